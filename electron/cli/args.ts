@@ -1,0 +1,46 @@
+import { AppError } from '../../shared/errors';
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** `--name value`, `--name=value` and boolean `--json`; `--` ends flags. */
+export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<string>): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
+    else if (booleanFlags.has(name)) flags.set(name, true);
+    else {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new AppError('invalid_input', `--${name} needs a value`);
+      flags.set(name, value);
+      i++;
+    }
+  }
+  return { positional, flags };
+}
+
+export function requireFlag(args: ParsedArgs, name: string): string {
+  const value = args.flags.get(name);
+  if (typeof value !== 'string' || value.trim() === '') throw new AppError('invalid_input', `missing --${name}`);
+  return value;
+}
+
+export function requirePositional(args: ParsedArgs, index: number, what: string): string {
+  const value = args.positional[index];
+  if (value === undefined || value.trim() === '') throw new AppError('invalid_input', `missing ${what}`);
+  return value;
+}

@@ -1,0 +1,23 @@
+import type { Channel, Input, Output } from '../../shared/ipc/contract';
+import type { ParsedArgs } from './args';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTty: boolean;
+  /** Calls a service through the same dispatcher as IPC and HTTP; failures throw AppError. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  /** Listens to backend events (ingest progress) for the duration of a command. */
+  on: import('../../shared/ipc/client').Client['on'];
+}
+
+export interface Command {
+  /** Words that select the command, e.g. `['case', 'create']`. */
+  path: string[];
+  usage: string;
+  summary: string;
+  booleanFlags?: string[];
+  run(args: ParsedArgs, io: CliIo): Promise<void>;
+}
+
+export const printJson = (io: CliIo, value: unknown): void => io.out(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,0 +1,4 @@
+import type { Command } from '../command';
+import { caseCommands } from './cases';
+
+export const commands: Command[] = [...caseCommands];

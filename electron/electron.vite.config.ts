@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
+
+/**
+ * One build for the three bundles. The Node side has several entries sharing chunks: the Electron main process,
+ * the web host and the CLI (plain Node, no Electron binary needed), and the worker-thread entries.
+ */
+export default defineConfig({
+  main: {
+    root,
+    build: {
+      outDir: at('out/main'),
+      rollupOptions: {
+        input: {
+          main: at('electron/main.ts'),
+          web: at('electron/http/web-main.ts'),
+          cli: at('electron/cli/main.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  },
+  preload: {
+    root,
+    build: {
+      outDir: at('out/preload'),
+      rollupOptions: {
+        input: { preload: at('electron/preload/preload.ts') },
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: at('renderer'),
+    plugins: [react()],
+    build: {
+      outDir: at('out/renderer'),
+      rollupOptions: { input: { index: at('renderer/index.html') } },
+    },
+  },
+});

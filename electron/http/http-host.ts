@@ -1,0 +1,192 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../ipc/dispatch';
+import type { EventHub } from '../ipc/events';
+import type { Ctx } from '../services/context';
+import { logError } from '../lib/log';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
+
+export interface HttpHostOptions {
+  ctx: Ctx;
+  hub: EventHub;
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const TOKEN_HEADER = 'x-workbench-token';
+const TOKEN_COOKIE = 'workbench_token';
+const MAX_BODY = 4 * 1024 * 1024;
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * The loopback host for browser mode and browser e2e runs: the same dispatcher as Electron IPC over
+ * `POST /rpc/<channel>`, events over SSE at `GET /events`, and the built renderer, all same-origin.
+ * Every request must carry the per-run token (header, `?token=`, or the cookie set when the page loads) and a
+ * Host header naming this loopback address; browsers on other sites can neither read nor drive it.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      logError(`http ${req.method} ${req.url}`, e);
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.end();
+    });
+  });
+  let port = 0;
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 401, 'foreign Host header rejected');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'foreign Origin rejected');
+    if (!hasToken(req, url)) return send(res, 401, 'missing or wrong token: open the URL printed by the web host');
+
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method === 'GET' && url.pathname === '/events') return sse(req, res);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+    return send(res, 405, 'method not allowed');
+  }
+
+  function hasToken(req: IncomingMessage, url: URL): boolean {
+    const candidates = [req.headers[TOKEN_HEADER], url.searchParams.get('token'), readCookie(req.headers.cookie, TOKEN_COOKIE)];
+    return candidates.some((c) => typeof c === 'string' && safeEqual(c, token));
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'expected application/json');
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, 'request body too large');
+    let input: unknown;
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body);
+    } catch {
+      return sendJson(res, 200, { ok: false, error: { code: 'invalid_input', message: 'request body is not valid JSON' } });
+    }
+    sendJson(res, 200, await dispatch(channel, input, options.ctx));
+  }
+
+  function sse(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = options.hub.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): void {
+    const root = path.resolve(options.rendererDir);
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, rel);
+    if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'not found');
+    const target = existsSync(file) && statSync(file).isFile() ? file : path.join(root, 'index.html');
+    if (!existsSync(target)) return send(res, 404, 'renderer is not built: run npm run build');
+    const headers: Record<string, string> = {
+      'content-type': mimeTypes[path.extname(target)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    };
+    if (path.basename(target) === 'index.html') {
+      // The page learns the token from the cookie set here, so the address bar's token can be dropped after load.
+      headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+      headers['cache-control'] = 'no-store';
+      const html = readFileSync(target, 'utf8').replace('</head>', `<meta name="workbench-token" content="${token}"></head>`);
+      res.writeHead(200, headers);
+      res.end(html);
+      return;
+    }
+    res.writeHead(200, headers);
+    createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => closeServer(server),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+  res.end(`${message}\n`);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,15 @@
+import { appHandlers } from './app';
+import { artifactHandlers } from './artifacts';
+import { caseHandlers } from './cases';
+import { ingestHandlers } from './ingest';
+import { searchHandlers } from './search';
+import type { Handlers } from './types';
+
+/** The handler table: a channel in the contract without a handler here is a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...caseHandlers,
+  ...ingestHandlers,
+  ...artifactHandlers,
+  ...searchHandlers,
+};

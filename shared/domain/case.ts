@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const CaseName = z.string().trim().min(1, 'name must not be empty').max(200);
+export const Examiner = z.string().trim().min(1, 'examiner must not be empty').max(200);
+/** An absolute or relative folder path as typed by the analyst; the service resolves it. */
+export const FolderPath = z.string().trim().min(1, 'path must not be empty').max(4096);
+
+export const NewCase = z.object({
+  dir: FolderPath,
+  name: CaseName,
+  examiner: Examiner,
+  description: z.string().max(10_000).optional(),
+});
+export type NewCase = z.infer<typeof NewCase>;
+
+export const CaseRef = z.object({ dir: FolderPath });
+export type CaseRef = z.infer<typeof CaseRef>;
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  dir: z.string(),
+  name: z.string(),
+  examiner: z.string(),
+  description: z.string(),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+  sourceCount: z.number().int(),
+  artifactCount: z.number().int(),
+  totalBytes: z.number(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const RecentCase = z.object({
+  dir: z.string(),
+  name: z.string(),
+  examiner: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type RecentCase = z.infer<typeof RecentCase>;

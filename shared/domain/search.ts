@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const SearchQuery = z.object({
+  dir: z.string().min(1),
+  query: z.string().trim().min(1, 'query must not be empty').max(1000),
+  limit: z.number().int().min(1).max(10_000).default(200),
+});
+export type SearchQuery = z.input<typeof SearchQuery>;
+
+export const SearchHit = z.object({
+  artifactId: z.number().int(),
+  path: z.string(),
+  mime: z.string().nullable(),
+  /** Where the match is: `path`, `text`, or `metadata`. */
+  field: z.string(),
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const TimelineQuery = z.object({
+  dir: z.string().min(1),
+  artifactId: z.number().int().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(100_000).default(1000),
+});
+export type TimelineQuery = z.input<typeof TimelineQuery>;
+
+export const TimelineEvent = z.object({
+  artifactId: z.number().int(),
+  path: z.string(),
+  field: z.string(),
+  value: z.string(),
+  hasOffset: z.boolean(),
+  utc: z.string().nullable(),
+  label: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
