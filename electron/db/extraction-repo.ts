@@ -1,0 +1,97 @@
+import type { DocumentLink } from '../../shared/domain/artifact';
+import { Extraction } from '../../shared/domain/extraction';
+import type { Db } from './database';
+
+const MAX_INDEXED_TEXT = 4 * 1024 * 1024;
+
+function metadataText(extraction: Extraction): string {
+  const lines: string[] = [];
+  for (const [group, tags] of Object.entries(extraction.metadata)) {
+    for (const [tag, v] of Object.entries(tags)) {
+      const value = typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
+      if (value.length > 0 && value.length < 10_000) lines.push(`${group}:${tag} ${value}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Replaces everything derived from one artifact's extraction: the stored JSON, its timeline entries, its XMP
+ * document ids (for links) and its full-text rows. Call inside a transaction.
+ */
+export function saveExtraction(db: Db, artifactId: number, path: string, extraction: Extraction, versions: string): void {
+  db.prepare('DELETE FROM timestamps WHERE artifact_id = ?').run(artifactId);
+  db.prepare('DELETE FROM doc_ids WHERE artifact_id = ?').run(artifactId);
+  db.prepare('DELETE FROM search_index WHERE artifact_id = ?').run(artifactId);
+  const failures = extraction.extractors.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
+  db.prepare(
+    `INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(artifact_id) DO UPDATE SET versions = excluded.versions, data = excluded.data, encoding = excluded.encoding,
+       error = excluded.error, extracted_at = excluded.extracted_at`,
+  ).run(artifactId, versions, JSON.stringify(extraction), extraction.encoding?.name ?? null, failures.length ? failures.join('; ') : null, new Date().toISOString());
+
+  const insertTime = db.prepare('INSERT INTO timestamps (artifact_id, field, value, has_offset, utc, label) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const t of extraction.timestamps) insertTime.run(artifactId, t.field, t.value, t.hasOffset ? 1 : 0, t.utc ?? null, t.label ?? null);
+
+  const id = extraction.identity;
+  if (id) {
+    const insertId = db.prepare('INSERT OR IGNORE INTO doc_ids (artifact_id, kind, value) VALUES (?, ?, ?)');
+    const pairs: [string, string | undefined][] = [
+      ['document', id.documentId],
+      ['instance', id.instanceId],
+      ['original', id.originalDocumentId],
+      ['derived-document', id.derivedFrom?.documentId],
+      ['derived-instance', id.derivedFrom?.instanceId],
+    ];
+    for (const [kind, value] of pairs) if (value) insertId.run(artifactId, kind, value);
+    for (const h of id.history ?? []) if (h.instanceId) insertId.run(artifactId, 'history-instance', h.instanceId);
+  }
+
+  const insertText = db.prepare('INSERT INTO search_index (artifact_id, field, content) VALUES (?, ?, ?)');
+  insertText.run(artifactId, 'path', path);
+  const meta = metadataText(extraction);
+  if (meta) insertText.run(artifactId, 'metadata', meta);
+  if (extraction.text) insertText.run(artifactId, 'text', extraction.text.slice(0, MAX_INDEXED_TEXT));
+}
+
+export function readExtraction(db: Db, artifactId: number): Extraction | null {
+  const row = db.prepare('SELECT data FROM extractions WHERE artifact_id = ?').get(artifactId) as { data: string } | undefined;
+  if (!row) return null;
+  const parsed = Extraction.safeParse(JSON.parse(row.data));
+  return parsed.success ? parsed.data : null;
+}
+
+const relationOf = (mine: string, theirs: string): DocumentLink['relation'] => {
+  if (mine === 'derived-document' || mine === 'derived-instance') return 'derived-from';
+  if (theirs === 'derived-document' || theirs === 'derived-instance') return 'source-of';
+  if (mine === 'original' || theirs === 'original') return 'same-original';
+  return 'same-document';
+};
+
+/** Artifacts that share XMP document/instance ids with this one, and byte-identical duplicates. */
+export function documentLinks(db: Db, artifactId: number): DocumentLink[] {
+  const rows = db
+    .prepare(
+      `SELECT other.artifact_id AS id, a.path AS path, mine.kind AS mineKind, other.kind AS otherKind, mine.value AS value
+       FROM doc_ids mine JOIN doc_ids other ON other.value = mine.value AND other.artifact_id <> mine.artifact_id
+       JOIN artifacts a ON a.id = other.artifact_id
+       WHERE mine.artifact_id = ? ORDER BY a.path LIMIT 500`,
+    )
+    .all(artifactId) as { id: number; path: string; mineKind: string; otherKind: string; value: string }[];
+  const links = new Map<string, DocumentLink>();
+  for (const r of rows) {
+    // A derived file's own ids are unrelated; only its DerivedFrom ids point at the source.
+    if (r.mineKind === 'history-instance' && r.otherKind === 'history-instance') continue;
+    const relation = relationOf(r.mineKind, r.otherKind);
+    const key = `${r.id}:${relation}`;
+    if (!links.has(key)) links.set(key, { artifactId: Number(r.id), path: r.path, relation, via: `${r.mineKind}=${r.otherKind} ${r.value}` });
+  }
+  const dupes = db
+    .prepare(
+      `SELECT b.id AS id, b.path AS path, a.sha256 AS sha FROM artifacts a JOIN artifacts b ON b.sha256 = a.sha256 AND b.id <> a.id
+       WHERE a.id = ? AND a.sha256 IS NOT NULL ORDER BY b.path LIMIT 500`,
+    )
+    .all(artifactId) as { id: number; path: string; sha: string }[];
+  for (const d of dupes) links.set(`${d.id}:duplicate`, { artifactId: Number(d.id), path: d.path, relation: 'duplicate', via: `sha256 ${d.sha}` });
+  return [...links.values()];
+}
