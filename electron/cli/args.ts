@@ -1,5 +1,12 @@
 import { AppError } from '../../shared/errors';
 
+/** A mistake in how the command was typed (as opposed to a service refusing valid input): answered with usage. */
+export class UsageError extends AppError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
+}
+
 export interface ParsedArgs {
   positional: string[];
   flags: Map<string, string | true>;
@@ -25,7 +32,7 @@ export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<str
     else if (booleanFlags.has(name)) flags.set(name, true);
     else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new AppError('invalid_input', `--${name} needs a value`);
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
       i++;
     }
@@ -35,12 +42,12 @@ export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<str
 
 export function requireFlag(args: ParsedArgs, name: string): string {
   const value = args.flags.get(name);
-  if (typeof value !== 'string' || value.trim() === '') throw new AppError('invalid_input', `missing --${name}`);
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`missing --${name}`);
   return value;
 }
 
 export function requirePositional(args: ParsedArgs, index: number, what: string): string {
   const value = args.positional[index];
-  if (value === undefined || value.trim() === '') throw new AppError('invalid_input', `missing ${what}`);
+  if (value === undefined || value.trim() === '') throw new UsageError(`missing ${what}`);
   return value;
 }

@@ -8,7 +8,7 @@ import { defaultDataDir } from '../lib/data-dir';
 import { logError } from '../lib/log';
 import { closeAllCases } from '../services/case-store';
 import type { Ctx } from '../services/context';
-import { parseArgs } from './args';
+import { UsageError, parseArgs } from './args';
 import type { CliIo, Command } from './command';
 import { commands } from './commands';
 
@@ -75,9 +75,12 @@ export async function runCli(argv: string[], write: { out(t: string): void; err(
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
+      if (e instanceof UsageError) {
+        write.err(`workbench: ${e.message}; usage: ${command.usage}\n`);
+        return 2;
+      }
       write.err(`workbench: ${e.message}\n`);
-      if (e.code === 'invalid_input') write.err(`usage: ${command.usage}\n`);
-      return e.code === 'invalid_input' ? 2 : 1;
+      return 1;
     }
     logError(command.path.join(' '), e);
     write.err(`workbench: internal error (${e instanceof Error ? e.message : String(e)})\n`);

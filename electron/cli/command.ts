@@ -1,3 +1,4 @@
+import type { Client } from '../../shared/ipc/client';
 import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import type { ParsedArgs } from './args';
 
@@ -8,7 +9,7 @@ export interface CliIo {
   /** Calls a service through the same dispatcher as IPC and HTTP; failures throw AppError. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   /** Listens to backend events (ingest progress) for the duration of a command. */
-  on: import('../../shared/ipc/client').Client['on'];
+  on: Client['on'];
 }
 
 export interface Command {

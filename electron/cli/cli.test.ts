@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../test-support/temp';
+import { runCli } from './cli';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false });
+  return { code, out, err };
+}
+
+describe('workbench CLI', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+    process.env.WORKBENCH_DATA_DIR = path.join(tmp.dir, 'data');
+  });
+  afterEach(() => {
+    delete process.env.WORKBENCH_DATA_DIR;
+    tmp.cleanup();
+  });
+
+  it('creates a case and prints it as JSON', async () => {
+    const dir = path.join(tmp.dir, 'c1');
+    const created = await run(['case', 'create', dir, '--name', 'X', '--examiner', 'Y']);
+    expect(created).toMatchObject({ code: 0, err: '' });
+    const info = await run(['case', 'info', dir, '--json']);
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.out)).toMatchObject({ name: 'X', examiner: 'Y', dir, artifactCount: 0 });
+  });
+
+  it('gives a one-line error and exit code 2 for a missing argument', async () => {
+    const result = await run(['case', 'create', path.join(tmp.dir, 'c2'), '--name', 'X']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^workbench: missing --examiner; usage: workbench case create .*\n$/);
+    expect(result.err).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('gives a one-line error and a non-zero exit code for a bad path', async () => {
+    const result = await run(['case', 'info', path.join(tmp.dir, 'nowhere'), '--json']);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`workbench: case folder does not exist: ${path.join(tmp.dir, 'nowhere')}\n`);
+    const file = path.join(repoRoot, 'package.json');
+    const onFile = await run(['case', 'create', file, '--name', 'X', '--examiner', 'Y']);
+    expect(onFile.code).not.toBe(0);
+    expect(onFile.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects unknown commands with usage exit code 2', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['--help'])).out).toContain('case create');
+  });
+
+  it('runs as a real process without printing a stack trace', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron/cli/main.ts'), 'case', 'info', path.join(tmp.dir, 'none')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, WORKBENCH_DATA_DIR: path.join(tmp.dir, 'data') },
+    });
+    expect(child.status).toBe(1);
+    expect(child.stderr.trim().split('\n')).toEqual([`workbench: case folder does not exist: ${path.join(tmp.dir, 'none')}`]);
+  });
+});

@@ -1,0 +1,122 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeAllCases } from '../services/case-store';
+import { tempDir, testCtx } from '../test-support/temp';
+import { startHttpHost, type HttpHost } from './http-host';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw HTTP so the test controls the Host header, which fetch() does not allow. */
+function send(host: HttpHost, method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method, path: urlPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('loopback web host', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let host: HttpHost;
+  let emit: ReturnType<typeof testCtx>['ctx']['emit'];
+  const ownHost = (): string => `127.0.0.1:${host.port}`;
+
+  beforeEach(async () => {
+    tmp = tempDir();
+    writeFileSync(path.join(tmp.dir, 'secret.txt'), 'outside');
+    const rendererDir = path.join(tmp.dir, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body>app</body></html>');
+    const { ctx, hub } = testCtx(path.join(tmp.dir, 'data'));
+    emit = ctx.emit;
+    host = await startHttpHost({ ctx, hub, rendererDir });
+  });
+  afterEach(async () => {
+    await host.close();
+    closeAllCases();
+    tmp.cleanup();
+  });
+
+  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[0-9a-f]{48}$`));
+  });
+
+  it('answers 401 without the token, for every kind of request', async () => {
+    for (const [method, p] of [['GET', '/'], ['GET', '/events'], ['POST', '/rpc/app.info']] as const) {
+      const reply = await send(host, method, p, { host: ownHost(), 'content-type': 'application/json' }, '');
+      expect(reply.status, `${method} ${p}`).toBe(401);
+    }
+    expect((await send(host, 'GET', '/?token=wrong', { host: ownHost() })).status).toBe(401);
+  });
+
+  it('answers 401 for a foreign Host header even with the right token (DNS rebinding)', async () => {
+    const reply = await send(host, 'GET', `/?token=${host.token}`, { host: `evil.example:${host.port}` });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toContain('Host');
+  });
+
+  it('rejects a foreign Origin on RPC', async () => {
+    const reply = await send(host, 'POST', '/rpc/app.info', {
+      host: ownHost(),
+      origin: 'http://evil.example',
+      'x-workbench-token': host.token,
+      'content-type': 'application/json',
+    });
+    expect(reply.status).toBe(403);
+  });
+
+  it('serves the renderer with the token, a cookie and a CSP, and never files outside it', async () => {
+    const page = await send(host, 'GET', `/?token=${host.token}`, { host: ownHost() });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`<meta name="workbench-token" content="${host.token}">`);
+    expect(String(page.headers['set-cookie'])).toContain('HttpOnly');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    const escape = await send(host, 'GET', `/..%2fsecret.txt?token=${host.token}`, { host: ownHost() });
+    expect(escape.body).not.toContain('outside');
+  });
+
+  it('dispatches RPC calls with the token in a header or cookie', async () => {
+    const headers = { host: ownHost(), 'content-type': 'application/json', 'x-workbench-token': host.token };
+    const info = JSON.parse((await send(host, 'POST', '/rpc/app.info', headers, '')).body) as { ok: boolean; value: { host: string } };
+    expect(info).toMatchObject({ ok: true, value: { host: 'web' } });
+    const bad = JSON.parse((await send(host, 'POST', '/rpc/cases.create', headers, '{"dir":""}')).body) as { ok: boolean; error: { code: string } };
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const cookie = { host: ownHost(), 'content-type': 'application/json', cookie: `workbench_token=${host.token}` };
+    expect((await send(host, 'POST', '/rpc/cases.recent', cookie, '')).status).toBe(200);
+  });
+
+  it('streams pushed events over SSE', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, headers: { host: ownHost() } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+          if (text.includes(': connected')) {
+            emit('ingest.finished', {
+              id: 1, caseDir: '/c', sourceId: 1, sourcePath: '/e', status: 'done', startedAt: 'x', finishedAt: null,
+              filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, errorCount: 0, message: null,
+            });
+          }
+          if (text.includes('data: ')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received).toContain('event: ingest.finished');
+    expect(received).toContain('"sourcePath":"/e"');
+  });
+});

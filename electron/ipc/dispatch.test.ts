@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../shared/ipc/client';
+import { AppError } from '../../shared/errors';
+import { closeAllCases } from '../services/case-store';
+import { tempDir, testCtx } from '../test-support/temp';
+import { dispatch } from './dispatch';
+
+describe('dispatch over an in-memory transport', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let client: ReturnType<typeof createClient>;
+
+  beforeEach(() => {
+    tmp = tempDir();
+    const { ctx, hub } = testCtx(path.join(tmp.dir, 'data'));
+    client = createClient({
+      invoke: (channel, input) => dispatch(channel, input, ctx),
+      subscribe: (event, listener) => hub.subscribe((name, payload) => name === event && listener(payload)),
+    });
+  });
+  afterEach(() => {
+    closeAllCases();
+    tmp.cleanup();
+  });
+
+  it('rejects unknown channels, including prototype keys', async () => {
+    const { ctx } = testCtx(tmp.dir);
+    expect(await dispatch('cases.nope', {}, ctx)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'unknown method cases.nope' } });
+    expect((await dispatch('constructor', {}, ctx)).ok).toBe(false);
+    expect((await dispatch('__proto__', {}, ctx)).ok).toBe(false);
+  });
+
+  it('validates input at the boundary with a readable one-line message', async () => {
+    const { ctx } = testCtx(tmp.dir);
+    const result = await dispatch('cases.create', { dir: path.join(tmp.dir, 'c'), name: '', examiner: 'E' }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.message).toContain('name');
+      expect(result.error.message).not.toContain('\n');
+    }
+  });
+
+  it('creates a case in a real SQLite file, reads it back and lists it as recent', async () => {
+    const dir = path.join(tmp.dir, 'case 원화 修型');
+    const created = await client.call('cases.create', { dir, name: '인빈서블 Invincible', examiner: '김철수' });
+    expect(created).toMatchObject({ name: '인빈서블 Invincible', examiner: '김철수', dir, sourceCount: 0, artifactCount: 0, schemaVersion: 1 });
+    closeAllCases();
+    const info = await client.call('cases.info', { dir });
+    expect(info.id).toBe(created.id);
+    const recent = await client.call('cases.recent');
+    expect(recent.map((r) => r.dir)).toEqual([dir]);
+    expect(recent[0]?.exists).toBe(true);
+  });
+
+  it('maps service errors to their codes', async () => {
+    const dir = path.join(tmp.dir, 'c');
+    await client.call('cases.create', { dir, name: 'A', examiner: 'B' });
+    await expect(client.call('cases.create', { dir, name: 'A', examiner: 'B' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(client.call('cases.info', { dir: path.join(tmp.dir, 'missing') })).rejects.toBeInstanceOf(AppError);
+    await expect(client.call('cases.info', { dir: path.join(tmp.dir, 'missing') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(client.call('dialogs.pickFolder', {})).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
