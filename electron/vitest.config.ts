@@ -8,6 +8,7 @@ export default defineConfig({
   root,
   test: {
     name: 'node',
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-node.json' }]],
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'e2e/fixtures/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,

@@ -8,5 +8,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
-  test: { name: 'renderer', include: ['renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+  test: {
+    name: 'renderer',
+    include: ['renderer/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-renderer.json' }]],
+  },
 });
