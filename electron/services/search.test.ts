@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Extraction } from '../../shared/domain/extraction';
+import { transaction } from '../db/database';
+import { documentLinks, saveExtraction } from '../db/extraction-repo';
+import { tempDir, testCtx } from '../test-support/temp';
+import { caseDb, closeAllCases } from './case-store';
+import { createCase } from './cases';
+import { searchCase, timeline } from './search';
+
+function extraction(partial: Partial<Extraction>): Extraction {
+  return { metadata: {}, timestamps: [], warnings: [], extractors: [], ...partial };
+}
+
+describe('search and timeline over a real case database', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let dir: string;
+
+  beforeEach(() => {
+    tmp = tempDir();
+    dir = path.join(tmp.dir, 'case');
+    createCase({ dir, name: 'C', examiner: 'E' }, testCtx(path.join(tmp.dir, 'data')).ctx);
+    const db = caseDb(dir);
+    db.prepare("INSERT INTO sources (id, path, kind, added_at, status) VALUES (1, '/evidence', 'folder', '2024-01-01T00:00:00Z', 'ready')").run();
+    const add = db.prepare(
+      "INSERT INTO artifacts (id, source_id, path, name, kind, size, mtime, sha256, status) VALUES (?, 1, ?, ?, 'file', 10, ?, ?, 'ok')",
+    );
+    add.run(1, 'notes/지시.txt', '지시.txt', '2024-03-15T05:00:00.000000000Z', 'a'.repeat(64));
+    add.run(2, 'sheets/edit.pdf', 'edit.pdf', '2024-03-14T00:00:00.000000000Z', 'b'.repeat(64));
+    add.run(3, 'sheets/edit-copy.pdf', 'edit-copy.pdf', '2024-03-16T00:00:00.000000000Z', 'b'.repeat(64));
+    transaction(db, () => {
+      saveExtraction(db, 1, 'notes/지시.txt', extraction({ text: '原画修型请注意口型\n로동신문 인빈서블 원화 수정' }), 'test@1');
+      saveExtraction(
+        db,
+        2,
+        'sheets/edit.pdf',
+        extraction({
+          text: 'INVINCIBLE episode 12 editing sheet',
+          metadata: { PDF: { Author: { value: '김철수 张三' } } },
+          timestamps: [{ field: 'PDF:CreateDate', value: '2024-03-15T14:22:05+09:00', hasOffset: true, utc: '2024-03-15T05:22:05.000Z' }],
+          identity: { documentId: 'xmp.did:1', instanceId: 'xmp.iid:2' },
+        }),
+        'test@1',
+      );
+      saveExtraction(
+        db,
+        3,
+        'sheets/edit-copy.pdf',
+        extraction({ identity: { instanceId: 'xmp.iid:3', derivedFrom: { instanceId: 'xmp.iid:2', documentId: 'xmp.did:1' } } }),
+        'test@1',
+      );
+    });
+  });
+  afterEach(() => {
+    closeAllCases();
+    tmp.cleanup();
+  });
+
+  const search = (query: string) => searchCase({ dir, query, limit: 50 }).map((h) => `${h.artifactId}:${h.field}`);
+
+  it('finds Korean, Chinese and English terms of three or more characters through FTS5', () => {
+    expect(search('인빈서블')).toEqual(['1:text']);
+    expect(search('修型请')).toEqual(['1:text']);
+    expect(search('invincible')).toEqual(['2:text']);
+  });
+
+  it('finds two-character terms that the trigram index cannot, and ANDs terms', () => {
+    expect(search('원화')).toEqual(['1:text']);
+    expect(search('修型')).toEqual(['1:text']);
+    expect(search('张三')).toEqual(['2:metadata']);
+    expect(search('원화 修型')).toEqual(['1:text']);
+    expect(search('원화 invincible')).toEqual([]);
+  });
+
+  it('treats FTS syntax and LIKE wildcards in queries as literal text', () => {
+    expect(() => search('"原画')).not.toThrow();
+    expect(search('"原画')).toEqual([]);
+    expect(search('%')).toEqual([]);
+    expect(search('NEAR(a b)')).toEqual([]);
+  });
+
+  it('searches paths and marks the match in the snippet', () => {
+    const hits = searchCase({ dir, query: 'edit-copy', limit: 10 });
+    expect(hits.map((h) => h.field)).toEqual(['path']);
+    expect(hits[0]?.snippet).toContain('[edit-copy]');
+  });
+
+  it('orders extracted and file-system dates on one timeline, keeping offsets', () => {
+    const events = timeline({ dir, limit: 100, offset: 0 });
+    expect(events.map((e) => `${e.artifactId} ${e.field}`)).toEqual([
+      '2 File:FileModifyDate',
+      '1 File:FileModifyDate',
+      '2 PDF:CreateDate',
+      '3 File:FileModifyDate',
+    ]);
+    expect(events[2]).toMatchObject({ value: '2024-03-15T14:22:05+09:00', hasOffset: true });
+    expect(timeline({ dir, limit: 100, offset: 0, artifactId: 1 })).toHaveLength(1);
+  });
+
+  it('links derived documents to their source through XMP ids, and duplicates by hash', () => {
+    const db = caseDb(dir);
+    expect(documentLinks(db, 3).map((l) => `${l.artifactId} ${l.relation}`).sort()).toEqual(['2 derived-from', '2 duplicate']);
+    expect(documentLinks(db, 2).map((l) => `${l.artifactId} ${l.relation}`).sort()).toEqual(['3 duplicate', '3 source-of']);
+  });
+});
