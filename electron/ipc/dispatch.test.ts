@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/ipc/client';
 import { AppError } from '../../shared/errors';
+import { SCHEMA_VERSION } from '../db/database';
 import { closeAllCases } from '../services/case-store';
 import { tempDir, testCtx } from '../test-support/temp';
 import { dispatch } from './dispatch';
@@ -44,7 +45,7 @@ describe('dispatch over an in-memory transport', () => {
   it('creates a case in a real SQLite file, reads it back and lists it as recent', async () => {
     const dir = path.join(tmp.dir, 'case 원화 修型');
     const created = await client.call('cases.create', { dir, name: '인빈서블 Invincible', examiner: '김철수' });
-    expect(created).toMatchObject({ name: '인빈서블 Invincible', examiner: '김철수', dir, sourceCount: 0, artifactCount: 0, schemaVersion: 1 });
+    expect(created).toMatchObject({ name: '인빈서블 Invincible', examiner: '김철수', dir, sourceCount: 0, artifactCount: 0, schemaVersion: SCHEMA_VERSION });
     closeAllCases();
     const info = await client.call('cases.info', { dir });
     expect(info.id).toBe(created.id);

@@ -1,0 +1,203 @@
+import { strToU8, zipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFixtureSet } from '../../../e2e/fixtures/generate/fixture-set';
+import { docxFile, officeFixtures, xlsxTimesheet } from '../../../e2e/fixtures/generate/office';
+import { writeZip } from '../../../e2e/fixtures/generate/zips';
+import { bufferSource, fileSource } from './byte-source';
+import { decodeEntities, excelSerialToText, officeExtractor } from './office';
+import type { ByteSource, ExtractInput } from './types';
+
+const HEAD = 64 * 1024;
+
+function input(name: string, source: ByteSource): ExtractInput {
+  return { name, path: name, size: source.size, source };
+}
+
+async function run(name: string, bytes: Uint8Array) {
+  const source = bufferSource(bytes);
+  const accepted = officeExtractor.accepts(input(name, source), await source.read(0, HEAD));
+  return { accepted, out: accepted ? await officeExtractor.extract(input(name, source)) : undefined };
+}
+
+describe('officeExtractor on generated documents', () => {
+  for (const item of officeFixtures()) {
+    it(item.name, async () => {
+      const { accepted, out } = await run(item.name, item.bytes);
+      expect(accepted).toBe(true);
+      for (const [group, tags] of Object.entries(item.expected.tags)) {
+        for (const [tag, value] of Object.entries(tags)) expect(out?.metadata?.[group]?.[tag]?.value, `${group}:${tag}`).toEqual(value);
+      }
+      const text = out?.text ?? '';
+      let from = 0;
+      for (const piece of item.expected.textInOrder) {
+        const at = text.indexOf(piece, from);
+        expect(at, `"${piece}" after offset ${from} in:\n${text}`).toBeGreaterThanOrEqual(0);
+        from = at + piece.length;
+      }
+      const lines = text.split('\n');
+      for (const line of item.expected.lines ?? []) expect(lines, line).toContain(line);
+      for (const absent of item.expected.textAbsent ?? []) expect(text).not.toContain(absent);
+      for (const [field, value] of Object.entries(item.expected.timestamps)) {
+        expect(out?.timestamps?.find((t) => t.field === field)?.value, field).toBe(value);
+      }
+      if (item.expected.warning) expect(out?.warnings?.join('\n')).toContain(item.expected.warning);
+    });
+  }
+
+  it('keeps ExifTool -n values as raw', async () => {
+    const { out } = await run('a.docx', docxFile().bytes);
+    const xml = out?.metadata?.['XML'];
+    expect(xml?.['TotalEditTime']).toEqual({ value: '2.1 hours', raw: 125 });
+    expect(xml?.['DocSecurity']).toEqual({ value: 'None', raw: 0 });
+    expect(xml?.['LinksUpToDate']).toEqual({ value: 'No', raw: false });
+  });
+
+  it('marks W3CDTF dates with Z or an offset as having an offset', async () => {
+    const { out } = await run('a.docx', docxFile().bytes);
+    expect(out?.timestamps?.find((t) => t.field === 'XML:CreateDate')).toEqual({ field: 'XML:CreateDate', value: '2024-03-14T01:10:00Z', hasOffset: true, utc: '2024-03-14T01:10:00Z' });
+    expect(out?.timestamps?.find((t) => t.field === 'XML:CommentDate')?.label).toBe('Comment by 王工');
+  });
+
+  it('recognises OOXML by content, not by name', async () => {
+    const { accepted, out } = await run('evidence_0042.bin', xlsxTimesheet().bytes);
+    expect(accepted).toBe(true);
+    expect(out?.text).toContain('Timesheet\t2024-03-15\t金哲\tS05C012\t7.5');
+  });
+
+  it('leaves ordinary zips alone', async () => {
+    const { accepted } = await run('photos.zip', zipSync({ 'a.txt': strToU8('x') }));
+    expect(accepted).toBe(false);
+  });
+
+  it('skips parts whose declared size exceeds the cap instead of inflating them', async () => {
+    // A document part declaring 1 GiB: the filter must refuse it before any allocation.
+    const { deflatedZeros } = await import('../../../e2e/fixtures/generate/zips');
+    const bomb = writeZip([
+      { name: '[Content_Types].xml', data: strToU8('<Types/>') },
+      { name: 'word/document.xml', deflated: deflatedZeros(1024 * 1024 * 1024) },
+    ]);
+    const { out } = await run('bomb.docx', bomb);
+    expect(out?.warnings?.join('\n')).toMatch(/word\/document\.xml: 1073741824 bytes uncompressed, skipped/);
+    expect(out?.text).toBeUndefined();
+  });
+
+  it('reports a corrupt package as a warning', async () => {
+    const good = docxFile().bytes;
+    const { out } = await run('cut.docx', good.slice(0, Math.floor(good.byteLength / 2)));
+    expect(out?.warnings?.[0]).toMatch(/^not a readable OOXML package/);
+  });
+
+  it('never expands DOCTYPE entities', async () => {
+    const billionLaughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&lol2; &amp; ok</w:t></w:r></w:p></w:body></w:document>';
+    const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(billionLaughs) });
+    const { out } = await run('lol.docx', bytes);
+    expect(out?.text).toBe('&lol2; & ok');
+  });
+});
+
+describe('helpers', () => {
+  it('decodes the XML entities and character references only', () => {
+    expect(decodeEntities('a &lt;b&gt; &amp;amp; &#x539F;&#30011; &quot;&apos; &nbsp;')).toBe('a <b> &amp; 原画 "\' &nbsp;');
+  });
+
+  it('converts Excel serial dates in both date systems', () => {
+    expect(excelSerialToText(45366, 'date', false)).toBe('2024-03-15');
+    expect(excelSerialToText(45366.5, 'datetime', false)).toBe('2024-03-15 12:00');
+    expect(excelSerialToText(0.75, 'time', false)).toBe('18:00');
+    expect(excelSerialToText(43904, 'date', true)).toBe('2024-03-15');
+    expect(excelSerialToText(59, 'date', false)).toBe('1900-02-28');
+    expect(excelSerialToText(61, 'date', false)).toBe('1900-03-01');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Optional check against the third-party corpus and ExifTool (skipped when either is missing).
+
+const CORPUS = '/work/shared/corpus/office';
+const hasExiftool = ((): boolean => {
+  try {
+    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Our `raw ?? value` against `exiftool -n`: numbers within 0.1 %, lists element-wise, strings trimmed. */
+function sameValue(ours: unknown, theirs: unknown): boolean {
+  if (Array.isArray(ours) || Array.isArray(theirs)) {
+    const a = Array.isArray(ours) ? ours : [ours];
+    const b = Array.isArray(theirs) ? theirs : [theirs];
+    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  const na = typeof ours === 'number' ? ours : typeof ours === 'string' && ours.trim() !== '' ? Number(ours) : NaN;
+  const nb = typeof theirs === 'number' ? theirs : typeof theirs === 'string' && theirs.trim() !== '' ? Number(theirs) : NaN;
+  if (Number.isFinite(na) && Number.isFinite(nb)) return Math.abs(na - nb) <= 1e-3 * Math.max(1, Math.abs(nb));
+  return String(ours).trim() === String(theirs).trim();
+}
+
+describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: office against exiftool -j -G1 -n -a', () => {
+  it('extracts every accepted file without throwing, each in under 10 s, and agrees with ExifTool', async () => {
+    const files = readdirSync(CORPUS).map((f) => join(CORPUS, f));
+    const reference = JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-n', '-a', ...files], { maxBuffer: 64 * 1024 * 1024 }).toString()) as Record<string, unknown>[];
+    let compared = 0;
+    let agreed = 0;
+    let texts = 0;
+    const misses: string[] = [];
+    for (const file of files) {
+      const source = fileSource(file, statSync(file).size);
+      const inp = input(file, source);
+      if (!officeExtractor.accepts(inp, await source.read(0, HEAD))) continue;
+      const t0 = performance.now();
+      const out = await officeExtractor.extract(inp);
+      expect(performance.now() - t0, file).toBeLessThan(10_000);
+      if (/\.(docx|xlsx|pptx)$/.test(file)) {
+        expect(out.text?.length ?? 0, file).toBeGreaterThan(20);
+        texts++;
+      }
+      const ref = reference.find((r) => r['SourceFile'] === file) ?? {};
+      for (const [group, tags] of Object.entries(out.metadata ?? {})) {
+        for (const [tag, v] of Object.entries(tags)) {
+          const key = `${group}:${tag}`;
+          if (!(key in ref)) continue;
+          compared++;
+          if (sameValue(v.raw ?? v.value, ref[key])) agreed++;
+          else misses.push(`${file.slice(CORPUS.length + 1)} ${key}: ours ${JSON.stringify(v.raw ?? v.value)} exiftool ${JSON.stringify(ref[key])}`);
+        }
+      }
+    }
+    console.log(`office corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%), text from ${texts} OOXML files\n${misses.join('\n')}`);
+    expect(texts).toBeGreaterThanOrEqual(5);
+    expect(compared).toBeGreaterThan(50);
+    expect(agreed / compared).toBeGreaterThan(0.95);
+  });
+});
+
+describe.skipIf(!hasExiftool)('generated documents read the same in ExifTool', () => {
+  it('every expected property that ExifTool reports has the expected value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'office-fixtures-'));
+    try {
+      const items = officeFixtures().filter((i) => Object.keys(i.expected.tags).length > 0);
+      const paths = await writeFixtureSet(dir, items);
+      const reference = JSON.parse(execFileSync('exiftool', ['-j', '-G1', ...paths]).toString()) as Record<string, unknown>[];
+      let compared = 0;
+      items.forEach((item, i) => {
+        const ref = reference.find((r) => r['SourceFile'] === paths[i]) ?? {};
+        for (const [group, tags] of Object.entries(item.expected.tags)) {
+          for (const [tag, value] of Object.entries(tags)) {
+            if (!(`${group}:${tag}` in ref)) continue;
+            compared++;
+            expect(sameValue(value, ref[`${group}:${tag}`]), `${item.name} ${group}:${tag}: ${JSON.stringify(ref[`${group}:${tag}`])}`).toBe(true);
+          }
+        }
+      });
+      expect(compared).toBeGreaterThan(25);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
