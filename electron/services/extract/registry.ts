@@ -1,7 +1,9 @@
 import { accessLogExtractor } from './access-log';
+import { imageExtractor } from './image';
 import { officeExtractor } from './office';
 import type { Extractor } from './types';
 import { videoExtractor } from './video';
+import { xmpExtractor } from './xmp';
 
 /** Order matters: specific formats first, generic scanners (XMP packets, plain text) last. */
-export const extractors: readonly Extractor[] = [officeExtractor, videoExtractor, accessLogExtractor];
+export const extractors: readonly Extractor[] = [imageExtractor, officeExtractor, videoExtractor, accessLogExtractor, xmpExtractor];

@@ -1,0 +1,312 @@
+import { brotliDecompressSync } from 'node:zlib';
+import { decodeXmpBytes } from '../xmp';
+import { ByteReader, concatBytes, latin1, toHex } from './binary';
+import { addTiff, emptySegments, setTag, type Segments } from './segments';
+
+interface Box {
+  type: string;
+  /** Payload start (after the header) and end, as absolute offsets. */
+  start: number;
+  end: number;
+}
+
+const MAX_BOXES = 10_000;
+
+function boxes(r: ByteReader, from: number, to: number, warnings: string[]): Box[] {
+  const out: Box[] = [];
+  let o = from;
+  while (o + 8 <= to && out.length < MAX_BOXES) {
+    let size = r.u32(o)!;
+    const type = r.ascii(o + 4, 4);
+    let header = 8;
+    if (size === 1) {
+      size = r.u64(o + 8) ?? 0;
+      header = 16;
+    } else if (size === 0) size = to - o;
+    if (size < header || o + size > to) {
+      warnings.push(`ISO-BMFF: box '${type}' at byte ${o} runs past its container`);
+      out.push({ type, start: o + header, end: to });
+      break;
+    }
+    out.push({ type, start: o + header, end: o + size });
+    o += size;
+  }
+  return out;
+}
+
+const child = (list: Box[], type: string): Box | undefined => list.find((b) => b.type === type);
+
+interface Item {
+  id: number;
+  type: string;
+  contentType?: string;
+}
+
+function readInfe(r: ByteReader, box: Box): Item | undefined {
+  const version = r.u8(box.start) ?? 0;
+  if (version < 2) return undefined;
+  const idSize = version === 2 ? 2 : 4;
+  const id = (idSize === 2 ? r.u16(box.start + 4) : r.u32(box.start + 4)) ?? 0;
+  const typeAt = box.start + 4 + idSize + 2;
+  const type = r.ascii(typeAt, 4);
+  const rest = r.slice(typeAt + 4, box.end - typeAt - 4) ?? new Uint8Array();
+  const nameEnd = rest.indexOf(0);
+  const afterName = nameEnd < 0 ? rest.length : nameEnd + 1;
+  const ctEnd = rest.indexOf(0, afterName);
+  const contentType = type === 'mime' ? latin1(rest.subarray(afterName, ctEnd < 0 ? rest.length : ctEnd)) : undefined;
+  return contentType === undefined ? { id, type } : { id, type, contentType };
+}
+
+interface Extent {
+  offset: number;
+  length: number;
+}
+interface Location {
+  method: number;
+  extents: Extent[];
+}
+
+function readSized(r: ByteReader, o: number, size: number): number {
+  return size === 0 ? 0 : size === 4 ? (r.u32(o) ?? 0) : size === 8 ? (r.u64(o) ?? 0) : size === 2 ? (r.u16(o) ?? 0) : 0;
+}
+
+function readIloc(r: ByteReader, box: Box): Map<number, Location> {
+  const out = new Map<number, Location>();
+  const version = r.u8(box.start) ?? 0;
+  let o = box.start + 4;
+  const sizes = r.u16(o) ?? 0;
+  const offsetSize = sizes >> 12;
+  const lengthSize = (sizes >> 8) & 15;
+  const baseSize = (sizes >> 4) & 15;
+  const indexSize = version === 1 || version === 2 ? sizes & 15 : 0;
+  o += 2;
+  const count = (version < 2 ? r.u16(o) : r.u32(o)) ?? 0;
+  o += version < 2 ? 2 : 4;
+  for (let i = 0; i < count && o < box.end; i++) {
+    const id = (version < 2 ? r.u16(o) : r.u32(o)) ?? 0;
+    o += version < 2 ? 2 : 4;
+    let method = 0;
+    if (version === 1 || version === 2) {
+      method = (r.u16(o) ?? 0) & 15;
+      o += 2;
+    }
+    o += 2;
+    const base = readSized(r, o, baseSize);
+    o += baseSize;
+    const extentCount = r.u16(o) ?? 0;
+    o += 2;
+    const extents: Extent[] = [];
+    for (let e = 0; e < extentCount; e++) {
+      o += indexSize;
+      const offset = readSized(r, o, offsetSize);
+      o += offsetSize;
+      const length = readSized(r, o, lengthSize);
+      o += lengthSize;
+      extents.push({ offset: base + offset, length });
+    }
+    out.set(id, { method, extents });
+  }
+  return out;
+}
+
+/** Which ipco properties (1-based) belong to which item. */
+function readIpma(r: ByteReader, box: Box): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const version = r.u8(box.start) ?? 0;
+  const flags = r.u32(box.start) ?? 0;
+  let o = box.start + 4;
+  const count = r.u32(o) ?? 0;
+  o += 4;
+  for (let i = 0; i < count && o < box.end; i++) {
+    const id = (version < 1 ? r.u16(o) : r.u32(o)) ?? 0;
+    o += version < 1 ? 2 : 4;
+    const n = r.u8(o) ?? 0;
+    o += 1;
+    const props: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (flags & 1) {
+        props.push((r.u16(o) ?? 0) & 0x7fff);
+        o += 2;
+      } else {
+        props.push((r.u8(o) ?? 0) & 0x7f);
+        o += 1;
+      }
+    }
+    out.set(id, props);
+  }
+  return out;
+}
+
+/**
+ * HEIF / AVIF: items from `meta` (iinf, iloc, idat), the primary item's `ispe` size as File:ImageWidth/Height,
+ * its ICC profile (`colr`), and the Exif and XMP (`mime` application/rdf+xml) items.
+ */
+export function readHeif(bytes: Uint8Array): Segments {
+  const s = emptySegments();
+  const r = new ByteReader(bytes);
+  const top = boxes(r, 0, bytes.length, s.warnings);
+  const meta = child(top, 'meta');
+  if (!meta) {
+    s.warnings.push('HEIF: no meta box');
+    return s;
+  }
+  const inner = boxes(r, meta.start + 4, meta.end, s.warnings);
+  const pitm = child(inner, 'pitm');
+  const primary = pitm ? (((r.u8(pitm.start) ?? 0) === 0 ? r.u16(pitm.start + 4) : r.u32(pitm.start + 4)) ?? 0) : undefined;
+  const iinf = child(inner, 'iinf');
+  const items: Item[] = [];
+  if (iinf) {
+    const skip = (r.u8(iinf.start) ?? 0) === 0 ? 6 : 8;
+    for (const b of boxes(r, iinf.start + skip, iinf.end, s.warnings)) {
+      const item = b.type === 'infe' ? readInfe(r, b) : undefined;
+      if (item) items.push(item);
+    }
+  }
+  const ilocBox = child(inner, 'iloc');
+  const iloc = ilocBox ? readIloc(r, ilocBox) : new Map<number, Location>();
+  const idat = child(inner, 'idat');
+
+  const payload = (id: number): Uint8Array | undefined => {
+    const loc = iloc.get(id);
+    if (!loc) return undefined;
+    const base = loc.method === 1 ? (idat?.start ?? 0) : 0;
+    const parts: Uint8Array[] = [];
+    for (const e of loc.extents) {
+      const length = e.length === 0 ? bytes.length - (base + e.offset) : e.length;
+      const part = r.slice(base + e.offset, length);
+      if (!part) {
+        s.warnings.push(`HEIF: item ${id} points outside the file`);
+        return undefined;
+      }
+      parts.push(part);
+    }
+    return concatBytes(parts);
+  };
+
+  for (const item of items) {
+    if (item.type === 'Exif') {
+      const data = payload(item.id);
+      if (!data) continue;
+      // The Exif item starts with the offset of the TIFF header from the end of this 4-byte field.
+      const skip = 4 + (new ByteReader(data).u32(0) ?? 0);
+      addTiff(s, data.subarray(skip));
+    } else if (item.type === 'mime' && item.contentType === 'application/rdf+xml') {
+      const data = payload(item.id);
+      if (data) s.xmp.push(decodeXmpBytes(data));
+    }
+  }
+
+  const iprp = child(inner, 'iprp');
+  if (iprp) {
+    const iprpBoxes = boxes(r, iprp.start, iprp.end, s.warnings);
+    const ipco = child(iprpBoxes, 'ipco');
+    const props = ipco ? boxes(r, ipco.start, ipco.end, s.warnings) : [];
+    const ipmaBox = child(iprpBoxes, 'ipma');
+    const assoc = ipmaBox ? readIpma(r, ipmaBox) : new Map<number, number[]>();
+    const mine = primary === undefined ? [] : (assoc.get(primary) ?? []).map((i) => props[i - 1]).filter((b): b is Box => b !== undefined);
+    const ispe = child(mine, 'ispe') ?? child(props, 'ispe');
+    if (ispe) {
+      setTag(s.groups, 'File', 'ImageWidth', { value: r.u32(ispe.start + 4) ?? 0 });
+      setTag(s.groups, 'File', 'ImageHeight', { value: r.u32(ispe.start + 8) ?? 0 });
+    }
+    const colr = child(mine, 'colr') ?? child(props, 'colr');
+    if (colr && ['prof', 'rICC'].includes(r.ascii(colr.start, 4))) {
+      const icc = r.slice(colr.start + 4, colr.end - colr.start - 4);
+      if (icc) s.icc.push(icc);
+    }
+  }
+  return s;
+}
+
+const UUID_EXIF = toHex(new TextEncoder().encode('JpgTiffExif->JP2'));
+const UUID_XMP = 'be7acfcb97a942e89c71999491e3afac';
+const UUID_IPTC = '33c7a4d2b81d4723a0baf1a3e097ad38';
+/** GeoJP2: a degenerate GeoTIFF whose IFD0 carries the georeferencing. */
+const UUID_GEOTIFF = 'b14bf8bd083d4b43a5ae8cd7d5a6ce03';
+
+/** JPEG 2000 (JP2/JPX): image header size, ICC in `colr`, and EXIF/XMP/IPTC in `uuid` boxes (plus `xml ` boxes). */
+export function readJp2(bytes: Uint8Array): Segments {
+  const s = emptySegments();
+  const r = new ByteReader(bytes);
+  for (const box of boxes(r, 0, bytes.length, s.warnings)) {
+    if (box.type === 'jp2h') {
+      const header = boxes(r, box.start, box.end, s.warnings);
+      const ihdr = child(header, 'ihdr');
+      if (ihdr) {
+        setTag(s.groups, 'Jpeg2000', 'ImageHeight', { value: r.u32(ihdr.start) ?? 0 });
+        setTag(s.groups, 'Jpeg2000', 'ImageWidth', { value: r.u32(ihdr.start + 4) ?? 0 });
+        setTag(s.groups, 'Jpeg2000', 'NumberOfComponents', { value: r.u16(ihdr.start + 8) ?? 0 });
+      }
+      for (const colr of header.filter((b) => b.type === 'colr')) {
+        if (r.u8(colr.start) === 2 || r.u8(colr.start) === 3) {
+          const icc = r.slice(colr.start + 3, colr.end - colr.start - 3);
+          if (icc) s.icc.push(icc);
+        }
+      }
+    } else if (box.type === 'uuid') {
+      const uuid = toHex(r.slice(box.start, 16) ?? new Uint8Array());
+      const data = r.slice(box.start + 16, box.end - box.start - 16);
+      if (!data) continue;
+      if (uuid === UUID_EXIF || uuid === UUID_GEOTIFF) addTiff(s, data);
+      else if (uuid === UUID_XMP) s.xmp.push(decodeXmpBytes(data));
+      else if (uuid === UUID_IPTC) s.iptc.push(data);
+    } else if (box.type === 'xml ') {
+      const data = r.slice(box.start, box.end - box.start);
+      const text = data ? decodeXmpBytes(data) : '';
+      if (text.includes('rdf:RDF')) s.xmp.push(text);
+    }
+  }
+  return s;
+}
+
+const UUID_CANON = '85c0b687820f11e08111f4ce462b6a48';
+const CANON_TIFF_ROOTS: Record<string, string | undefined> = { CMT1: undefined, CMT2: 'ExifIFD', CMT4: 'GPS' };
+
+const uuidOf = (r: ByteReader, box: Box): string => toHex(r.slice(box.start, 16) ?? new Uint8Array());
+
+/** Canon CR3: IFD0, ExifIFD and GPS are separate TIFF blocks (CMT1, CMT2, CMT4) in Canon's `uuid` box under `moov`. */
+export function readCr3(bytes: Uint8Array): Segments {
+  const s = emptySegments();
+  const r = new ByteReader(bytes);
+  const top = boxes(r, 0, bytes.length, s.warnings);
+  for (const box of top.filter((b) => b.type === 'uuid' && uuidOf(r, b) === UUID_XMP)) {
+    const data = r.slice(box.start + 16, box.end - box.start - 16);
+    if (data) s.xmp.push(decodeXmpBytes(data));
+  }
+  const moov = child(top, 'moov');
+  const canon = moov ? boxes(r, moov.start, moov.end, s.warnings).find((b) => b.type === 'uuid' && uuidOf(r, b) === UUID_CANON) : undefined;
+  if (!canon) {
+    s.warnings.push('CR3: no Canon metadata box');
+    return s;
+  }
+  for (const box of boxes(r, canon.start + 16, canon.end, s.warnings)) {
+    if (!(box.type in CANON_TIFF_ROOTS)) continue;
+    const data = r.slice(box.start, box.end - box.start);
+    if (data) addTiff(s, data, CANON_TIFF_ROOTS[box.type]);
+  }
+  return s;
+}
+
+/** JPEG XL container: `Exif` and `xml ` boxes, also when Brotli-compressed in a `brob` box. */
+export function readJxl(bytes: Uint8Array): Segments {
+  const s = emptySegments();
+  const r = new ByteReader(bytes);
+  for (const box of boxes(r, 0, bytes.length, s.warnings)) {
+    let type = box.type;
+    let data = r.slice(box.start, box.end - box.start);
+    if (!data) continue;
+    if (type === 'brob') {
+      type = r.ascii(box.start, 4);
+      if (type !== 'Exif' && type !== 'xml ') continue;
+      try {
+        data = new Uint8Array(brotliDecompressSync(data.subarray(4)));
+      } catch (e) {
+        s.warnings.push(`JXL: compressed ${type.trim()} box could not be decompressed (${e instanceof Error ? e.message : String(e)})`);
+        continue;
+      }
+    }
+    if (type === 'Exif') addTiff(s, data.subarray(4 + (new ByteReader(data).u32(0) ?? 0)));
+    else if (type === 'xml ') s.xmp.push(decodeXmpBytes(data));
+  }
+  return s;
+}

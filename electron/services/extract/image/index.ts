@@ -1,0 +1,2 @@
+export { imageExtractor } from './image-extractor';
+export { detectImageFormat, type ImageFormat } from './format';
