@@ -105,20 +105,19 @@ function detectWideUnicode(b: Uint8Array): DetectedEncoding | null {
   if (n < 4) return null;
   let zeros = 0;
   for (const byte of b) if (byte === 0) zeros++;
-  if (zeros < n * 0.15) return null;
+  if (zeros < n * 0.05) return null;
+  // A cut sample may end mid-unit; whole units are enough to judge.
   const units = Math.floor(n / 4);
-  if (units > 0 && n % 4 === 0) {
-    let be = 0;
-    let le = 0;
-    for (let i = 0; i < units * 4; i += 4) {
-      const vBe = ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
-      const vLe = ((b[i + 3]! << 24) | (b[i + 2]! << 16) | (b[i + 1]! << 8) | b[i]!) >>> 0;
-      if (isScalar(vBe) && vBe !== 0) be++;
-      if (isScalar(vLe) && vLe !== 0) le++;
-    }
-    if (be === units) return { name: 'utf-32be', confidence: 0.95, bom: false, method: 'UTF-32 code unit pattern' };
-    if (le === units) return { name: 'utf-32le', confidence: 0.95, bom: false, method: 'UTF-32 code unit pattern' };
+  let be = 0;
+  let le = 0;
+  for (let i = 0; i < units * 4; i += 4) {
+    const vBe = ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
+    const vLe = ((b[i + 3]! << 24) | (b[i + 2]! << 16) | (b[i + 1]! << 8) | b[i]!) >>> 0;
+    if (isScalar(vBe) && vBe !== 0) be++;
+    if (isScalar(vLe) && vLe !== 0) le++;
   }
+  if (be === units) return { name: 'utf-32be', confidence: 0.95, bom: false, method: 'UTF-32 code unit pattern' };
+  if (le === units) return { name: 'utf-32le', confidence: 0.95, bom: false, method: 'UTF-32 code unit pattern' };
   const pairs = Math.floor(n / 2);
   let zeroEven = 0;
   let zeroOdd = 0;
@@ -127,10 +126,15 @@ function detectWideUnicode(b: Uint8Array): DetectedEncoding | null {
     if (b[i + 1] === 0) zeroOdd++;
   }
   // ASCII-range characters in UTF-16 put their NUL on one side only; which side gives the byte order.
-  const le = zeroOdd / pairs;
-  const be = zeroEven / pairs;
-  if (le > 0.2 && be < le * 0.1) return { name: 'utf-16le', confidence: confidenceFromShare(le, be), bom: false, method: 'UTF-16 NUL pattern' };
-  if (be > 0.2 && le < be * 0.1) return { name: 'utf-16be', confidence: confidenceFromShare(be, le), bom: false, method: 'UTF-16 NUL pattern' };
+  const shareLe = zeroOdd / pairs;
+  const shareBe = zeroEven / pairs;
+  const whole = b.subarray(0, pairs * 2);
+  if (shareLe > 0.1 && shareBe < shareLe * 0.1 && tryDecode('utf-16le', whole) !== null) {
+    return { name: 'utf-16le', confidence: confidenceFromShare(shareLe, shareBe), bom: false, method: 'UTF-16 NUL pattern' };
+  }
+  if (shareBe > 0.1 && shareLe < shareBe * 0.1 && tryDecode('utf-16be', whole) !== null) {
+    return { name: 'utf-16be', confidence: confidenceFromShare(shareBe, shareLe), bom: false, method: 'UTF-16 NUL pattern' };
+  }
   return null;
 }
 
@@ -227,9 +231,10 @@ function decodeIso2022Cn(b: Uint8Array): string {
       const seq = latin1(b.subarray(i + 1, i + 4));
       if (seq === '$)A') g1 = 'gb';
       else if (seq === '$)G') g1 = 'cns1';
-      else if (seq.startsWith('N') && i + 2 < b.length) {
+      else if ((seq.startsWith('N') || seq.startsWith('O')) && i + 2 < b.length) {
+        // Single shifts: ESC N takes CNS plane 2 from G2; ESC O takes planes 3–7 from G3, which are not decoded.
         flush();
-        out += cnsChar(2, b[i + 2]!, b[i + 3] ?? 0);
+        out += seq.startsWith('N') ? cnsChar(2, b[i + 2]!, b[i + 3] ?? 0) : '\ufffd';
         i += 3;
         continue;
       } else if (!seq.startsWith('$')) {
@@ -513,10 +518,12 @@ function charWeight(cp: number, lang: Lang, t: CjkTables): number {
   // Kana are the most frequent characters of Japanese text (particles, endings, loanwords).
   if (cp >= 0x3041 && cp <= 0x309f) return lang === 'ja' ? 4 : -1;
   if (cp >= 0x30a0 && cp <= 0x30ff) return lang === 'ja' ? 2.5 : -1;
-  if (cp >= 0xff61 && cp <= 0xff9f) return -0.5;
+  // Half-width katakana are rare in modern text but are what other encodings' bytes turn into under Shift_JIS.
+  if (cp >= 0xff61 && cp <= 0xff9f) return -1;
   if (cp >= 0xac00 && cp <= 0xd7a3) {
     if (lang !== 'ko') return -1;
-    return t.ksxHangul.has(cp) ? 1 : 0.3;
+    // Syllables beyond KS X 1001 (CP949's UHC extension) are rare but are still Hangul, unlike what a wrong reading gives.
+    return t.ksxHangul.has(cp) ? 1 : 0.8;
   }
   if (cp >= 0x3131 && cp <= 0x318e) return lang === 'ko' ? 0.5 : -1;
   if (cp >= 0x4e00 && cp <= 0x9fff) {
@@ -548,7 +555,7 @@ interface CjkCandidate {
   langs: Lang[];
 }
 
-export const CJK_CANDIDATES: CjkCandidate[] = [
+const CJK_CANDIDATES: CjkCandidate[] = [
   { family: 'gb', decoder: 'gb18030', langs: ['zh-hans', 'zh-hant'] },
   { family: 'big5', decoder: 'big5', langs: ['zh-hant'] },
   { family: 'kr', decoder: 'euc-kr', langs: ['ko'] },
@@ -578,7 +585,7 @@ interface CjkResult {
   strong: number;
 }
 
-export function rankCjk(bytes: Uint8Array, candidates: CjkCandidate[], tolerant = false): CjkResult[] {
+function rankCjk(bytes: Uint8Array, candidates: CjkCandidate[], tolerant = false): CjkResult[] {
   const t = getCjkTables();
   let highBytes = 0;
   for (const byte of bytes) if (byte >= 0x80) highBytes++;
@@ -682,19 +689,41 @@ function cjkConfidence(best: CjkResult, second: CjkResult | undefined): number {
 
 const COMMON_LATIN = new Set([...'éèêëàâäáãåçñóòôöõúùûüíìîïýÿøæœß'].map((c) => c.codePointAt(0)!));
 const TYPOGRAPHIC = new Set([...'‘’“”–—…•€£¥©®™°«»¿¡§±×·½¼¾¢¶'].map((c) => c.codePointAt(0)!));
-/** The most frequent letters of Russian and Greek prose: wrong Cyrillic/Greek code pages shuffle them. */
-const FREQUENT_LETTERS = new Set([...'оеаинтсрвлкмдпуяыьгзбчйαοιετσνηυρπκμλωάέίόήύώ'].map((c) => c.codePointAt(0)!));
+/** The most frequent letters of Russian, Greek, Hebrew, Arabic and Thai prose: a wrong code page shuffles them. */
+const FREQUENT_LETTERS = new Set(
+  [...'оеаинтсрвлкмдпуяыьгзбчйαοιετσνηυρπκμλωάέίόήύώיוהלמארבשתנעדכקםןاليمونرتبعهدفكقسةานรอกงมเยวดทัสลิตีบ'].map((c) => c.codePointAt(0)!),
+);
+const GREEK_TONOS = /[άέήίόύώΐΰ]/;
 
 /** Russian, Bulgarian and Greek words of one letter (prepositions, conjunctions, articles). */
 const ONE_LETTER_WORDS = new Set([...'авиксуяоηοω']);
 
-type Script = 'latin' | 'greek' | 'cyrillic' | 'other';
+type Script = 'latin' | 'greek' | 'cyrillic' | 'thai' | 'other';
 
 function scriptOf(cp: number): Script {
   if (cp <= 0x24f || (cp >= 0x1e00 && cp <= 0x1eff)) return 'latin';
   if (cp >= 0x370 && cp <= 0x3ff) return 'greek';
   if (cp >= 0x400 && cp <= 0x4ff) return 'cyrillic';
+  if (cp >= 0xe00 && cp <= 0xe7f) return 'thai';
   return 'other';
+}
+
+const THAI_CONSONANT = /[\u0e01-\u0e2e]/;
+const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+const THAI_LEADING_VOWEL = /[\u0e40-\u0e44]/;
+/** ฃ and ฅ are obsolete: common in other encodings' bytes read as TIS-620, absent from modern Thai. */
+const THAI_OBSOLETE = /[\u0e03\u0e05]/;
+
+/** Thai spelling rules a wrong code page breaks: marks sit on consonants, leading vowels precede one. */
+function thaiPenalty(chars: string[]): number {
+  let penalty = 0;
+  chars.forEach((ch, i) => {
+    const prev = chars[i - 1] ?? '';
+    if (THAI_OBSOLETE.test(ch)) penalty++;
+    else if (THAI_MARK.test(ch) && !THAI_CONSONANT.test(prev) && !THAI_MARK.test(prev)) penalty++;
+    else if (THAI_LEADING_VOWEL.test(ch) && !THAI_CONSONANT.test(chars[i + 1] ?? '')) penalty++;
+  });
+  return penalty;
 }
 
 const isLower = (ch: string): boolean => ch.toLowerCase() === ch && ch.toUpperCase() !== ch;
@@ -725,8 +754,12 @@ function wordScore(chars: string[], high: string[]): { score: number; upper: num
     }
   } else if (letters.length === 1) {
     score += ONE_LETTER_WORDS.has(letters[0]!.toLowerCase()) ? 1 : -0.5;
+  } else if (script === 'greek' && upper === 0 && letters.length >= 5 && !GREEK_TONOS.test(chars.join(''))) {
+    // Modern Greek accents every word of two or more syllables (capitals aside); Hebrew read as Greek never does.
+    score -= 0.5 * high.length;
   } else {
-    for (const ch of high) score += FREQUENT_LETTERS.has(ch.toLowerCase().codePointAt(0)!) ? 1.5 : 1;
+    for (const ch of high) score += FREQUENT_LETTERS.has(ch.toLowerCase().codePointAt(0)!) ? 2 : 1.5;
+    if (script === 'thai') score -= 4 * thaiPenalty(chars);
   }
   return { score, upper, cased: cased.length };
 }
@@ -762,9 +795,9 @@ function singleByteScore(full: string): number {
       continue;
     }
     const w = wordScore(chars, highChars);
-    // A lone Cyrillic/Greek/… word between two English words is a Latin accented letter read with the wrong code page.
+    // A one- or two-letter Cyrillic/Greek/… word between English words is a Latin accented letter in the wrong code page.
     const nonLatin = highChars.some((c) => scriptOf(c.codePointAt(0)!) !== 'latin');
-    const isolated = nonLatin && asciiWord(words[wordIndex - 1]) && asciiWord(words[wordIndex + 1]);
+    const isolated = nonLatin && chars.length <= 2 && asciiWord(words[wordIndex - 1]) && asciiWord(words[wordIndex + 1]);
     score += isolated ? Math.min(w.score, 0) - 0.5 * highChars.length : w.score;
     upper += w.upper;
     cased += w.cased;
@@ -869,6 +902,12 @@ function detectLegacy(sample: Uint8Array, truncated: boolean): DetectedEncoding 
 const SINGLE_BYTE_IMPLAUSIBLE = 0.3;
 /** ...and one above this reads as ordinary words, which a weak CJK reading must not override. */
 const SINGLE_BYTE_CONVINCING = 1.5;
+/** Between garbage and ordinary words, a fair CJK reading wins against a mediocre single-byte one. */
+const CJK_FAIR = 0.8;
+const SINGLE_BYTE_FAIR = 1;
+const LATIN_CODE_PAGES = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15', 'macroman', 'windows-1250', 'iso-8859-2', 'windows-1254', 'windows-1257', 'windows-1258', 'x-mac-ce']);
+/** Below this a CJK reading is mediocre enough for clean Cyrillic, Greek, Hebrew or Thai words to win. */
+const CJK_MODERATE = 1.8;
 /** A CJK reading this good is not second-guessed (which also saves scoring the single-byte readings). */
 const CJK_CONVINCING = 2.5;
 
@@ -879,17 +918,23 @@ function chooseLegacy(
   ranked = rankCjk(bytes, candidates, tolerant),
 ): { name: string; confidence: number; method: string; text?: string } {
   const best = ranked[0];
+  // EUC-TW and Johab are rare: they win on strong evidence only, never by default.
+  const common = ranked.find((r) => r.family !== 'euctw' && r.family !== 'johab');
   if (best && best.perPair >= CJK_CONVINCING) {
     return { name: best.label, confidence: cjkConfidence(best, ranked[1]), method: 'CJK character plausibility', text: best.text };
   }
   const single = pickSingleByte(bytes);
   const singleMethod = 'single-byte word plausibility + statistical (jschardet)';
   if (best && plausibleCjk(best)) {
-    if (single.score >= SINGLE_BYTE_CONVINCING) return { name: single.name, confidence: single.confidence, method: singleMethod };
+    // Any run of high bytes reads as some Cyrillic or Thai "word", so only Latin readings may beat a good CJK one.
+    if (single.score >= SINGLE_BYTE_CONVINCING && (LATIN_CODE_PAGES.has(single.name) || best.perPair < CJK_MODERATE)) return { name: single.name, confidence: single.confidence, method: singleMethod };
     return { name: best.label, confidence: cjkConfidence(best, ranked[1]), method: 'CJK character plausibility', text: best.text };
   }
-  if (best && best.perPair > 0 && single.score < SINGLE_BYTE_IMPLAUSIBLE) {
-    return { name: best.label, confidence: 0.5, method: 'CJK (no single-byte reading is plausible)', text: best.text };
+  if (common && common.perPair >= CJK_FAIR && single.score < SINGLE_BYTE_FAIR) {
+    return { name: common.label, confidence: round2(cjkConfidence(common, ranked[1]) * 0.8), method: 'CJK character plausibility (weak, single-byte readings weaker)', text: common.text };
+  }
+  if (common && common.perPair > 0 && single.score < SINGLE_BYTE_IMPLAUSIBLE) {
+    return { name: common.label, confidence: 0.5, method: 'CJK (no single-byte reading is plausible)', text: common.text };
   }
   return { name: single.name, confidence: single.confidence, method: singleMethod };
 }
@@ -907,10 +952,13 @@ function declaredCharset(sample: Uint8Array): string | null {
   };
   const name = known[label] ?? label;
   if (/^utf-?(8|16|32)/.test(name)) return null;
-  return tryDecode(WHATWG_ALIASES[name] ?? name, Uint8Array.of(0x41)) !== null || SPECIAL_DECODERS.has(name) || iconv.encodingExists(name) ? name : null;
+  try {
+    decodeBytes(Uint8Array.of(0x41), name);
+    return name;
+  } catch {
+    return null;
+  }
 }
-
-const SPECIAL_DECODERS = new Set(['johab', 'euc-tw', 'iso-8859-1', 'tis-620']);
 
 /** A declaration is used only when the bytes decode cleanly with it and it reads about as well as the best guess. */
 function declaredFits(declared: string, sample: Uint8Array, ranked: CjkResult[], truncated: boolean): boolean {
