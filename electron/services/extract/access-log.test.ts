@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { combinedLog, commonLog, logFixtures } from '../../../e2e/fixtures/generate/logs';
 import { LogSummary } from '../../../shared/domain/extraction';
+import { runExtractor } from '../../test-support/extract';
 import { accessLogExtractor, detectAccessLog, parseClfTime, parseLine } from './access-log';
-import { bufferSource } from './byte-source';
-import type { ByteSource, ExtractInput } from './types';
 
-const HEAD = 64 * 1024;
-
-function input(name: string, source: ByteSource): ExtractInput {
-  return { name, path: name, size: source.size, source };
-}
-
-async function run(name: string, bytes: Uint8Array) {
-  const source = bufferSource(bytes);
-  const accepted = accessLogExtractor.accepts(input(name, source), await source.read(0, HEAD));
-  return { accepted, out: accepted ? await accessLogExtractor.extract(input(name, source)) : undefined };
-}
+const run = (name: string, bytes: Uint8Array): ReturnType<typeof runExtractor> => runExtractor(accessLogExtractor, name, bytes);
 
 describe('accessLogExtractor on generated logs', () => {
   for (const item of logFixtures()) {

@@ -1,27 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFixtureSet } from '../../../e2e/fixtures/generate/fixture-set';
 import { docxFile, officeFixtures, xlsxTimesheet } from '../../../e2e/fixtures/generate/office';
 import { writeZip } from '../../../e2e/fixtures/generate/zips';
-import { bufferSource, fileSource } from './byte-source';
+import { type Agreement, expectFixturesMatchExiftool, exiftoolJson, hasExiftool, recordOf, tallyAgreement } from '../../test-support/exiftool';
+import { extractInput, HEAD, runExtractor } from '../../test-support/extract';
+import { fileSource } from './byte-source';
 import { decodeEntities, excelSerialToText, officeExtractor } from './office';
-import type { ByteSource, ExtractInput } from './types';
 
-const HEAD = 64 * 1024;
-
-function input(name: string, source: ByteSource): ExtractInput {
-  return { name, path: name, size: source.size, source };
-}
-
-async function run(name: string, bytes: Uint8Array) {
-  const source = bufferSource(bytes);
-  const accepted = officeExtractor.accepts(input(name, source), await source.read(0, HEAD));
-  return { accepted, out: accepted ? await officeExtractor.extract(input(name, source)) : undefined };
-}
+const run = (name: string, bytes: Uint8Array): ReturnType<typeof runExtractor> => runExtractor(officeExtractor, name, bytes);
 
 describe('officeExtractor on generated documents', () => {
   for (const item of officeFixtures()) {
@@ -118,39 +106,16 @@ describe('helpers', () => {
 // Optional check against the third-party corpus and ExifTool (skipped when either is missing).
 
 const CORPUS = '/work/shared/corpus/office';
-const hasExiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** Our `raw ?? value` against `exiftool -n`: numbers within 0.1 %, lists element-wise, strings trimmed. */
-function sameValue(ours: unknown, theirs: unknown): boolean {
-  if (Array.isArray(ours) || Array.isArray(theirs)) {
-    const a = Array.isArray(ours) ? ours : [ours];
-    const b = Array.isArray(theirs) ? theirs : [theirs];
-    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  }
-  const na = typeof ours === 'number' ? ours : typeof ours === 'string' && ours.trim() !== '' ? Number(ours) : NaN;
-  const nb = typeof theirs === 'number' ? theirs : typeof theirs === 'string' && theirs.trim() !== '' ? Number(theirs) : NaN;
-  if (Number.isFinite(na) && Number.isFinite(nb)) return Math.abs(na - nb) <= 1e-3 * Math.max(1, Math.abs(nb));
-  return String(ours).trim() === String(theirs).trim();
-}
 
 describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: office against exiftool -j -G1 -n -a', () => {
   it('extracts every accepted file without throwing, each in under 10 s, and agrees with ExifTool', async () => {
     const files = readdirSync(CORPUS).map((f) => join(CORPUS, f));
-    const reference = JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-n', '-a', ...files], { maxBuffer: 64 * 1024 * 1024 }).toString()) as Record<string, unknown>[];
-    let compared = 0;
-    let agreed = 0;
+    const reference = exiftoolJson(files, ['-n', '-a']);
+    const tally: Agreement = { compared: 0, agreed: 0, misses: [] };
     let texts = 0;
-    const misses: string[] = [];
     for (const file of files) {
       const source = fileSource(file, statSync(file).size);
-      const inp = input(file, source);
+      const inp = extractInput(file, source);
       if (!officeExtractor.accepts(inp, await source.read(0, HEAD))) continue;
       const t0 = performance.now();
       const out = await officeExtractor.extract(inp);
@@ -159,17 +124,9 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: office against exi
         expect(out.text?.length ?? 0, file).toBeGreaterThan(20);
         texts++;
       }
-      const ref = reference.find((r) => r['SourceFile'] === file) ?? {};
-      for (const [group, tags] of Object.entries(out.metadata ?? {})) {
-        for (const [tag, v] of Object.entries(tags)) {
-          const key = `${group}:${tag}`;
-          if (!(key in ref)) continue;
-          compared++;
-          if (sameValue(v.raw ?? v.value, ref[key])) agreed++;
-          else misses.push(`${file.slice(CORPUS.length + 1)} ${key}: ours ${JSON.stringify(v.raw ?? v.value)} exiftool ${JSON.stringify(ref[key])}`);
-        }
-      }
+      tallyAgreement(tally, file.slice(CORPUS.length + 1), out.metadata ?? {}, recordOf(reference, file));
     }
+    const { compared, agreed, misses } = tally;
     console.log(`office corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%), text from ${texts} OOXML files\n${misses.join('\n')}`);
     expect(texts).toBeGreaterThanOrEqual(5);
     expect(compared).toBeGreaterThan(50);
@@ -179,25 +136,7 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: office against exi
 
 describe.skipIf(!hasExiftool)('generated documents read the same in ExifTool', () => {
   it('every expected property that ExifTool reports has the expected value', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'office-fixtures-'));
-    try {
-      const items = officeFixtures().filter((i) => Object.keys(i.expected.tags).length > 0);
-      const paths = await writeFixtureSet(dir, items);
-      const reference = JSON.parse(execFileSync('exiftool', ['-j', '-G1', ...paths]).toString()) as Record<string, unknown>[];
-      let compared = 0;
-      items.forEach((item, i) => {
-        const ref = reference.find((r) => r['SourceFile'] === paths[i]) ?? {};
-        for (const [group, tags] of Object.entries(item.expected.tags)) {
-          for (const [tag, value] of Object.entries(tags)) {
-            if (!(`${group}:${tag}` in ref)) continue;
-            compared++;
-            expect(sameValue(value, ref[`${group}:${tag}`]), `${item.name} ${group}:${tag}: ${JSON.stringify(ref[`${group}:${tag}`])}`).toBe(true);
-          }
-        }
-      });
-      expect(compared).toBeGreaterThan(25);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const compared = await expectFixturesMatchExiftool(officeFixtures().filter((i) => Object.keys(i.expected.tags).length > 0), 'office-fixtures-');
+    expect(compared).toBeGreaterThan(25);
   });
 });

@@ -1,26 +1,15 @@
 import iconv from 'iconv-lite';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFixtureSet } from '../../../e2e/fixtures/generate/fixture-set';
 import { box, corruptFile, macSeconds, mediaFixtures, mp4File } from '../../../e2e/fixtures/generate/media';
+import { type Agreement, expectFixturesMatchExiftool, exiftoolJson, hasExiftool, recordOf, tallyAgreement } from '../../test-support/exiftool';
+import { extractInput, HEAD, runExtractor } from '../../test-support/extract';
 import { bufferSource, fileSource } from './byte-source';
-import type { ByteSource, ExtractInput } from './types';
+import type { ByteSource } from './types';
 import { formatDuration, parseIso6709, videoExtractor } from './video';
 
-const HEAD = 64 * 1024;
-
-function input(name: string, source: ByteSource): ExtractInput {
-  return { name, path: name, size: source.size, source };
-}
-
-async function run(name: string, bytes: Uint8Array) {
-  const source = bufferSource(bytes);
-  const accepted = videoExtractor.accepts(input(name, source), await source.read(0, HEAD));
-  return { accepted, out: accepted ? await videoExtractor.extract(input(name, source)) : undefined };
-}
+const run = (name: string, bytes: Uint8Array): ReturnType<typeof runExtractor> => runExtractor(videoExtractor, name, bytes);
 
 describe('videoExtractor on generated files', () => {
   for (const item of mediaFixtures()) {
@@ -83,7 +72,7 @@ describe('videoExtractor on generated files', () => {
     const bytes = mp4File().bytes;
     const moovAt = Buffer.from(bytes).indexOf('moov') - 4;
     const t0 = performance.now();
-    for (let cut = moovAt; cut < bytes.byteLength; cut += 7) await videoExtractor.extract(input('t.mp4', bufferSource(bytes.slice(0, cut))));
+    for (let cut = moovAt; cut < bytes.byteLength; cut += 7) await videoExtractor.extract(extractInput('t.mp4', bufferSource(bytes.slice(0, cut))));
     let seed = 12345;
     const rand = (): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -92,7 +81,7 @@ describe('videoExtractor on generated files', () => {
     for (let i = 0; i < 300; i++) {
       const copy = bytes.slice();
       for (let j = 0; j < 4; j++) copy[moovAt + (rand() % (copy.byteLength - moovAt))] = rand() & 0xff;
-      await videoExtractor.extract(input('f.mp4', bufferSource(copy)));
+      await videoExtractor.extract(extractInput('f.mp4', bufferSource(copy)));
     }
     expect(performance.now() - t0).toBeLessThan(20_000);
   });
@@ -146,7 +135,7 @@ describe('videoExtractor on generated files', () => {
       },
       readAll: () => Promise.reject(new Error('readAll must not be used on video')),
     };
-    const out = await videoExtractor.extract(input('huge.mp4', source));
+    const out = await videoExtractor.extract(extractInput('huge.mp4', source));
     expect(out.metadata?.['QuickTime']?.['MediaDataSize']?.value).toBe(mdatSize - 16);
     expect(out.metadata?.['Track1']?.['ImageWidth']?.value).toBe(1920);
     expect(out.timestamps?.[0]?.value).toBe(new Date(Date.UTC(1904, 0, 1) + c * 1000).toISOString().replace('.000', ''));
@@ -177,53 +166,22 @@ describe('helpers', () => {
 // Optional check against the third-party corpus and ExifTool (skipped when either is missing).
 
 const CORPUS = '/work/shared/corpus/video-audio';
-const hasExiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** Compares our `raw ?? value` with `exiftool -n`: numbers within 0.1 %, lists element-wise, strings trimmed. */
-function sameValue(ours: unknown, theirs: unknown): boolean {
-  if (Array.isArray(ours) || Array.isArray(theirs)) {
-    const a = Array.isArray(ours) ? ours : [ours];
-    const b = Array.isArray(theirs) ? theirs : [theirs];
-    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  }
-  const na = typeof ours === 'number' ? ours : typeof ours === 'string' && ours.trim() !== '' ? Number(ours) : NaN;
-  const nb = typeof theirs === 'number' ? theirs : typeof theirs === 'string' && theirs.trim() !== '' ? Number(theirs) : NaN;
-  if (Number.isFinite(na) && Number.isFinite(nb)) return Math.abs(na - nb) <= 1e-3 * Math.max(1, Math.abs(nb));
-  return String(ours).trim() === String(theirs).trim();
-}
 
 describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: video-audio against exiftool -j -G1 -n -a', () => {
   it('extracts every ISO-BMFF file without throwing, each in under 10 s, and mostly agrees with ExifTool', async () => {
     const files = readdirSync(CORPUS).map((f) => join(CORPUS, f));
-    const reference = JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-n', '-a', ...files], { maxBuffer: 64 * 1024 * 1024 }).toString()) as Record<string, unknown>[];
-    let compared = 0;
-    let agreed = 0;
-    const misses: string[] = [];
+    const reference = exiftoolJson(files, ['-n', '-a']);
+    const tally: Agreement = { compared: 0, agreed: 0, misses: [] };
     for (const file of files) {
       const source = fileSource(file, statSync(file).size);
-      const inp = input(file, source);
+      const inp = extractInput(file, source);
       if (!videoExtractor.accepts(inp, await source.read(0, HEAD))) continue;
       const t0 = performance.now();
       const out = await videoExtractor.extract(inp);
       expect(performance.now() - t0, file).toBeLessThan(10_000);
-      const ref = reference.find((r) => r['SourceFile'] === file) ?? {};
-      for (const [group, tags] of Object.entries(out.metadata ?? {})) {
-        for (const [tag, v] of Object.entries(tags)) {
-          const key = `${group}:${tag}`;
-          if (!(key in ref)) continue;
-          compared++;
-          if (sameValue(v.raw ?? v.value, ref[key])) agreed++;
-          else misses.push(`${file.slice(CORPUS.length + 1)} ${key}: ours ${JSON.stringify(v.raw ?? v.value)} exiftool ${JSON.stringify(ref[key])}`);
-        }
-      }
+      tallyAgreement(tally, file.slice(CORPUS.length + 1), out.metadata ?? {}, recordOf(reference, file));
     }
+    const { compared, agreed, misses } = tally;
     console.log(`video corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%)\n${misses.join('\n')}`);
     expect(compared).toBeGreaterThan(50);
     expect(agreed / compared).toBeGreaterThan(0.9);
@@ -232,25 +190,7 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: video-audio agains
 
 describe.skipIf(!hasExiftool)('generated media files read the same in ExifTool', () => {
   it('every expected tag that ExifTool reports has the expected value', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'media-fixtures-'));
-    try {
-      const items = mediaFixtures().filter((i) => i.expected.accepted);
-      const paths = await writeFixtureSet(dir, items);
-      const reference = JSON.parse(execFileSync('exiftool', ['-j', '-G1', ...paths]).toString()) as Record<string, unknown>[];
-      let compared = 0;
-      items.forEach((item, i) => {
-        const ref = reference.find((r) => r['SourceFile'] === paths[i]) ?? {};
-        for (const [group, tags] of Object.entries(item.expected.tags)) {
-          for (const [tag, value] of Object.entries(tags)) {
-            if (!(`${group}:${tag}` in ref)) continue;
-            compared++;
-            expect(sameValue(value, ref[`${group}:${tag}`]), `${item.name} ${group}:${tag}: ${JSON.stringify(ref[`${group}:${tag}`])}`).toBe(true);
-          }
-        }
-      });
-      expect(compared).toBeGreaterThan(25);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const compared = await expectFixturesMatchExiftool(mediaFixtures().filter((i) => i.expected.accepted), 'media-fixtures-');
+    expect(compared).toBeGreaterThan(25);
   });
 });

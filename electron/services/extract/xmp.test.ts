@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMP_HISTORY, XMP_IDS, xmpPacket } from '../../../e2e/fixtures/generate/images';
-import type { JsonValue } from '../../../shared/domain/json';
+import { exiftoolRecord, hasExiftool } from '../../test-support/exiftool';
+import { tempDir } from '../../test-support/temp';
 import { bufferSource } from './byte-source';
 import type { ByteSource, ExtractInput } from './types';
 import { parseXmpDate, parseXmpPacket, scanXmpPackets, xmpExtractor } from './xmp';
@@ -210,22 +209,13 @@ describe('xmpExtractor', () => {
   });
 });
 
-const hasExiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasExiftool)('parseXmpPacket agrees with ExifTool on a sidecar', () => {
   it('has the same groups, tag names and values for every tag ExifTool reports', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xmp-'));
+    const { dir, cleanup } = tempDir('xmp-');
     try {
       const path = join(dir, 'sidecar.xmp');
       writeFileSync(path, packet);
-      const ex = (JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-n', path], { encoding: 'utf8' })) as Array<Record<string, JsonValue>>)[0]!;
+      const ex = exiftoolRecord(path, ['-n']);
       const ours = parseXmpPacket(packet).metadata;
       const keys = Object.keys(ex).filter((k) => k.startsWith('XMP-'));
       expect(keys.length).toBeGreaterThan(15);
@@ -236,7 +226,7 @@ describe.skipIf(!hasExiftool)('parseXmpPacket agrees with ExifTool on a sidecar'
         expect([mine!.raw ?? mine!.value].flat().map(String), key).toEqual([ex[key]].flat().map(String));
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cleanup();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { TiffWriter, concatBytes, heicWithExif, isoBox } from '../../../../e2e/fixtures/generate/images';
+import { concatBytes } from '../../../../e2e/fixtures/generate/bytes';
+import { TiffWriter, heicWithExif, isoBox } from '../../../../e2e/fixtures/generate/images';
 import { readCr3, readHeif, readJp2, readJxl } from './bmff';
 
 const enc = new TextEncoder();

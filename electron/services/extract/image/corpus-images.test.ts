@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { MetadataGroups } from '../../../../shared/domain/extraction';
+import { exiftoolRecord, hasExiftool } from '../../../test-support/exiftool';
 import { fileSource } from '../byte-source';
 import type { ExtractInput, ExtractorOutput } from '../types';
 import { xmpExtractor } from '../xmp';
@@ -16,14 +16,6 @@ import { imageExtractor } from './index';
  */
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const corpus = join(repoRoot, '..', 'shared', 'corpus');
-const hasExiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const TAGS = ['Make', 'Model', 'DateTimeOriginal', 'CreateDate', 'GPSLatitude', 'GPSLongitude', 'ImageWidth', 'ImageHeight', 'Software', 'Artist', 'Copyright', 'Title', 'Creator', 'Description', 'Caption-Abstract', 'Keywords'];
 
@@ -91,11 +83,6 @@ function same(a: Json, b: Json): boolean {
   return pyStr(na) === pyStr(nb);
 }
 
-function exiftoolJson(path: string): Record<string, Json> {
-  const out = execFileSync('exiftool', ['-j', '-G1', '-n', '-a', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return (JSON.parse(out || '[{}]') as Array<Record<string, Json>>)[0] ?? {};
-}
-
 const available = existsSync(join(corpus, 'images')) && hasExiftool;
 
 describe.skipIf(!available)('corpus: images agree with ExifTool', () => {
@@ -106,7 +93,7 @@ describe.skipIf(!available)('corpus: images agree with ExifTool', () => {
     for (const name of readdirSync(join(corpus, 'images')).sort()) {
       const path = join(corpus, 'images', name);
       const ours = flat((await runExtractors(path)).metadata);
-      const ex = exiftoolJson(path);
+      const ex = exiftoolRecord(path, ['-n', '-a']);
       for (const tag of TAGS) {
         let theirs = Object.entries(ex).filter(([k]) => k.split(':').pop() === tag && !/^(Composite|File|System)/.test(k)).map(([, v]) => v);
         if (tag === 'GPSLatitude' || tag === 'GPSLongitude') {

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { u32be } from '../../../../e2e/fixtures/generate/bytes';
+import { exiftoolRecord, hasExiftool } from '../../../test-support/exiftool';
+import { tempDir } from '../../../test-support/temp';
 import { parseIcc } from './icc';
 
 const enc = new TextEncoder();
@@ -12,12 +13,6 @@ function tagData(type: string, body: Uint8Array): Uint8Array {
   out.set(enc.encode(type));
   out.set(body, 8);
   return out;
-}
-
-function be32(n: number): Uint8Array {
-  const b = new Uint8Array(4);
-  new DataView(b.buffer).setUint32(0, n);
-  return b;
 }
 
 function mluc(records: Array<[string, string]>): Uint8Array {
@@ -39,16 +34,16 @@ function mluc(records: Array<[string, string]>): Uint8Array {
 /** A v2 display profile: header, `desc`, `cprt`, `wtpt` and a multi-language `dscm`. */
 function profile(): Uint8Array {
   const tags: Array<[string, Uint8Array]> = [
-    ['desc', tagData('desc', Uint8Array.from([...be32(10), ...enc.encode('Studio RGB'), 0, ...new Uint8Array(8)]))],
+    ['desc', tagData('desc', Uint8Array.from([...u32be(10), ...enc.encode('Studio RGB'), 0, ...new Uint8Array(8)]))],
     ['cprt', tagData('text', enc.encode('Copyright 2024 Studio\0'))],
-    ['wtpt', tagData('XYZ ', Uint8Array.from([...be32(0xf351), ...be32(0x10000), ...be32(0x116cc)]))],
+    ['wtpt', tagData('XYZ ', Uint8Array.from([...u32be(0xf351), ...u32be(0x10000), ...u32be(0x116cc)]))],
     ['dscm', tagData('mluc', mluc([['en-US', 'Studio RGB'], ['ko-KR', '스튜디오 RGB']]))],
   ];
   const tableSize = 4 + tags.length * 12;
   let at = 128 + tableSize;
-  const table: number[] = [...be32(tags.length)];
+  const table: number[] = [...u32be(tags.length)];
   for (const [sig, data] of tags) {
-    table.push(...enc.encode(sig), ...be32(at), ...be32(data.length));
+    table.push(...enc.encode(sig), ...u32be(at), ...u32be(data.length));
     at += data.length;
   }
   const header = new Uint8Array(128);
@@ -65,15 +60,6 @@ function profile(): Uint8Array {
   header.set(enc.encode('ADBE'), 80);
   return Uint8Array.from([...header, ...table, ...tags.flatMap(([, d]) => [...d])]);
 }
-
-const hasExiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('parseIcc', () => {
   const { groups, warnings } = parseIcc(profile());
@@ -105,17 +91,17 @@ describe('parseIcc', () => {
   });
 
   it.skipIf(!hasExiftool)('agrees with ExifTool on the same profile', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'icc-'));
+    const { dir, cleanup } = tempDir('icc-');
     try {
       const path = join(dir, 'studio.icc');
       writeFileSync(path, profile());
-      const ex = (JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-n', path], { encoding: 'utf8' })) as Array<Record<string, unknown>>)[0]!;
+      const ex = exiftoolRecord(path, ['-n']);
       expect(ex['ICC-header:ProfileVersion']).toBe(groups['ICC-header']!.ProfileVersion!.raw);
       expect(ex['ICC_Profile:ProfileDescription']).toBe(groups.ICC_Profile!.ProfileDescription!.value);
       expect(ex['ICC_Profile:MediaWhitePoint']).toBe(groups.ICC_Profile!.MediaWhitePoint!.value);
       expect(ex['ICC-header:ConnectionSpaceIlluminant']).toBe(groups['ICC-header']!.ConnectionSpaceIlluminant!.value);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cleanup();
     }
   });
 });

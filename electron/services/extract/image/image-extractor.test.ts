@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageFixtures, writeImageFixtures, type ImageFixture } from '../../../../e2e/fixtures/generate/images';
 import type { JsonValue } from '../../../../shared/domain/json';
+import { exiftoolRecord, hasExiftool } from '../../../test-support/exiftool';
+import { tempDir } from '../../../test-support/temp';
 import { bufferSource, fileSource } from '../byte-source';
 import type { ExtractInput, ExtractorOutput } from '../types';
 import { xmpExtractor } from '../xmp';
@@ -92,21 +91,13 @@ describe('imageExtractor on generated images', () => {
   });
 });
 
-const hasExiftool = ((): boolean => {
-  try {
-    execFileSync('exiftool', ['-ver'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasExiftool)('generated images, read from disk, agree with ExifTool', () => {
   let dir = '';
+  let cleanup = (): void => {};
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'image-fixtures-'));
+    ({ dir, cleanup } = tempDir('image-fixtures-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => cleanup());
 
   it('on every expected tag ExifTool can read (legacy-encoded ones excepted: ExifTool garbles them)', async () => {
     const paths = await writeImageFixtures(dir);
@@ -115,7 +106,7 @@ describe.skipIf(!hasExiftool)('generated images, read from disk, agree with Exif
       const path = paths[i]!;
       const size = statSync(path).size;
       const ours = await imageExtractor.extract({ name: f.name, path, size, source: fileSource(path, size) });
-      const ex = (JSON.parse(execFileSync('exiftool', ['-j', '-G1', '-n', path], { encoding: 'utf8' })) as Array<Record<string, JsonValue>>)[0]!;
+      const ex = exiftoolRecord(path, ['-n']);
       for (const key of Object.keys(f.expected.tags)) {
         if (key in f.expected.encodings || !(key in ex)) continue;
         const tag = tagOf(ours, key);

@@ -1,15 +1,14 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { app1Xmp, concatBytes, findJpegSegment, insertJpegSegments, jpegSegment, plainJpeg } from '../../../../e2e/fixtures/generate/images';
+import { concatBytes, u16be, u32be } from '../../../../e2e/fixtures/generate/bytes';
+import { app1Xmp, findJpegSegment, insertJpegSegments, jpegSegment, plainJpeg } from '../../../../e2e/fixtures/generate/images';
 import { readJpeg } from './jpeg';
 
 const enc = new TextEncoder();
-const be16 = (n: number): Uint8Array => Uint8Array.of(n >> 8, n & 0xff);
-const be32 = (n: number): Uint8Array => Uint8Array.of(n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 
 describe('readJpeg', () => {
   it('reads the frame size, JFIF, a legacy-encoded COM and Ducky text', () => {
-    const ducky = concatBytes([enc.encode('Ducky'), be16(1), be16(4), be32(75), be16(3), be16(4 + 8), be32(4), new Uint8Array(Buffer.from('© SK', 'utf16le').swap16()), be16(0)]);
+    const ducky = concatBytes([enc.encode('Ducky'), u16be(1), u16be(4), u32be(75), u16be(3), u16be(4 + 8), u32be(4), new Uint8Array(Buffer.from('© SK', 'utf16le').swap16()), u16be(0)]);
     const com = jpegSegment(0xfe, new Uint8Array(iconv.encode('原画修型请注意口型', 'gbk')));
     const s = readJpeg(insertJpegSegments(plainJpeg(16, 12), [jpegSegment(0xec, ducky), com]));
     expect(s.warnings).toEqual([]);
@@ -19,7 +18,7 @@ describe('readJpeg', () => {
   });
 
   it('reads SPIFF image size (ExifTool reports it before the frame size)', () => {
-    const spiff = concatBytes([enc.encode('SPIFF\0'), Uint8Array.of(1, 2, 1, 3), new Uint8Array(2), be32(4500), be32(3000), new Uint8Array(12)]);
+    const spiff = concatBytes([enc.encode('SPIFF\0'), Uint8Array.of(1, 2, 1, 3), new Uint8Array(2), u32be(4500), u32be(3000), new Uint8Array(12)]);
     const s = readJpeg(insertJpegSegments(plainJpeg(), [jpegSegment(0xe8, spiff)]));
     expect(s.groups.SPIFF).toMatchObject({ ImageHeight: { value: 4500 }, ImageWidth: { value: 3000 } });
   });
@@ -36,7 +35,7 @@ describe('readJpeg', () => {
     const guid = 'A'.repeat(32);
     const full = '<x:xmpmeta>extended part one, part two</x:xmpmeta>';
     const part = (offset: number, data: string, total = full.length): Uint8Array =>
-      jpegSegment(0xe1, concatBytes([enc.encode('http://ns.adobe.com/xmp/extension/\0'), enc.encode(guid), be32(total), be32(offset), enc.encode(data)]));
+      jpegSegment(0xe1, concatBytes([enc.encode('http://ns.adobe.com/xmp/extension/\0'), enc.encode(guid), u32be(total), u32be(offset), enc.encode(data)]));
     const s = readJpeg(insertJpegSegments(plainJpeg(), [app1Xmp('<x:xmpmeta>main</x:xmpmeta>'), part(20, full.slice(20)), part(0, full.slice(0, 20))]));
     expect(s.xmp).toEqual(['<x:xmpmeta>main</x:xmpmeta>', full]);
     expect(s.warnings).toEqual([]);

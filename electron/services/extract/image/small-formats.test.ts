@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TiffWriter, concatBytes, plainJpeg, insertJpegSegments, jpegSegment, psdWithIptc, webpWithExif } from '../../../../e2e/fixtures/generate/images';
+import { concatBytes, u32be, u32le } from '../../../../e2e/fixtures/generate/bytes';
+import { TiffWriter, plainJpeg, insertJpegSegments, jpegSegment, psdWithIptc, webpWithExif } from '../../../../e2e/fixtures/generate/images';
 import { readBmp, readGif, readMrw, readPsd, readRaf, readWebp } from './small-formats';
 
 const enc = new TextEncoder();
-const le32 = (n: number): Uint8Array => {
-  const b = new Uint8Array(4);
-  new DataView(b.buffer).setInt32(0, n, true);
-  return b;
-};
-const be32 = (n: number): Uint8Array => {
-  const b = new Uint8Array(4);
-  new DataView(b.buffer).setUint32(0, n);
-  return b;
-};
 
 describe('readWebp', () => {
   it('reads the VP8X canvas and the EXIF and XMP chunks', () => {
@@ -49,7 +40,7 @@ describe('readGif', () => {
 
 describe('readBmp', () => {
   it('reads a BITMAPINFOHEADER, keeping the sign of a top-down height', () => {
-    const bytes = concatBytes([enc.encode('BM'), new Uint8Array(12), le32(40), le32(640), le32(-480), Uint8Array.of(1, 0, 24, 0), le32(0), new Uint8Array(20)]);
+    const bytes = concatBytes([enc.encode('BM'), new Uint8Array(12), u32le(40), u32le(640), u32le(-480), Uint8Array.of(1, 0, 24, 0), u32le(0), new Uint8Array(20)]);
     expect(readBmp(bytes).groups.BMP).toEqual({
       BMPVersion: { value: 40 },
       ImageWidth: { value: 640 },
@@ -66,7 +57,7 @@ describe('readRaf', () => {
     const app1 = jpegSegment(0xe1, concatBytes([enc.encode('Exif\0\0'), t.build([t.ascii(0x010f, 'FUJIFILM')])]));
     const jpeg = insertJpegSegments(plainJpeg(8, 8), [app1]);
     const header = concatBytes([enc.encode('FUJIFILMCCD-RAW 0201FF383501'), new Uint8Array(84 - 28)]);
-    const bytes = concatBytes([header, be32(100), be32(jpeg.length), new Uint8Array(100 - 92), jpeg]);
+    const bytes = concatBytes([header, u32be(100), u32be(jpeg.length), new Uint8Array(100 - 92), jpeg]);
     const s = readRaf(bytes);
     expect(s.tiff).toHaveLength(1);
     expect(s.groups.File).toBeUndefined();
@@ -78,8 +69,8 @@ describe('readMrw', () => {
   it('reads the TTW block as TIFF', () => {
     const t = new TiffWriter(false);
     const tiff = t.build([t.ascii(0x010f, 'Minolta')]);
-    const blocks = concatBytes([enc.encode('\0PRD'), be32(4), new Uint8Array(4), enc.encode('\0TTW'), be32(tiff.length), tiff]);
-    const s = readMrw(concatBytes([enc.encode('\0MRM'), be32(blocks.length), blocks]));
+    const blocks = concatBytes([enc.encode('\0PRD'), u32be(4), new Uint8Array(4), enc.encode('\0TTW'), u32be(tiff.length), tiff]);
+    const s = readMrw(concatBytes([enc.encode('\0MRM'), u32be(blocks.length), blocks]));
     expect(s.warnings).toEqual([]);
     expect([...s.tiff[0]!.bytes]).toEqual([...tiff]);
   });

@@ -1,0 +1,17 @@
+import { bufferSource } from '../services/extract/byte-source';
+import type { ByteSource, ExtractInput, Extractor, ExtractorOutput } from '../services/extract/types';
+
+/** As much of the file as run.ts reads for `accepts`. */
+export const HEAD = 64 * 1024;
+
+/** An input named by its path alone, as the tests' files have no other identity. */
+export function extractInput(name: string, source: ByteSource): ExtractInput {
+  return { name, path: name, size: source.size, source };
+}
+
+/** Offers the bytes to one extractor as run.ts would; `out` only when it took them. */
+export async function runExtractor(extractor: Extractor, name: string, bytes: Uint8Array): Promise<{ accepted: boolean; out: ExtractorOutput | undefined }> {
+  const source = bufferSource(bytes);
+  const accepted = extractor.accepts(extractInput(name, source), await source.read(0, HEAD));
+  return { accepted, out: accepted ? await extractor.extract(extractInput(name, source)) : undefined };
+}
