@@ -1,3 +1,19 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectApi, detectTransport } from './api';
+import { App } from './features/app/app';
+import { useAppStore } from './store';
+import { wireEvents } from './store/wire-events';
+import './styles/app.css';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<div data-app-state="ready">Evidence Workbench</div>);
+connectApi(detectTransport());
+wireEvents();
+void useAppStore.getState().boot();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors';
+import { ErrorMessage } from '../../components/error-message';
+import { TextField } from '../../components/text-field';
+
+interface Props {
+  canPickFolders: boolean;
+  isBusy: boolean;
+  error: AppErrorShape | undefined;
+  onPickFolder: () => Promise<string | null>;
+  onOpen: (dir: string) => void;
+  onClearError: () => void;
+}
+
+export function OpenCaseForm({ canPickFolders, isBusy, error, onPickFolder, onOpen, onClearError }: Props) {
+  const [dir, setDir] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+
+  const handleChange = (value: string): void => {
+    setDir(value);
+    setFieldError(undefined);
+    if (error) onClearError();
+  };
+
+  const handleSubmit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!dir.trim()) {
+      setFieldError('Enter the folder of an existing case.');
+      return;
+    }
+    onOpen(dir.trim());
+  };
+
+  const handleBrowse = async (): Promise<void> => {
+    const picked = await onPickFolder();
+    if (picked) {
+      handleChange(picked);
+      onOpen(picked);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={handleSubmit} noValidate data-testid="open-case-form" aria-labelledby="open-case-title">
+      <h2 className="card__title" id="open-case-title">
+        Open case
+      </h2>
+      <TextField
+        label="Case folder"
+        value={dir}
+        onChange={handleChange}
+        error={fieldError}
+        placeholder="/cases/2024-017"
+        isMono
+        testId="open-case-dir"
+        addon={
+          <>
+            {canPickFolders ? (
+              <button type="button" className="btn" onClick={() => void handleBrowse()} data-testid="open-case-browse">
+                Browse…
+              </button>
+            ) : null}
+            <button type="submit" className="btn btn--primary" disabled={isBusy} data-testid="open-case-submit">
+              {isBusy ? 'Opening…' : 'Open'}
+            </button>
+          </>
+        }
+      />
+      <ErrorMessage error={error} testId="open-case-error" />
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { connectApi } from '../../api';
+import { useAppStore } from '../../store';
+import { memoryTransport } from '../../test-support/memory-transport';
+import { App } from '../app/app';
+
+const recent = [
+  { dir: '/cases/a', name: 'Leak 원화', examiner: '김철수', openedAt: '2024-03-15T05:22:05Z', exists: true },
+  { dir: '/cases/gone', name: 'Old case', examiner: 'J. Kim', openedAt: '2024-01-01T00:00:00Z', exists: false },
+];
+
+function setup(overrides: Parameters<typeof memoryTransport>[0] = {}) {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+  const fake = memoryTransport({
+    'app.info': () => ({ version: '0.1.0', host: 'web', platform: 'linux', canPickFolders: false }),
+    'cases.recent': () => recent,
+    'cases.forget': () => recent.slice(0, 1),
+    ...overrides,
+  });
+  connectApi(fake.transport);
+  render(<App />);
+  return fake;
+}
+
+const boot = async (): Promise<void> => {
+  await act(() => useAppStore.getState().boot());
+};
+
+describe('start screen', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('marks the app ready and lists recent cases, greying missing ones with Forget', async () => {
+    const fake = setup();
+    await boot();
+    expect(screen.getByTestId('app-root').dataset.appState).toBe('ready');
+    const rows = screen.getAllByTestId('recent-case');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0] as HTMLElement).getByText('Leak 원화')).toBeTruthy();
+    expect(rows[1]?.className).toContain('recent__row--missing');
+    await act(async () => {
+      fireEvent.click(within(rows[1] as HTMLElement).getByTestId('recent-case-forget'));
+    });
+    expect(fake.calls.some((c) => c.channel === 'cases.forget')).toBe(true);
+    expect(screen.getAllByTestId('recent-case')).toHaveLength(1);
+  });
+
+  it('validates inline and shows the backend message, never a stack', async () => {
+    const fake = setup({
+      'cases.create': () => {
+        throw new AppError('conflict', 'a case already exists in /cases/a');
+      },
+    });
+    await boot();
+
+    fireEvent.click(screen.getByTestId('create-case-submit'));
+    expect(screen.getByText('Enter a case name.')).toBeTruthy();
+    expect(fake.calls.some((c) => c.channel === 'cases.create')).toBe(false);
+
+    fireEvent.change(screen.getByTestId('create-case-dir'), { target: { value: '/cases/a' } });
+    fireEvent.change(screen.getByTestId('create-case-name'), { target: { value: 'Second' } });
+    fireEvent.change(screen.getByTestId('create-case-examiner'), { target: { value: 'Analyst' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('create-case-submit'));
+    });
+    const error = screen.getByTestId('create-case-error');
+    expect(error.textContent).toContain('a case already exists in /cases/a');
+    expect(error.dataset.errorCode).toBe('conflict');
+    expect(screen.getByTestId('start-screen')).toBeTruthy();
+  });
+});

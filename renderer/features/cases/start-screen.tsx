@@ -1,0 +1,55 @@
+import { useAppStore, useShallow } from '../../store';
+import { selectAppInfo, selectCaseActions, selectCreateRequest, selectOpenRequest, selectRecentCases, selectRecentRequest } from '../../store/selectors';
+import { CreateCaseForm } from './create-case-form';
+import { OpenCaseForm } from './open-case-form';
+import { RecentCasesTable } from './recent-cases-table';
+
+export function StartScreen() {
+  const appInfo = useAppStore(selectAppInfo);
+  const createRequest = useAppStore(selectCreateRequest);
+  const openRequest = useAppStore(selectOpenRequest);
+  const recent = useAppStore(selectRecentCases);
+  const recentRequest = useAppStore(selectRecentRequest);
+  const { createCase, openCase, forgetCase, pickFolder, clearCaseErrors } = useAppStore(useShallow(selectCaseActions));
+  const canPickFolders = appInfo?.canPickFolders ?? false;
+
+  return (
+    <div className="start" data-testid="start-screen">
+      <header className="appbar">
+        <span className="appbar__brand">Evidence Workbench</span>
+        <span className="appbar__sep" aria-hidden="true" />
+        <span className="appbar__context">Cases</span>
+      </header>
+      <main className="start__body">
+        <div className="start__column">
+          <CreateCaseForm
+            canPickFolders={canPickFolders}
+            isBusy={createRequest.status === 'loading'}
+            error={createRequest.error}
+            onPickFolder={() => pickFolder('Choose or create the case folder')}
+            onSubmit={(input) => void createCase(input)}
+            onClearError={clearCaseErrors}
+          />
+        </div>
+        <div className="start__column">
+          <OpenCaseForm
+            canPickFolders={canPickFolders}
+            isBusy={openRequest.status === 'loading'}
+            error={openRequest.error}
+            onPickFolder={() => pickFolder('Choose a case folder')}
+            onOpen={(dir) => void openCase(dir)}
+            onClearError={clearCaseErrors}
+          />
+          <RecentCasesTable
+            cases={recent}
+            isLoading={recentRequest.status === 'loading'}
+            errorMessage={recentRequest.error?.message}
+            isBusy={openRequest.status === 'loading'}
+            onOpen={(dir) => void openCase(dir)}
+            onForget={(dir) => void forgetCase(dir)}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { create, type StateCreator } from 'zustand';
+import { devtools } from 'zustand/middleware';
+import { useShallow } from 'zustand/react/shallow';
+import { createArtifactsSlice, type ArtifactsSlice } from './slices/artifacts';
+import { createCasesSlice, type CasesSlice } from './slices/cases';
+import { createIngestSlice, type IngestSlice } from './slices/ingest';
+import { createUiSlice, type UiSlice } from './slices/ui';
+
+export type AppState = CasesSlice & IngestSlice & ArtifactsSlice & UiSlice;
+
+export type SliceCreator<T> = StateCreator<AppState, [['zustand/devtools', never]], [], T>;
+
+/** The one bound store. It caches what the backend owns; nothing here is persisted. */
+export const useAppStore = create<AppState>()(
+  devtools(
+    (...a) => ({
+      ...createCasesSlice(...a),
+      ...createIngestSlice(...a),
+      ...createArtifactsSlice(...a),
+      ...createUiSlice(...a),
+    }),
+    { name: 'evidence-workbench', enabled: import.meta.env.DEV },
+  ),
+);
+
+export { useShallow };

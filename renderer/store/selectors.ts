@@ -1,0 +1,144 @@
+import type { CaseSummary, RecentCase } from '../../shared/domain/case';
+import type { IngestJob, IngestProgress } from '../../shared/domain/ingest';
+import type { Source } from '../../shared/domain/source';
+import { buildFolderTrees, flattenFolders, type FolderNode, type FolderRow } from '../lib/folder-tree';
+import type { AppState } from './index';
+import { isJobActive } from './slices/ingest';
+
+/** Last-arguments memo: derived arrays keep their identity until an input changes (zustand compares with Object.is). */
+function memo<A extends unknown[], R>(inputs: (s: AppState) => A, combine: (...args: A) => R): (s: AppState) => R {
+  let last: A | null = null;
+  let result: R;
+  return (s) => {
+    const args = inputs(s);
+    if (last && args.length === last.length && args.every((v, i) => Object.is(v, (last as A)[i]))) return result;
+    last = args;
+    result = combine(...args);
+    return result;
+  };
+}
+
+export const selectAppInfo = (s: AppState) => s.appInfo;
+export const selectAppInfoRequest = (s: AppState) => s.appInfoRequest;
+export const selectToasts = (s: AppState) => s.toasts;
+export const selectDetailWidth = (s: AppState) => s.detailWidth;
+export const selectSetDetailWidth = (s: AppState) => s.setDetailWidth;
+
+export type AppPhase = 'loading' | 'ready' | 'error';
+/** `ready` once host facts and recent cases have answered (successfully or not); `error` when the host is unreachable. */
+export const selectAppPhase = (s: AppState): AppPhase => {
+  if (s.appInfoRequest.status === 'error') return 'error';
+  if (s.appInfo === null || s.recentRequest.status === 'loading') return 'loading';
+  return 'ready';
+};
+
+export const selectRecentCases = memo(
+  (s: AppState) => [s.recentDirs, s.recentByDir] as [string[], Record<string, RecentCase>],
+  (dirs, byDir) => dirs.map((d) => byDir[d]).filter((c): c is RecentCase => c !== undefined),
+);
+export const selectRecentRequest = (s: AppState) => s.recentRequest;
+export const selectCreateRequest = (s: AppState) => s.createRequest;
+export const selectOpenRequest = (s: AppState) => s.openRequest;
+export const selectActiveCase = (s: AppState): CaseSummary | null => (s.activeCaseDir ? (s.casesByDir[s.activeCaseDir] ?? null) : null);
+
+export const selectSources = memo(
+  (s: AppState) => [s.sourceIds, s.sourcesById] as [number[], Record<number, Source>],
+  (ids, byId) => ids.map((id) => byId[id]).filter((x): x is Source => x !== undefined),
+);
+export const selectSourcesRequest = (s: AppState) => s.sourcesRequest;
+export const selectStartRequest = (s: AppState) => s.startRequest;
+export const selectCancelRequest = (s: AppState) => s.cancelRequest;
+
+export interface CurrentJobView {
+  job: IngestJob | null;
+  progress: IngestProgress | null;
+  isActive: boolean;
+}
+export const selectCurrentJob = memo(
+  (s: AppState) => [s.currentJobId, s.jobsById, s.progressByJob] as [number | null, Record<number, IngestJob>, Record<number, IngestProgress>],
+  (id, jobs, progress): CurrentJobView | null => {
+    if (id === null) return null;
+    const job = jobs[id] ?? null;
+    const p = progress[id] ?? null;
+    if (!job && !p) return null;
+    return { job, progress: p, isActive: job ? isJobActive(job) : true };
+  },
+);
+export const selectIsIngesting = (s: AppState): boolean => Object.values(s.jobsById).some(isJobActive);
+
+export const selectArtifactQuery = (s: AppState) => s.query;
+export const selectFilterText = (s: AppState) => s.filterText;
+export const selectArtifactPages = (s: AppState) => s.pages;
+export const selectArtifactTotal = (s: AppState) => s.total;
+export const selectListRequest = (s: AppState) => s.listRequest;
+export const selectSelectedId = (s: AppState) => s.selectedId;
+export const selectSelectedDetail = (s: AppState) => (s.selectedId === null ? null : (s.detailsById[s.selectedId] ?? null));
+export const selectDetailRequest = (s: AppState) => s.detailRequest;
+
+export interface SourceTreeView {
+  source: Source;
+  root: FolderNode | null;
+  isExpanded: boolean;
+  rows: FolderRow[];
+}
+export const selectFolderTrees = memo(
+  (s: AppState) => [s.folderEntries] as [AppState['folderEntries']],
+  (entries) => buildFolderTrees(entries),
+);
+export const selectSourceTree = memo(
+  (s: AppState) =>
+    [selectSources(s), selectFolderTrees(s), s.expandedFolders, s.collapsedSources] as [
+      Source[],
+      Map<number, FolderNode>,
+      Record<string, true>,
+      Record<number, true>,
+    ],
+  (sources, trees, expanded, collapsed): SourceTreeView[] => {
+    const open = new Set(Object.keys(expanded));
+    return sources.map((source) => {
+      const root = trees.get(source.id) ?? null;
+      const isExpanded = !collapsed[source.id];
+      return { source, root, isExpanded, rows: root && isExpanded ? flattenFolders(root, open, 1) : [] };
+    });
+  },
+);
+export const selectFolderListingTruncated = (s: AppState) => s.folderListingTruncated;
+
+export const selectSearchText = (s: AppState) => s.searchText;
+export const selectSearchHits = (s: AppState) => s.searchHits;
+export const selectSearchRequest = (s: AppState) => s.searchRequest;
+
+// Action picks: functions never change, so useShallow over these objects never re-renders on its own.
+export const selectToastActions = (s: AppState) => ({ dismissToast: s.dismissToast, boot: s.boot });
+export const selectCloseCase = (s: AppState) => s.closeCase;
+export const selectSelectArtifact = (s: AppState) => s.selectArtifact;
+export const selectCaseActions = (s: AppState) => ({
+  createCase: s.createCase,
+  openCase: s.openCase,
+  forgetCase: s.forgetCase,
+  pickFolder: s.pickFolder,
+  clearCaseErrors: s.clearCaseErrors,
+});
+export const selectSourceActions = (s: AppState) => ({
+  selectFolder: s.selectFolder,
+  toggleFolder: s.toggleFolder,
+  toggleSource: s.toggleSource,
+  pickFolder: s.pickFolder,
+  startIngest: s.startIngest,
+  clearStartError: s.clearStartError,
+});
+export const selectIngestActions = (s: AppState) => ({ cancelIngest: s.cancelIngest, dismissJob: s.dismissJob, showErrorsFirst: s.showErrorsFirst });
+export const selectArtifactActions = (s: AppState) => ({
+  sortBy: s.sortBy,
+  selectArtifact: s.selectArtifact,
+  moveSelection: s.moveSelection,
+  ensureRows: s.ensureRows,
+  setFilterText: s.setFilterText,
+  selectFolder: s.selectFolder,
+});
+export const selectSearchActions = (s: AppState) => ({
+  setSearchText: s.setSearchText,
+  runSearch: s.runSearch,
+  closeSearch: s.closeSearch,
+  selectArtifact: s.selectArtifact,
+});

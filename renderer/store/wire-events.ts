@@ -1,0 +1,12 @@
+import { api } from '../api';
+import { useAppStore } from './index';
+
+let wired = false;
+
+/** Backend push events go straight into the store, once per page load, never from component effects. */
+export function wireEvents(): void {
+  if (wired) return;
+  wired = true;
+  api.on('ingest.progress', (p) => useAppStore.getState().applyIngestProgress(p));
+  api.on('ingest.finished', (job) => useAppStore.getState().applyIngestFinished(job));
+}
