@@ -19,6 +19,7 @@ export default defineConfig({
           main: at('electron/main.ts'),
           web: at('electron/http/web-main.ts'),
           cli: at('electron/cli/main.ts'),
+          'ingest.worker': at('electron/workers/ingest.worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -1,8 +1,9 @@
 import { DatabaseSync, type DatabaseSyncInstance } from '@photostructure/sqlite';
 import { sql as init } from './migrations/001-init';
+import { sql as jobOwner } from './migrations/002-job-owner';
 
 /** Ordered schema migrations; a case records how many it has applied in `PRAGMA user_version`. */
-const migrations: readonly string[] = [init];
+const migrations: readonly string[] = [init, jobOwner];
 
 export const SCHEMA_VERSION = migrations.length;
 

@@ -39,5 +39,10 @@ export const IngestProgress = z.object({
 });
 export type IngestProgress = z.infer<typeof IngestProgress>;
 
-export const StartIngest = z.object({ dir: z.string().min(1), path: z.string().trim().min(1, 'evidence path must not be empty') });
+export const StartIngest = z.object({
+  dir: z.string().min(1),
+  path: z.string().trim().min(1, 'evidence path must not be empty'),
+  /** Run the metadata and text extractors after hashing (default true); false gives hash-and-inventory only. */
+  extract: z.boolean().optional(),
+});
 export type StartIngest = z.infer<typeof StartIngest>;

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { caseCommands } from './cases';
+import { ingestCommands } from './ingest';
 import { searchCommands } from './search';
 
-export const commands: Command[] = [...caseCommands, ...searchCommands];
+export const commands: Command[] = [...caseCommands, ...ingestCommands, ...searchCommands];

@@ -1,0 +1,270 @@
+import path from 'node:path';
+import type { ArtifactDetail, ArtifactSummary } from '../../../shared/domain/artifact';
+import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
+import { AppError } from '../../../shared/errors';
+import { waitForJob } from '../../services/ingest/ingest-service';
+import { UsageError, requirePositional, type ParsedArgs } from '../args';
+import { printJson, type CliIo, type Command } from '../command';
+
+const PLAIN_PROGRESS_MS = 5_000;
+const LIST_PAGE = 100_000;
+
+const number = new Intl.NumberFormat('en-US');
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+function duration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+const percent = (p: IngestProgress): number => {
+  if (p.bytesTotal > 0) return Math.min(100, (100 * p.bytesDone) / p.bytesTotal);
+  return p.filesTotal > 0 ? Math.min(100, (100 * p.filesDone) / p.filesTotal) : 0;
+};
+
+function progressFigures(p: IngestProgress): string {
+  const eta = p.etaSeconds === null ? '' : `  ETA ${duration(p.etaSeconds)}`;
+  const rate = p.phase === 'hashing' || p.phase === 'extracting' ? `  ${bytes(p.bytesPerSecond)}/s` : '';
+  return `${p.phase}  ${number.format(p.filesDone)}/${number.format(p.filesTotal)} files  ${bytes(p.bytesDone)}/${bytes(p.bytesTotal)}${rate}${eta}`;
+}
+
+/** One line, redrawn in place (carriage return, clear line), cut to the terminal width. */
+function barLine(p: IngestProgress, width: number): string {
+  const pct = percent(p);
+  const cells = 20;
+  const full = Math.round((pct / 100) * cells);
+  const head = `[${'#'.repeat(full)}${'.'.repeat(cells - full)}] ${pct.toFixed(0).padStart(3)}%  ${progressFigures(p)}`;
+  const errors = p.errorCount ? `  ${p.errorCount} errors` : '';
+  const line = `${head}${errors}${p.currentPath ? `  ${p.currentPath}` : ''}`;
+  return `\r\x1b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`;
+}
+
+function summaryLine(job: IngestJob): string {
+  const seconds = job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : 0;
+  const errors = job.errorCount ? `, ${number.format(job.errorCount)} with errors (see workbench list)` : '';
+  return `Ingest ${job.status}: ${job.sourcePath}: ${number.format(job.filesTotal)} files, ${bytes(job.bytesTotal)} in ${seconds.toFixed(1)} s${errors} (job ${job.id})\n`;
+}
+
+/** Shows progress as the output mode asks: JSON lines, an in-place bar on a terminal, or a line now and then. */
+function progressPrinter(io: CliIo, json: boolean): { show(p: IngestProgress): void; end(): void } {
+  let lastPlain = 0;
+  let lastPhase = '';
+  let drawn = false;
+  return {
+    show(p) {
+      if (json) return io.out(`${JSON.stringify({ type: 'progress', ...p })}\n`);
+      if (io.isTty) {
+        drawn = true;
+        return io.out(barLine(p, process.stdout.columns ?? 100));
+      }
+      const now = Date.now();
+      if (p.phase === lastPhase && now - lastPlain < PLAIN_PROGRESS_MS) return;
+      lastPhase = p.phase;
+      lastPlain = now;
+      io.out(`${progressFigures(p)}  ${p.errorCount} errors\n`);
+    },
+    end() {
+      if (drawn) io.out('\n');
+    },
+  };
+}
+
+async function ingest(args: ParsedArgs, io: CliIo): Promise<void> {
+  const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
+  const evidence = path.resolve(requirePositional(args, 1, 'evidence <path>'));
+  const json = args.flags.has('json');
+  const printer = progressPrinter(io, json);
+  // This process runs only this command's job, so every progress event belongs to it (some arrive before its id).
+  const unsubscribe = io.on('ingest.progress', (p) => printer.show(p));
+  const started = await io.call('ingest.start', { dir, path: evidence, extract: !args.flags.has('no-extract') }).catch((e: unknown) => {
+    unsubscribe();
+    throw e;
+  });
+  const onInterrupt = (): void => {
+    io.err('\ncancelling… (finished work is kept; run the same command again to resume)\n');
+    void io.call('ingest.cancel', { dir, jobId: started.id });
+  };
+  process.once('SIGINT', onInterrupt);
+  let job: IngestJob;
+  try {
+    job = await waitForJob(dir, started.id);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    unsubscribe();
+    printer.end();
+  }
+  if (json) io.out(`${JSON.stringify({ type: 'summary', ...job })}\n`);
+  else io.out(summaryLine(job));
+  if (job.status !== 'done') throw new AppError(job.status === 'cancelled' ? 'cancelled' : 'io', `ingest ${job.status}${job.message ? `: ${job.message}` : ''}`);
+}
+
+function intArg(value: string | undefined, what: string): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${what} must be a whole number`);
+  return n;
+}
+
+/** The listing shape scripts get: every summary field, plus the source path. */
+const listRow = (a: ArtifactSummary, source: string | undefined): Record<string, unknown> => ({
+  id: a.id,
+  source: source ?? null,
+  sourceId: a.sourceId,
+  path: a.path,
+  name: a.name,
+  kind: a.kind,
+  size: a.size,
+  mtime: a.mtime,
+  ctime: a.ctime,
+  atime: a.atime,
+  birthtime: a.birthtime,
+  mode: a.mode,
+  sha256: a.sha256,
+  sha1: a.sha1,
+  md5: a.md5,
+  mime: a.mime,
+  mismatch: a.mismatch,
+  duplicateOf: a.duplicateOf,
+  duplicateCount: a.duplicateCount,
+  status: a.status,
+  error: a.error,
+  symlinkTarget: a.symlinkTarget,
+  parentId: a.parentId,
+  rawName: a.rawName,
+  nameEncoding: a.nameEncoding,
+});
+
+function table(items: readonly ArtifactSummary[]): string {
+  const rows = items.map((a) => [
+    String(a.id),
+    a.status,
+    a.kind,
+    a.size === null ? '' : number.format(a.size),
+    `${a.mime ?? ''}${a.mismatch ? ' (!ext)' : ''}`,
+    a.sha256 ? a.sha256.slice(0, 16) : '',
+    a.duplicateOf === null ? '' : `=${a.duplicateOf}`,
+    `${a.path}${a.symlinkTarget ? ` -> ${a.symlinkTarget}` : ''}${a.error ? `  [${a.error}]` : ''}`,
+  ]);
+  const header = ['ID', 'STATUS', 'KIND', 'SIZE', 'MIME', 'SHA-256', 'DUP', 'PATH'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const format = (r: string[]): string =>
+    r.map((cell, i) => (i === r.length - 1 ? cell : i === 0 || i === 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ');
+  return [format(header), ...rows.map(format)].join('\n');
+}
+
+async function list(args: ParsedArgs, io: CliIo): Promise<void> {
+  const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
+  const sourceFlag = args.flags.get('source');
+  const filter = args.flags.get('filter');
+  const sources = new Map((await io.call('sources.list', { dir })).map((s) => [s.id, s.path]));
+  const json = args.flags.has('json');
+  const base = {
+    dir,
+    sort: 'id' as const,
+    limit: LIST_PAGE,
+    ...(typeof sourceFlag === 'string' ? { sourceId: intArg(sourceFlag, '--source') } : {}),
+    ...(typeof filter === 'string' ? { filter } : {}),
+  };
+  let offset = 0;
+  let first = true;
+  if (json) io.out('[');
+  for (;;) {
+    const page = await io.call('artifacts.list', { ...base, offset });
+    if (json) {
+      // Streamed one object a line, so a case of any size lists without building one huge string.
+      for (const a of page.items) {
+        io.out(`${first ? '\n' : ',\n'}${JSON.stringify(listRow(a, sources.get(a.sourceId)))}`);
+        first = false;
+      }
+    } else if (page.items.length > 0) {
+      io.out(`${table(page.items)}\n`);
+    }
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) break;
+  }
+  if (json) io.out(first ? ']\n' : '\n]\n');
+  else io.out(`${number.format(offset)} artifacts\n`);
+}
+
+function describeDetail(a: ArtifactDetail): string {
+  const lines = [
+    `Artifact   ${a.id}  (${a.kind}, ${a.status})`,
+    `Path       ${a.path}`,
+    `Size       ${a.size === null ? '' : `${number.format(a.size)} bytes`}`,
+    `Type       ${a.mime ?? ''}${a.mismatch ? '  (extension contradicts content)' : ''}`,
+    `SHA-256    ${a.sha256 ?? ''}`,
+    `SHA-1      ${a.sha1 ?? ''}`,
+    `MD5        ${a.md5 ?? ''}`,
+    `Modified   ${a.mtime ?? ''}`,
+    `Changed    ${a.ctime ?? ''}`,
+    `Accessed   ${a.atime ?? ''}`,
+    `Created    ${a.birthtime ?? ''}`,
+  ];
+  if (a.symlinkTarget) lines.push(`Link to    ${a.symlinkTarget}`);
+  if (a.rawName) lines.push(`Raw name   ${a.rawName} (${a.nameEncoding ?? 'unknown'})`);
+  if (a.duplicateOf !== null) lines.push(`Duplicate  of ${a.duplicateOf} (${a.duplicateCount} other copies)`);
+  if (a.error) lines.push(`Problem    ${a.error}`);
+  if (a.children) lines.push(`Children   ${a.children}`);
+  for (const link of a.links) lines.push(`Link       ${link.relation} ${link.artifactId} ${link.path} (${link.via})`);
+  for (const [group, tags] of Object.entries(a.extraction?.metadata ?? {})) {
+    for (const [tag, v] of Object.entries(tags)) lines.push(`${group}:${tag}  ${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}`);
+  }
+  const text = a.extraction?.text;
+  if (text) lines.push('', text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
+  return `${lines.join('\n')}\n`;
+}
+
+async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
+  const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
+  const id = intArg(requirePositional(args, 1, 'artifact <id>'), '<id>');
+  const detail = await io.call('artifacts.get', { dir, id });
+  if (!args.flags.has('json')) return io.out(describeDetail(detail));
+  const x = detail.extraction;
+  // The extraction's main parts are repeated at the top level for scripts; every ArtifactDetail field stays.
+  printJson(io, {
+    ...detail,
+    metadata: x?.metadata ?? {},
+    text: x?.text ?? null,
+    encoding: x?.encoding?.name ?? null,
+    pages: x?.pages ?? null,
+    timestamps: x?.timestamps ?? [],
+    links: detail.links,
+  });
+}
+
+export const ingestCommands: Command[] = [
+  {
+    path: ['ingest'],
+    usage: 'workbench ingest <caseDir> <path> [--json] [--no-extract]',
+    summary: 'add an evidence folder, file or zip (read-only): hash, type and list every file, then extract metadata; run again to resume',
+    booleanFlags: ['json', 'no-extract'],
+    run: ingest,
+  },
+  {
+    path: ['list'],
+    usage: 'workbench list <caseDir> [--source <id>] [--filter <text>] [--json]',
+    summary: 'list the artifacts of a case with hashes, types, times and problems',
+    booleanFlags: ['json'],
+    run: list,
+  },
+  {
+    path: ['artifact'],
+    usage: 'workbench artifact <caseDir> <id> [--json]',
+    summary: 'show one artifact: hashes, times, metadata, text, links',
+    booleanFlags: ['json'],
+    run: artifact,
+  },
+];

@@ -1,0 +1,389 @@
+import type { ArtifactKind, ArtifactQuery, ArtifactSortKey, ArtifactStatus, ArtifactSummary } from '../../shared/domain/artifact';
+import type { StatRecord } from '../lib/file-times';
+import type { HashedFile, MemberRecord } from '../workers/protocol';
+import type { Db, SqlValue } from './database';
+
+type Statement = ReturnType<Db['prepare']>;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Ingest runs the same few statements hundreds of thousands of times: prepare each once per connection. */
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+/** One entry found by the folder walk (or the single file of a file source), before hashing. */
+export interface ScannedEntry {
+  parentId: number | null;
+  path: string;
+  name: string;
+  kind: Extract<ArtifactKind, 'file' | 'directory' | 'symlink' | 'special'>;
+  /** Null when even lstat failed (the entry vanished between listing and lstat). */
+  stat: StatRecord | null;
+  /** `pending` for files (hashed later); directories and links are complete when listed; special files `skipped`. */
+  status: ArtifactStatus;
+  error: string | null;
+  symlinkTarget: string | null;
+  rawName: string | null;
+  nameEncoding: string | null;
+}
+
+export type ScanOutcome = 'new' | 'unchanged' | 'changed' | 'retried';
+
+export interface ScanResult {
+  id: number;
+  outcome: ScanOutcome;
+  /** The SHA-256 recorded before, when an already-hashed file changed on disk. */
+  previousSha256: string | null;
+}
+
+/** Removes what was derived from an artifact's content (extraction, timeline, document ids, full-text rows). */
+function clearDerived(db: Db, id: number): void {
+  for (const table of ['extractions', 'timestamps', 'doc_ids', 'search_index']) prepared(db, `DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
+}
+
+/**
+ * Records one listed entry. Re-adding a source is idempotent: an entry already complete with the same kind, size
+ * and mtime (to the nanosecond) is left exactly as it is, hashes included. A changed one is reset to be hashed
+ * again and loses what was derived from its old content. Pending and failed entries are re-done.
+ */
+export function recordScanned(db: Db, sourceId: number, e: ScannedEntry): ScanResult {
+  const st = e.stat;
+  const fields: SqlValue[] = [
+    e.parentId, e.name, e.kind, st?.size ?? null, st?.mtime ?? null, st?.ctime ?? null, st?.atime ?? null, st?.birthtime ?? null,
+    st?.mode ?? null, e.status, e.error, e.symlinkTarget, e.rawName, e.nameEncoding,
+  ];
+  // Insert first: on a first ingest every path is new, and the lookup below is needed only when it is not.
+  const info = prepared(
+    db,
+    `INSERT INTO artifacts (parent_id, name, kind, size, mtime, ctime, atime, birthtime, mode, status, error, symlink_target, raw_name,
+       name_encoding, source_id, path, depth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (source_id, path) DO NOTHING`,
+  ).run(...fields, sourceId, e.path);
+  if (info.changes > 0) return { id: Number(info.lastInsertRowid), outcome: 'new', previousSha256: null };
+  const existing = prepared(db, 'SELECT id, kind, status, size, mtime, sha256 FROM artifacts WHERE source_id = ? AND path = ?').get(sourceId, e.path) as {
+    id: number;
+    kind: string;
+    status: string;
+    size: number | null;
+    mtime: string | null;
+    sha256: string | null;
+  };
+  const id = Number(existing.id);
+  const complete = existing.status === 'ok' || existing.status === 'skipped';
+  if (complete && st && existing.kind === e.kind && Number(existing.size) === st.size && existing.mtime === st.mtime) {
+    return { id, outcome: 'unchanged', previousSha256: null };
+  }
+  prepared(
+    db,
+    `UPDATE artifacts SET parent_id = ?, name = ?, kind = ?, size = ?, mtime = ?, ctime = ?, atime = ?, birthtime = ?, mode = ?,
+       status = ?, error = ?, symlink_target = ?, raw_name = ?, name_encoding = ?, sha256 = NULL, sha1 = NULL, md5 = NULL,
+       mime = NULL, mismatch = 0 WHERE id = ?`,
+  ).run(...fields, id);
+  clearDerived(db, id);
+  return complete ? { id, outcome: 'changed', previousSha256: existing.sha256 } : { id, outcome: 'retried', previousSha256: null };
+}
+
+/** Top-level entries of a source recorded earlier and not seen by this walk: kept, with the fact noted. */
+export function markMissing(db: Db, sourceId: number, seen: ReadonlySet<number>, note: string): number {
+  const rows = db.prepare('SELECT id FROM artifacts WHERE source_id = ? AND depth = 0').all(sourceId) as { id: number }[];
+  let missing = 0;
+  for (const { id } of rows) {
+    if (seen.has(Number(id))) continue;
+    markFailed(db, Number(id), note);
+    missing++;
+  }
+  return missing;
+}
+
+/** Ids of the top-level entries below a folder, e.g. to keep them when the folder cannot be listed this time. */
+export function idsUnder(db: Db, sourceId: number, folderPath: string): number[] {
+  const rows = prepared(db, 'SELECT id FROM artifacts WHERE source_id = ? AND depth = 0 AND instr(path, ?) = 1').all(sourceId, `${folderPath}/`) as { id: number }[];
+  return rows.map((r) => Number(r.id));
+}
+
+/** Marks an artifact failed (a folder that could not be listed), keeping what is known about it. */
+export function markFailed(db: Db, id: number, message: string): void {
+  prepared(db, "UPDATE artifacts SET status = 'error', error = ? WHERE id = ?").run(message, id);
+}
+
+export interface PathLink {
+  parentId: number | null;
+  name: string;
+  rawName: string | null;
+}
+
+export interface PendingFile extends PathLink {
+  id: number;
+  path: string;
+  size: number;
+}
+
+export function pendingFiles(db: Db, sourceId: number, afterId: number, limit: number): PendingFile[] {
+  const rows = prepared(
+    db,
+    "SELECT id, path, name, size, parent_id AS parentId, raw_name AS rawName FROM artifacts WHERE source_id = ? AND status = 'pending' AND depth = 0 AND id > ? ORDER BY id LIMIT ?",
+  ).all(sourceId, afterId, limit) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    path: String(r.path),
+    name: String(r.name),
+    size: Number(r.size ?? 0),
+    parentId: r.parentId == null ? null : Number(r.parentId),
+    rawName: r.rawName == null ? null : String(r.rawName),
+  }));
+}
+
+export function pathLink(db: Db, id: number): PathLink | null {
+  const r = prepared(db, 'SELECT parent_id AS parentId, name, raw_name AS rawName FROM artifacts WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return r ? { parentId: r.parentId == null ? null : Number(r.parentId), name: String(r.name), rawName: r.rawName == null ? null : String(r.rawName) } : null;
+}
+
+/** Saves a hashing outcome; stats are replaced only by those taken from the open file. */
+export function saveHashed(db: Db, id: number, h: HashedFile): void {
+  const { stat: s, content: c } = h;
+  const content: SqlValue[] = [c?.sha256 ?? null, c?.sha1 ?? null, c?.md5 ?? null, c?.mime ?? null, c?.mismatch ? 1 : 0, h.status, h.error, id];
+  if (!s) {
+    prepared(db, 'UPDATE artifacts SET sha256 = ?, sha1 = ?, md5 = ?, mime = ?, mismatch = ?, status = ?, error = ? WHERE id = ?').run(...content);
+    return;
+  }
+  prepared(
+    db,
+    `UPDATE artifacts SET size = ?, mtime = ?, ctime = ?, atime = ?, birthtime = ?, mode = ?,
+       sha256 = ?, sha1 = ?, md5 = ?, mime = ?, mismatch = ?, status = ?, error = ? WHERE id = ?`,
+  ).run(s.size, s.mtime, s.ctime, s.atime, s.birthtime, s.mode, ...content);
+}
+
+/**
+ * Saves a hashed archive with all its members. Call inside the transaction that marks the archive done, so a
+ * crash leaves either the archive pending with no new members, or everything. Members keep their ids across
+ * re-ingests (matched by path); members gone from the archive are removed. A member whose path is already taken
+ * by a real file of the source gets ` [archive member]` appended.
+ */
+export function saveArchive(db: Db, sourceId: number, archive: { id: number; path: string }, h: HashedFile, members: readonly MemberRecord[]): void {
+  saveHashed(db, archive.id, h);
+  const prefix = `${archive.path}!/`;
+  const existing = new Map(
+    (
+      db
+        .prepare('SELECT id, path, sha256, depth FROM artifacts WHERE source_id = ? AND depth > 0 AND instr(path, ?) = 1')
+        .all(sourceId, prefix) as { id: number; path: string; sha256: string | null; depth: number }[]
+    ).map((r) => [r.path, { id: Number(r.id), sha256: r.sha256, depth: Number(r.depth) }]),
+  );
+  const ids = new Map<string, number>([[archive.path, archive.id]]);
+  const insert = prepared(
+    db,
+    `INSERT INTO artifacts (source_id, parent_id, path, name, kind, size, mtime, ctime, atime, birthtime, mode, sha256, sha1, md5, mime,
+       mismatch, status, error, raw_name, name_encoding, depth) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source_id, path) DO NOTHING`,
+  );
+  const update = prepared(
+    db,
+    `UPDATE artifacts SET parent_id = ?, name = ?, kind = ?, size = ?, mtime = ?, atime = ?, birthtime = ?, mode = ?, sha256 = ?, sha1 = ?,
+       md5 = ?, mime = ?, mismatch = ?, status = ?, error = ?, raw_name = ?, name_encoding = ?, depth = ? WHERE id = ?`,
+  );
+  // Parents first: a nested archive's record arrives after its own members.
+  const ordered = [...members].sort((a, b) => a.depth - b.depth);
+  for (const m of ordered) {
+    const parentId = ids.get(m.parentPath) ?? archive.id;
+    const fields: SqlValue[] = [
+      m.name, m.kind, m.size, m.mtime, m.atime, m.birthtime, m.mode, m.sha256, m.sha1, m.md5, m.mime, m.mismatch ? 1 : 0,
+      m.status, m.error, m.rawName, m.nameEncoding, m.depth,
+    ];
+    const old = existing.get(m.path);
+    if (old) {
+      existing.delete(m.path);
+      update.run(parentId, ...fields, old.id);
+      if (old.sha256 !== m.sha256) clearDerived(db, old.id);
+      ids.set(m.path, old.id);
+      continue;
+    }
+    let info = insert.run(sourceId, parentId, m.path, ...fields);
+    for (let n = 1; info.changes === 0; n++) info = insert.run(sourceId, parentId, `${m.path} [archive member${n > 1 ? ` ${n}` : ''}]`, ...fields);
+    ids.set(m.path, Number(info.lastInsertRowid));
+  }
+  const gone = [...existing.values()].sort((a, b) => b.depth - a.depth);
+  for (const g of gone) {
+    clearDerived(db, g.id);
+    prepared(db, 'DELETE FROM artifacts WHERE id = ?').run(g.id);
+  }
+}
+
+export interface ExtractionCandidate extends PathLink {
+  id: number;
+  path: string;
+  kind: 'file' | 'member';
+  size: number;
+  mime: string | null;
+  sha256: string;
+}
+
+/** Readable files and members of a source that have no extraction yet. */
+export function extractionCandidates(db: Db, sourceId: number, afterId: number, limit: number): ExtractionCandidate[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.path, a.name, a.kind, a.size, a.mime, a.sha256, a.parent_id AS parentId, a.raw_name AS rawName FROM artifacts a
+       WHERE a.source_id = ? AND a.id > ? AND a.status = 'ok' AND a.kind IN ('file', 'member') AND a.sha256 IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.artifact_id = a.id)
+       ORDER BY a.id LIMIT ?`,
+    )
+    .all(sourceId, afterId, limit) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    path: String(r.path),
+    name: String(r.name),
+    kind: r.kind as 'file' | 'member',
+    size: Number(r.size ?? 0),
+    mime: r.mime == null ? null : String(r.mime),
+    sha256: String(r.sha256),
+    parentId: r.parentId == null ? null : Number(r.parentId),
+    rawName: r.rawName == null ? null : String(r.rawName),
+  }));
+}
+
+export function depthOf(db: Db, id: number): { depth: number; parentId: number | null; path: string } | null {
+  const r = prepared(db, 'SELECT depth, parent_id AS parentId, path FROM artifacts WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return r ? { depth: Number(r.depth), parentId: r.parentId == null ? null : Number(r.parentId), path: String(r.path) } : null;
+}
+
+/** Notes a problem on an artifact whose content was read fine (a failed extraction), keeping its status. */
+export function noteProblem(db: Db, id: number, message: string): void {
+  prepared(db, 'UPDATE artifacts SET error = ? WHERE id = ?').run(message, id);
+}
+
+/** What the extraction phase of a source has left to do. */
+export function extractionTotals(db: Db, sourceId: number): { files: number; bytes: number } {
+  const r = db
+    .prepare(
+      `SELECT COUNT(*) AS files, COALESCE(SUM(a.size), 0) AS bytes FROM artifacts a
+       WHERE a.source_id = ? AND a.status = 'ok' AND a.kind IN ('file', 'member') AND a.sha256 IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.artifact_id = a.id)`,
+    )
+    .get(sourceId) as { files: number; bytes: number };
+  return { files: Number(r.files), bytes: Number(r.bytes) };
+}
+
+export interface SourceCounts {
+  filesTotal: number;
+  filesDone: number;
+  bytesTotal: number;
+  bytesDone: number;
+  errorCount: number;
+}
+
+/** Inventory progress of a source: everything but folders counts as a file. */
+export function sourceCounts(db: Db, sourceId: number): SourceCounts {
+  const r = db
+    .prepare(
+      `SELECT COUNT(*) AS filesTotal, COALESCE(SUM(status <> 'pending'), 0) AS filesDone,
+         COALESCE(SUM(CASE WHEN kind IN ('file', 'member') THEN size END), 0) AS bytesTotal,
+         COALESCE(SUM(CASE WHEN kind IN ('file', 'member') AND status <> 'pending' THEN size END), 0) AS bytesDone,
+         COALESCE(SUM(error IS NOT NULL AND status <> 'skipped'), 0) AS errorCount
+       FROM artifacts WHERE source_id = ? AND kind <> 'directory'`,
+    )
+    .get(sourceId) as Record<string, unknown>;
+  return {
+    filesTotal: Number(r.filesTotal),
+    filesDone: Number(r.filesDone),
+    bytesTotal: Number(r.bytesTotal),
+    bytesDone: Number(r.bytesDone),
+    errorCount: Number(r.errorCount),
+  };
+}
+
+const COLUMNS = `a.id AS id, a.source_id AS sourceId, a.parent_id AS parentId, a.path AS path, a.name AS name, a.kind AS kind,
+  a.size AS size, a.mtime AS mtime, a.ctime AS ctime, a.atime AS atime, a.birthtime AS birthtime, a.mode AS mode, a.sha256 AS sha256,
+  a.sha1 AS sha1, a.md5 AS md5, a.mime AS mime, a.mismatch AS mismatch, a.status AS status, a.error AS error,
+  a.symlink_target AS symlinkTarget, a.raw_name AS rawName, a.name_encoding AS nameEncoding,
+  CASE WHEN dup.firstId <> a.id THEN dup.firstId END AS duplicateOf, COALESCE(dup.n, 1) - 1 AS duplicateCount`;
+
+/** Duplicates are case-wide: the lowest id holding a SHA-256 is the original; duplicateCount counts the other copies. */
+const FROM = `FROM artifacts a LEFT JOIN (SELECT sha256, MIN(id) AS firstId, COUNT(*) AS n FROM artifacts WHERE sha256 IS NOT NULL GROUP BY sha256) dup
+  ON dup.sha256 = a.sha256`;
+
+const nullableNumber = (v: unknown): number | null => (v == null ? null : Number(v));
+const nullableString = (v: unknown): string | null => (v == null ? null : String(v));
+
+function toSummary(r: Record<string, unknown>): ArtifactSummary {
+  return {
+    id: Number(r.id),
+    sourceId: Number(r.sourceId),
+    parentId: nullableNumber(r.parentId),
+    path: String(r.path),
+    name: String(r.name),
+    kind: r.kind as ArtifactKind,
+    size: nullableNumber(r.size),
+    mtime: nullableString(r.mtime),
+    ctime: nullableString(r.ctime),
+    atime: nullableString(r.atime),
+    birthtime: nullableString(r.birthtime),
+    mode: nullableNumber(r.mode),
+    sha256: nullableString(r.sha256),
+    sha1: nullableString(r.sha1),
+    md5: nullableString(r.md5),
+    mime: nullableString(r.mime),
+    mismatch: Number(r.mismatch) === 1,
+    duplicateOf: nullableNumber(r.duplicateOf),
+    duplicateCount: Number(r.duplicateCount),
+    status: r.status as ArtifactStatus,
+    error: nullableString(r.error),
+    symlinkTarget: nullableString(r.symlinkTarget),
+    rawName: nullableString(r.rawName),
+    nameEncoding: nullableString(r.nameEncoding),
+  };
+}
+
+const SORT_COLUMNS: Record<ArtifactSortKey, string> = {
+  path: 'a.path',
+  mime: 'a.mime',
+  size: 'a.size',
+  mtime: 'a.mtime',
+  sha256: 'a.sha256',
+  status: 'a.status',
+  duplicates: 'duplicateCount',
+  id: 'a.id',
+};
+
+export type ArtifactListQuery = Required<Pick<ArtifactQuery, 'sort' | 'order' | 'offset' | 'limit'>> & Omit<ArtifactQuery, 'dir'>;
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function queryArtifacts(db: Db, q: ArtifactListQuery): { total: number; items: ArtifactSummary[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (q.sourceId !== undefined) {
+    where.push('a.source_id = ?');
+    params.push(q.sourceId);
+  }
+  if (q.pathPrefix) {
+    where.push('instr(a.path, ?) = 1');
+    params.push(q.pathPrefix);
+  }
+  const filter = q.filter?.trim();
+  if (filter) {
+    const like = `%${escapeLike(filter)}%`;
+    const prefix = `${escapeLike(filter.toLowerCase())}%`;
+    where.push(
+      "(a.path LIKE ? ESCAPE '\\' OR a.mime LIKE ? ESCAPE '\\' OR a.error LIKE ? ESCAPE '\\' OR a.sha256 LIKE ? ESCAPE '\\' OR a.sha1 LIKE ? ESCAPE '\\' OR a.md5 LIKE ? ESCAPE '\\')",
+    );
+    params.push(like, like, like, prefix, prefix, prefix);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = Number((db.prepare(`SELECT COUNT(*) AS n FROM artifacts a ${clause}`).get(...params) as { n: number }).n);
+  const direction = q.order === 'desc' ? 'DESC' : 'ASC';
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} ${FROM} ${clause} ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as Record<string, unknown>[];
+  return { total, items: rows.map(toSummary) };
+}
+
+export function getArtifactSummary(db: Db, id: number): ArtifactSummary | null {
+  const row = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE a.id = ?`).get(id) as Record<string, unknown> | undefined;
+  return row ? toSummary(row) : null;
+}
+
+export function childCount(db: Db, id: number): number {
+  return Number((db.prepare('SELECT COUNT(*) AS n FROM artifacts WHERE parent_id = ?').get(id) as { n: number }).n);
+}

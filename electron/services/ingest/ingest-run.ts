@@ -1,0 +1,667 @@
+import path from 'node:path';
+import type { Extraction } from '../../../shared/domain/extraction';
+import type { IngestJob, IngestProgress, JobStatus } from '../../../shared/domain/ingest';
+import { AppError } from '../../../shared/errors';
+import {
+  depthOf,
+  extractionCandidates,
+  extractionTotals,
+  idsUnder,
+  markFailed,
+  markMissing,
+  noteProblem,
+  pendingFiles,
+  recordScanned,
+  saveArchive,
+  saveHashed,
+  sourceCounts,
+  type ExtractionCandidate,
+  type PendingFile,
+  type SourceCounts,
+} from '../../db/artifact-repo';
+import { appendAudit } from '../../db/audit-repo';
+import { transaction, type Db } from '../../db/database';
+import { saveExtraction } from '../../db/extraction-repo';
+import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-repo';
+import { updateSource, type SourceRow, type SourceStatus } from '../../db/source-repo';
+import { describeFsError, errnoCode } from '../../lib/fs-errors';
+import { logError } from '../../lib/log';
+import { poolSize, TaskError, workerEntry, WorkerPool } from '../../workers/pool';
+import type {
+  ExtractProgress,
+  ExtractResult,
+  ExtractTask,
+  HashedFile,
+  InventoryProgress,
+  InventoryResult,
+  InventoryTask,
+  MemberRecord,
+  WantedMember,
+  ZipLimits,
+} from '../../workers/protocol';
+import type { WalkEvent } from '../../workers/walk';
+import type { Ctx } from '../context';
+import { EvidencePaths } from './evidence-paths';
+
+const MIB = 1024 * 1024;
+
+const ZIP_LIMITS: ZipLimits = {
+  maxDepth: 3,
+  maxTotalBytes: 4 * 1024 * MIB,
+  maxEntries: 100_000,
+  maxRatio: 1000,
+  ratioMinBytes: MIB,
+  maxBufferBytes: 64 * MIB,
+};
+
+/** Longest a walking or hashing worker may stay silent (no batch listed, no 32 MiB read): a hung disk or share. */
+const INVENTORY_SILENCE_MS = 120_000;
+/** Per file, or per archive member, for the extractors. */
+const EXTRACT_TIMEOUT_MS = 120_000;
+/** Small files travel to the workers in batches; a batch that stalls or crashes a worker is retried file by file. */
+const HASH_BATCH_FILES = 64;
+const HASH_BATCH_BYTES = 16 * MIB;
+const HASH_BATCHES_PER_WORKER = 4;
+const BATCH_ROWS = 500;
+const BATCH_MS = 250;
+const BATCH_TEXT_CHARS = 16 * MIB;
+const PROGRESS_MS = 250;
+const HEARTBEAT_MS = 5_000;
+const PAGE = 1000;
+const AUDIT_CHANGED_LIMIT = 1000;
+
+type Phase = IngestProgress['phase'];
+type InventoryPool = WorkerPool<InventoryTask, InventoryProgress, InventoryResult>;
+type ExtractPool = WorkerPool<ExtractTask, ExtractProgress, ExtractResult>;
+
+interface Tally {
+  filesTotal: number;
+  filesDone: number;
+  bytesTotal: number;
+  bytesDone: number;
+}
+
+export interface RunSetup {
+  db: Db;
+  caseDir: string;
+  ctx: Ctx;
+  source: SourceRow;
+  jobId: number;
+  extract: boolean;
+  /** Who the audit trail names: the case examiner. */
+  actor: string;
+}
+
+const sourceStatusOf: Record<JobStatus, SourceStatus> = {
+  queued: 'pending',
+  running: 'ingesting',
+  done: 'ready',
+  cancelled: 'cancelled',
+  failed: 'failed',
+  interrupted: 'interrupted',
+};
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+
+const failedExtraction = (message: string): Extraction => ({
+  metadata: {},
+  timestamps: [],
+  warnings: [],
+  extractors: [{ name: 'ingest', version: 0, error: message }],
+});
+
+const skippedExtraction = (reason: string): Extraction => ({ metadata: {}, timestamps: [], warnings: [reason], extractors: [] });
+
+/**
+ * One ingest job: scan (every path recorded as pending, in batches), hash (workers; results written in batched
+ * transactions), extract (workers), then finish. Everything committed stays committed, so a job stopped at any
+ * point (cancel, crash, kill -9) resumes by running the same source again.
+ */
+export class IngestRun {
+  readonly done: Promise<IngestJob>;
+  private readonly paths: EvidencePaths;
+  private readonly started = performance.now();
+  private readonly pools = new Set<{ close(): Promise<void> }>();
+  private cancelled = false;
+  private fatal: unknown = null;
+  private phase: Phase = 'scanning';
+  private inventory: SourceCounts = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, errorCount: 0 };
+  /** What the progress bar shows: the inventory while scanning and hashing, the extraction work while extracting. */
+  private shown: Tally = this.inventory;
+  private phaseStart = { at: performance.now(), files: 0, bytes: 0 };
+  /** Bytes read so far of files still being hashed (big files report as they go). */
+  private partialBytes = 0;
+  private current: string | null = null;
+  private writes: (() => void)[] = [];
+  private bufferedChars = 0;
+  private lastFlush = performance.now();
+  private changed: { path: string; previousSha256: string | null }[] = [];
+  private changedCount = 0;
+  private missingCount = 0;
+  private versions = '';
+  private progressTimer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly setup: RunSetup) {
+    const { source } = setup;
+    this.paths = new EvidencePaths(setup.db, source.kind === 'folder' ? source.path : path.dirname(source.path));
+    this.done = this.execute();
+  }
+
+  get jobId(): number {
+    return this.setup.jobId;
+  }
+
+  /** Stops the job: workers are terminated, finished work is kept. Resolves with the final job. */
+  cancel(): Promise<IngestJob> {
+    this.cancelled = true;
+    for (const pool of this.pools) void pool.close();
+    return this.done;
+  }
+
+  /** The job as it stands, with live counters. */
+  snapshot(): IngestJob {
+    const row = getJob(this.setup.db, this.setup.jobId);
+    if (!row) throw new AppError('not_found', `job ${this.setup.jobId} is missing`);
+    return { ...toIngestJob(row, this.setup.caseDir), ...this.inventory };
+  }
+
+  private async execute(): Promise<IngestJob> {
+    this.progressTimer = setInterval(() => this.tick(), PROGRESS_MS);
+    this.heartbeatTimer = setInterval(() => this.guard(() => this.persist()), HEARTBEAT_MS);
+    let status: JobStatus = 'done';
+    let message: string | null = null;
+    try {
+      // One pool walks then hashes: its workers start while nothing else waits on them.
+      const pool = this.openPool<InventoryTask, InventoryProgress, InventoryResult>(HASH_BATCHES_PER_WORKER, 512);
+      try {
+        await this.scan(pool);
+        if (!this.stopping()) await this.hash(pool);
+      } finally {
+        await this.closePool(pool);
+      }
+      if (!this.stopping() && this.setup.extract) await this.extract();
+      this.flush();
+      if (this.fatal) throw this.fatal;
+      if (this.cancelled) {
+        status = 'cancelled';
+        message = 'finished work is kept; adding the same source again resumes';
+      }
+    } catch (e) {
+      status = this.cancelled ? 'cancelled' : 'failed';
+      message = e instanceof AppError ? e.message : errnoCode(e) ? describeFsError(e, 'ingest stopped') : messageOf(e);
+      if (!(e instanceof AppError) && !errnoCode(e) && !this.cancelled) logError(`ingest job ${this.setup.jobId}`, e);
+    }
+    try {
+      return await this.finish(status, message);
+    } catch (e) {
+      logError(`ingest job ${this.setup.jobId}: finishing`, e);
+      throw new AppError('io', `ingest job ${this.setup.jobId} could not be finished: ${messageOf(e)}`);
+    }
+  }
+
+  /**
+   * For a task that did not complete: true when the caller should just stop (the pool was closed by a cancel, or
+   * no worker can start, which fails the job); false when the failure belongs to the artifact.
+   */
+  private abandoned(e: unknown): boolean {
+    if (!(e instanceof TaskError)) return false;
+    if (e.reason === 'unavailable') this.fatal ??= new AppError('internal', e.message);
+    return e.reason === 'closed' || e.reason === 'unavailable';
+  }
+
+  private stopping(): boolean {
+    return this.cancelled || this.fatal !== null;
+  }
+
+  /** Runs work from a timer; a failure (the case database became unwritable) stops the job instead of the process. */
+  private guard(work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      this.fatal ??= e;
+      for (const pool of this.pools) void pool.close();
+    }
+  }
+
+  private tick(): void {
+    this.guard(() => {
+      if (performance.now() - this.lastFlush >= BATCH_MS) this.flush();
+    });
+    this.emitProgress();
+  }
+
+  private enter(phase: Phase, shown: Tally): void {
+    this.phase = phase;
+    this.shown = shown;
+    this.phaseStart = { at: performance.now(), files: shown.filesDone, bytes: shown.bytesDone };
+    this.emitProgress();
+  }
+
+  private emitProgress(): void {
+    const { shown } = this;
+    const now = performance.now();
+    const seconds = (now - this.phaseStart.at) / 1000;
+    const bytesDone = shown.bytesDone + (this.phase === 'hashing' ? this.partialBytes : 0);
+    const filesPerSecond = seconds > 0 ? (shown.filesDone - this.phaseStart.files) / seconds : 0;
+    const bytesPerSecond = seconds > 0 ? (bytesDone - this.phaseStart.bytes) / seconds : 0;
+    const working = this.phase === 'hashing' || this.phase === 'extracting';
+    this.setup.ctx.emit('ingest.progress', {
+      jobId: this.setup.jobId,
+      caseDir: this.setup.caseDir,
+      sourceId: this.setup.source.id,
+      phase: this.phase,
+      filesDone: shown.filesDone,
+      filesTotal: shown.filesTotal,
+      bytesDone,
+      bytesTotal: shown.bytesTotal,
+      filesPerSecond,
+      bytesPerSecond,
+      etaSeconds: working && bytesPerSecond > 0 ? Math.max(0, (shown.bytesTotal - bytesDone) / bytesPerSecond) : null,
+      currentPath: this.current,
+      errorCount: this.inventory.errorCount,
+      elapsedSeconds: (now - this.started) / 1000,
+    });
+  }
+
+  /** Job counters and heartbeat, so other processes see a live job. */
+  private persist(): void {
+    updateJobCounts(this.setup.db, this.setup.jobId, this.inventory, new Date().toISOString());
+  }
+
+  private queue(write: () => void, chars = 0): void {
+    this.writes.push(write);
+    this.bufferedChars += chars;
+    if (this.writes.length >= BATCH_ROWS || this.bufferedChars >= BATCH_TEXT_CHARS || performance.now() - this.lastFlush >= BATCH_MS) this.flush();
+  }
+
+  /** Writes everything queued in one transaction. */
+  private flush(): void {
+    this.lastFlush = performance.now();
+    if (this.writes.length === 0) return;
+    const writes = this.writes;
+    this.writes = [];
+    this.bufferedChars = 0;
+    transaction(this.setup.db, () => {
+      for (const write of writes) write();
+    });
+  }
+
+  // ---- scanning ----
+
+  private async scan(pool: InventoryPool): Promise<void> {
+    const { db, source } = this.setup;
+    const tally = (this.inventory = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, errorCount: 0 });
+    this.enter('scanning', tally);
+    const seen = new Set<number>();
+    const folders = new Map<string, number>();
+    const record = (event: WalkEvent): void => {
+      if (event.type === 'unlisted') {
+        const id = folders.get(event.folder.path);
+        if (id === undefined) return;
+        markFailed(db, id, event.folder.error);
+        // What was recorded below it before is not missing, only unlistable now.
+        for (const below of idsUnder(db, source.id, event.folder.path)) seen.add(below);
+        return;
+      }
+      const e = event.entry;
+      const result = recordScanned(db, source.id, {
+        parentId: e.parentPath === null ? null : (folders.get(e.parentPath) ?? null),
+        path: e.path,
+        name: e.name,
+        kind: e.kind,
+        stat: e.stat,
+        status: e.status,
+        error: e.error,
+        symlinkTarget: e.symlinkTarget,
+        rawName: e.rawName,
+        nameEncoding: e.nameEncoding,
+      });
+      seen.add(result.id);
+      if (e.kind === 'directory') folders.set(e.path, result.id);
+      if (result.outcome === 'changed') {
+        this.changedCount++;
+        if (this.changed.length < AUDIT_CHANGED_LIMIT) this.changed.push({ path: e.path, previousSha256: result.previousSha256 });
+      }
+    };
+    try {
+      await pool.run(
+        { type: 'walk', root: source.path },
+        {
+          timeoutMs: INVENTORY_SILENCE_MS,
+          onProgress: (p) => {
+            if (p.type !== 'walked') return;
+            for (const event of p.events) {
+              if (event.type === 'entry' && event.entry.kind !== 'directory') {
+                tally.filesTotal++;
+                if (event.entry.kind === 'file') tally.bytesTotal += event.entry.stat?.size ?? 0;
+                this.current = event.entry.path;
+              }
+              this.queue(() => record(event));
+            }
+          },
+        },
+      );
+    } catch (e) {
+      if (this.abandoned(e)) return;
+      throw new AppError('io', messageOf(e));
+    } finally {
+      this.flush();
+    }
+    if (this.stopping()) return;
+    transaction(db, () => {
+      this.missingCount = markMissing(db, source.id, seen, `not found when the source was scanned again on ${new Date().toISOString()}`);
+    });
+    this.inventory = sourceCounts(db, source.id);
+    this.persist();
+  }
+
+  // ---- hashing ----
+
+  private openPool<T, P, R>(perWorker: number, maxOldGenerationSizeMb: number): WorkerPool<T, P, R> {
+    const pool = new WorkerPool<T, P, R>({
+      file: workerEntry('ingest.worker'),
+      size: poolSize(),
+      perWorker,
+      resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64 },
+    });
+    this.pools.add(pool);
+    return pool;
+  }
+
+  private async closePool(pool: { close(): Promise<void> }): Promise<void> {
+    this.pools.delete(pool);
+    await pool.close();
+  }
+
+  /** Runs `work` for each item with at most `limit` in flight: backpressure on the producer. */
+  private async bounded<T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    for await (const item of items) {
+      if (this.stopping()) break;
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      const task: Promise<void> = work(item).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+  }
+
+  private async *pending(): AsyncGenerator<PendingFile> {
+    for (let after = 0; ; ) {
+      const page = pendingFiles(this.setup.db, this.setup.source.id, after, PAGE);
+      if (page.length === 0) return;
+      for (const file of page) yield file;
+      after = (page[page.length - 1] as PendingFile).id;
+    }
+  }
+
+  /** Pending files in batches of small files (or one big file). */
+  private async *batches(): AsyncGenerator<PendingFile[]> {
+    let batch: PendingFile[] = [];
+    let bytes = 0;
+    for await (const file of this.pending()) {
+      batch.push(file);
+      bytes += file.size;
+      if (batch.length < HASH_BATCH_FILES && bytes < HASH_BATCH_BYTES) continue;
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    if (batch.length) yield batch;
+  }
+
+  private async hash(pool: InventoryPool): Promise<void> {
+    this.enter('hashing', this.inventory);
+    if (this.inventory.filesDone === this.inventory.filesTotal) return;
+    await this.bounded(this.batches(), pool.size * HASH_BATCHES_PER_WORKER, (batch) => this.hashBatch(pool, batch));
+    this.flush();
+    this.persist();
+  }
+
+  private async hashBatch(pool: InventoryPool, files: PendingFile[]): Promise<void> {
+    const members: MemberRecord[][] = files.map(() => []);
+    let partial = 0;
+    let outcomes: { file: HashedFile; members: number }[];
+    try {
+      const task: InventoryTask = {
+        type: 'hash',
+        files: files.map((f) => ({ path: this.paths.of(f), name: f.name, displayPath: f.path })),
+        limits: ZIP_LIMITS,
+      };
+      const result = await pool.run(task, {
+        timeoutMs: INVENTORY_SILENCE_MS,
+        onProgress: (p) => {
+          if (p.type === 'members') members[p.file]?.push(...p.members);
+          else if (p.type === 'bytes') {
+            partial += p.bytes;
+            this.partialBytes += p.bytes;
+          }
+        },
+      });
+      if (result.type !== 'hashed' || result.files.length !== files.length) throw new Error('the worker answered a different task');
+      outcomes = result.files;
+    } catch (e) {
+      if (this.abandoned(e)) return;
+      if (files.length > 1) {
+        // Which file stalled or crashed the worker is unknown: each is tried again alone, so only that one fails.
+        await Promise.all(files.map((f) => this.hashBatch(pool, [f])));
+        return;
+      }
+      outcomes = [{ file: { stat: null, content: null, status: 'error', error: messageOf(e) }, members: 0 }];
+      members[0] = [];
+    } finally {
+      this.partialBytes -= partial;
+    }
+    for (const [i, file] of files.entries()) {
+      const outcome = outcomes[i];
+      if (outcome) this.recordHashed(file, outcome, members[i] ?? []);
+    }
+  }
+
+  private recordHashed(file: PendingFile, outcome: { file: HashedFile; members: number }, members: MemberRecord[]): void {
+    this.current = file.path;
+    const hashed: HashedFile =
+      outcome.members === members.length ? outcome.file : { ...outcome.file, status: 'error', error: `member list incomplete (${members.length} of ${outcome.members})` };
+    const size = hashed.stat?.size ?? file.size;
+    const inv = this.inventory;
+    inv.filesDone++;
+    inv.bytesDone += size;
+    inv.bytesTotal += size - file.size;
+    if (hashed.status === 'error') inv.errorCount++;
+    for (const m of members) {
+      if (m.kind === 'directory') continue;
+      inv.filesTotal++;
+      inv.filesDone++;
+      inv.bytesTotal += m.size ?? 0;
+      inv.bytesDone += m.size ?? 0;
+      if (m.error) inv.errorCount++;
+    }
+    if (members.length === 0) {
+      this.queue(() => saveHashed(this.setup.db, file.id, hashed));
+      return;
+    }
+    // An archive and its members are committed in one transaction: after a crash it is either done or pending.
+    this.flush();
+    transaction(this.setup.db, () => saveArchive(this.setup.db, this.setup.source.id, { id: file.id, path: file.path }, hashed, members));
+  }
+
+  // ---- extracting ----
+
+  private async *candidates(): AsyncGenerator<ExtractionCandidate> {
+    for (let after = 0; ; ) {
+      const page = extractionCandidates(this.setup.db, this.setup.source.id, after, PAGE);
+      if (page.length === 0) return;
+      for (const c of page) yield c;
+      after = (page[page.length - 1] as ExtractionCandidate).id;
+    }
+  }
+
+  private async extract(): Promise<void> {
+    const totals = extractionTotals(this.setup.db, this.setup.source.id);
+    const tally: Tally = { filesTotal: totals.files, filesDone: 0, bytesTotal: totals.bytes, bytesDone: 0 };
+    this.enter('extracting', tally);
+    if (totals.files === 0) return;
+    const pool = this.openPool<ExtractTask, ExtractProgress, ExtractResult>(1, 2048);
+    const members = new Map<number, { archive: { id: number; path: string }; wanted: WantedMember[] }>();
+    const topArchive = this.archiveFinder();
+    try {
+      const files = async function* (run: IngestRun): AsyncGenerator<ExtractionCandidate> {
+        for await (const c of run.candidates()) {
+          if (c.kind === 'file') {
+            yield c;
+            continue;
+          }
+          const archive = topArchive(c.parentId ?? c.id);
+          let group = members.get(archive.id);
+          if (!group) members.set(archive.id, (group = { archive, wanted: [] }));
+          group.wanted.push({ id: c.id, path: c.path, name: c.name, size: c.size, mime: c.mime, sha256: c.sha256 });
+        }
+      };
+      await this.bounded(files(this), pool.size * 2, (c) => this.extractFile(pool, c, tally));
+      const groups = (async function* () {
+        yield* members.values();
+      })();
+      await this.bounded(groups, pool.size * 2, (g) => this.extractMembers(pool, g.archive, g.wanted, tally));
+    } finally {
+      await this.closePool(pool);
+    }
+    this.flush();
+    this.persist();
+  }
+
+  /** The top-level archive (the file on disk) of an archive that holds members, climbing nested archives. */
+  private archiveFinder(): (archiveId: number) => { id: number; path: string } {
+    const cache = new Map<number, { id: number; path: string }>();
+    const find = (id: number): { id: number; path: string } => {
+      const cached = cache.get(id);
+      if (cached) return cached;
+      const row = depthOf(this.setup.db, id);
+      if (!row) throw new Error(`artifact ${id} is missing`);
+      const top = row.depth === 0 || row.parentId === null ? { id, path: row.path } : find(row.parentId);
+      cache.set(id, top);
+      return top;
+    };
+    return find;
+  }
+
+  private saveExtracted(id: number, path: string, extraction: Extraction, versions: string): void {
+    this.versions = versions;
+    this.queue(() => saveExtraction(this.setup.db, id, path, extraction, versions), (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length);
+  }
+
+  /** The extraction pipeline failed for this artifact: recorded on it, and an extraction row stops endless retries. */
+  private extractionFailed(id: number, path: string, message: string): void {
+    this.inventory.errorCount++;
+    this.queue(() => {
+      saveExtraction(this.setup.db, id, path, failedExtraction(message), this.versions);
+      noteProblem(this.setup.db, id, `extraction failed: ${message}`);
+    });
+  }
+
+  private count(tally: Tally, size: number): void {
+    tally.filesDone++;
+    tally.bytesDone += size;
+  }
+
+  private async extractFile(pool: ExtractPool, c: ExtractionCandidate, tally: Tally): Promise<void> {
+    this.current = c.path;
+    try {
+      const result = await pool.run(
+        { type: 'extract-file', path: this.paths.of(c), name: c.name, displayPath: c.path, size: c.size, mime: c.mime },
+        { timeoutMs: EXTRACT_TIMEOUT_MS },
+      );
+      if (result.type === 'file') this.saveExtracted(c.id, c.path, result.extraction, result.versions);
+    } catch (e) {
+      if (this.abandoned(e)) return;
+      this.extractionFailed(c.id, c.path, messageOf(e));
+    }
+    this.count(tally, c.size);
+  }
+
+  /**
+   * Members of one archive in one task, re-read from the archive in memory. A member that stalls or crashes the
+   * worker fails alone: the task is started again for the members not done yet.
+   */
+  private async extractMembers(pool: ExtractPool, archive: { id: number; path: string }, wanted: WantedMember[], tally: Tally): Promise<void> {
+    const remaining = new Map(wanted.map((w) => [w.id, w]));
+    const settle = (id: number, apply: (w: WantedMember) => void): void => {
+      const w = remaining.get(id);
+      if (!w) return;
+      remaining.delete(id);
+      apply(w);
+      this.count(tally, w.size);
+    };
+    while (remaining.size > 0 && !this.stopping()) {
+      let running: number | null = null;
+      try {
+        const result = await pool.run(
+          { type: 'extract-members', archive: this.paths.absolute(archive.id), archivePath: archive.path, wanted: [...remaining.values()], limits: ZIP_LIMITS },
+          {
+            timeoutMs: EXTRACT_TIMEOUT_MS,
+            onProgress: (p) => {
+              if (p.type === 'member-start') {
+                running = p.id;
+                this.current = remaining.get(p.id)?.path ?? this.current;
+                return;
+              }
+              running = null;
+              settle(p.id, (w) => {
+                if (p.extracted) this.saveExtracted(w.id, w.path, p.extracted.extraction, p.extracted.versions);
+                else if (p.error) this.extractionFailed(w.id, w.path, p.error);
+                else this.queue(() => saveExtraction(this.setup.db, w.id, w.path, skippedExtraction(p.skipped ?? 'not extracted'), this.versions));
+              });
+            },
+          },
+        );
+        if (result.type === 'members') for (const id of result.missing) settle(id, (w) => this.extractionFailed(w.id, w.path, 'no longer found in the archive'));
+        for (const id of [...remaining.keys()]) settle(id, (w) => this.extractionFailed(w.id, w.path, 'not reached in the archive'));
+      } catch (e) {
+        if (this.abandoned(e)) return;
+        const message = messageOf(e);
+        if (running !== null) settle(running, (w) => this.extractionFailed(w.id, w.path, message));
+        else for (const id of [...remaining.keys()]) settle(id, (w) => this.extractionFailed(w.id, w.path, message));
+      }
+    }
+  }
+
+  // ---- finishing ----
+
+  private async finish(status: JobStatus, message: string | null): Promise<IngestJob> {
+    const { db, source, jobId, ctx, actor } = this.setup;
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    await Promise.all([...this.pools].map((pool) => this.closePool(pool)));
+    this.current = null;
+    try {
+      this.flush();
+    } catch (e) {
+      // The results still queued are lost; their artifacts stay pending and are redone on resume.
+      logError(`ingest job ${jobId}: final write`, e);
+      this.writes = [];
+    }
+    this.inventory = sourceCounts(db, source.id);
+    this.enter('finishing', this.inventory);
+    transaction(db, () => {
+      this.persist();
+      finishJob(db, jobId, status, new Date().toISOString(), message);
+      updateSource(db, source.id, { status: sourceStatusOf[status] });
+      appendAudit(db, actor, 'ingest.finished', {
+        jobId,
+        sourceId: source.id,
+        path: source.path,
+        status,
+        files: this.inventory.filesTotal,
+        bytes: this.inventory.bytesTotal,
+        errors: this.inventory.errorCount,
+        changedSinceLastIngest: this.changedCount,
+        changed: this.changed,
+        missingSinceLastIngest: this.missingCount,
+        extracted: this.setup.extract,
+        host: ctx.host,
+      });
+    });
+    const job = this.snapshot();
+    ctx.emit('ingest.finished', job);
+    return job;
+  }
+}
