@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.{ts,mjs}', 'e2e/**/*.ts', '.config/**/*.js'],
+    files: ['electron/**/*.{ts,mjs}', 'e2e/**/*.ts', '.config/**/*.js', '.ci/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

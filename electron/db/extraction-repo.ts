@@ -97,22 +97,20 @@ export function documentLinks(db: Db, artifactId: number): DocumentLink[] {
 }
 
 /**
- * Drops extractions made by other extractor versions (or all of them), with their timeline, id and search rows,
- * so the next ingest pass of their sources extracts them again. Returns how many were dropped per source.
+ * Drops one source's extractions made by other extractor versions (or all of them), with their timeline, id and
+ * search rows, so the next ingest pass of that source extracts them again. Returns how many were dropped.
  */
-export function invalidateExtractions(db: Db, currentVersions: string, all: boolean): Map<number, number> {
+export function invalidateExtractions(db: Db, sourceId: number, currentVersions: string, all: boolean): number {
   const stale = db
     .prepare(
-      `SELECT e.artifact_id AS id, a.source_id AS sourceId FROM extractions e JOIN artifacts a ON a.id = e.artifact_id
-       WHERE ? OR e.versions <> ?`,
+      `SELECT e.artifact_id AS id FROM extractions e JOIN artifacts a ON a.id = e.artifact_id
+       WHERE a.source_id = ? AND (? OR e.versions <> ?)`,
     )
-    .all(all ? 1 : 0, currentVersions) as { id: number; sourceId: number }[];
-  const perSource = new Map<number, number>();
-  for (const { id, sourceId } of stale) {
+    .all(sourceId, all ? 1 : 0, currentVersions) as { id: number }[];
+  for (const { id } of stale) {
     for (const table of ['timestamps', 'doc_ids', 'search_index', 'extractions']) {
       db.prepare(`DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
     }
-    perSource.set(Number(sourceId), (perSource.get(Number(sourceId)) ?? 0) + 1);
   }
-  return perSource;
+  return stale.length;
 }

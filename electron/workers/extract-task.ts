@@ -2,7 +2,7 @@ import { closeSync } from 'node:fs';
 import { openEvidenceSync } from '../lib/evidence-file';
 import { bufferSource } from '../services/extract/byte-source';
 import type { ExtractInput } from '../services/extract/types';
-import { evidenceFileSource } from './evidence-source';
+import { fileSource } from '../services/extract/byte-source';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
 import { findMembers, newBudget, openZipFd } from './zip-walk';
 
@@ -23,7 +23,7 @@ export async function extractFile(task: ExtractFileTask): Promise<ExtractResult>
     path: task.displayPath,
     size: task.size,
     mime: task.mime ?? undefined,
-    source: evidenceFileSource(toBuffer(task.path), task.size),
+    source: fileSource(toBuffer(task.path), task.size),
   });
   return { type: 'file', ...extracted };
 }

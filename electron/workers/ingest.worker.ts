@@ -1,6 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { ExtractProgress, ExtractResult, FromWorker, InventoryProgress, InventoryResult, ToWorker, WorkerTask } from './protocol';
 import { walkTask } from './walk-task';
+import type * as ExtractTaskModule from './extract-task';
+import type * as HashTaskModule from './hash-task';
 
 /**
  * Worker-thread entry for ingestion: walking the source, hashing, typing and zip listing, and metadata extraction. Tasks run one at a
@@ -13,8 +15,8 @@ type Message = FromWorker<InventoryProgress | ExtractProgress, InventoryResult |
 const post = (message: Message): void => port.postMessage(message);
 
 // Loaded on first use, so a worker is ready to walk the source as soon as possible; hashing is warmed up below.
-const hashing = (): Promise<typeof import('./hash-task')> => import('./hash-task');
-const extracting = (): Promise<typeof import('./extract-task')> => import('./extract-task');
+const hashing = (): Promise<typeof HashTaskModule> => import('./hash-task');
+const extracting = (): Promise<typeof ExtractTaskModule> => import('./extract-task');
 
 async function run(task: WorkerTask, progress: (p: InventoryProgress | ExtractProgress) => void): Promise<InventoryResult | ExtractResult> {
   switch (task.type) {

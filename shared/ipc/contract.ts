@@ -32,6 +32,10 @@ export const procedures = {
   'ingest.start': proc(StartIngest, IngestJob),
   'ingest.cancel': proc(z.object({ dir: z.string().min(1), jobId: z.number().int() }), IngestJob),
   'ingest.jobs': proc(CaseRef, z.array(IngestJob)),
+  'extract.rerun': proc(
+    z.object({ dir: z.string().min(1), sourceId: z.number().int(), all: z.boolean().default(false) }),
+    z.object({ invalidated: z.number().int(), job: IngestJob }),
+  ),
   'artifacts.list': proc(ArtifactQuery, ArtifactPage),
   'artifacts.get': proc(z.object({ dir: z.string().min(1), id: z.number().int() }), ArtifactDetail),
   'search.query': proc(SearchQuery, z.array(SearchHit)),

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { caseCommands } from './cases';
+import { extractCommands } from './extract';
 import { ingestCommands } from './ingest';
 import { searchCommands } from './search';
 
-export const commands: Command[] = [...caseCommands, ...ingestCommands, ...searchCommands];
+export const commands: Command[] = [...caseCommands, ...ingestCommands, ...extractCommands, ...searchCommands];

@@ -83,14 +83,15 @@ function progressPrinter(io: CliIo, json: boolean): { show(p: IngestProgress): v
   };
 }
 
-async function ingest(args: ParsedArgs, io: CliIo): Promise<void> {
-  const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
-  const evidence = path.resolve(requirePositional(args, 1, 'evidence <path>'));
-  const json = args.flags.has('json');
+/**
+ * Starts a job and follows it to the end: progress as the output mode asks, Ctrl-C cancels (finished work is kept),
+ * then the summary. Raises when the job did not finish.
+ */
+export async function followJob(io: CliIo, dir: string, json: boolean, start: () => Promise<IngestJob>): Promise<IngestJob> {
   const printer = progressPrinter(io, json);
   // This process runs only this command's job, so every progress event belongs to it (some arrive before its id).
   const unsubscribe = io.on('ingest.progress', (p) => printer.show(p));
-  const started = await io.call('ingest.start', { dir, path: evidence, extract: !args.flags.has('no-extract') }).catch((e: unknown) => {
+  const started = await start().catch((e: unknown) => {
     unsubscribe();
     throw e;
   });
@@ -110,6 +111,13 @@ async function ingest(args: ParsedArgs, io: CliIo): Promise<void> {
   if (json) io.out(`${JSON.stringify({ type: 'summary', ...job })}\n`);
   else io.out(summaryLine(job));
   if (job.status !== 'done') throw new AppError(job.status === 'cancelled' ? 'cancelled' : 'io', `ingest ${job.status}${job.message ? `: ${job.message}` : ''}`);
+  return job;
+}
+
+async function ingest(args: ParsedArgs, io: CliIo): Promise<void> {
+  const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
+  const evidence = path.resolve(requirePositional(args, 1, 'evidence <path>'));
+  await followJob(io, dir, args.flags.has('json'), () => io.call('ingest.start', { dir, path: evidence, extract: !args.flags.has('no-extract') }));
 }
 
 function intArg(value: string | undefined, what: string): number {

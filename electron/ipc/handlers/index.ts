@@ -1,6 +1,7 @@
 import { appHandlers } from './app';
 import { artifactHandlers } from './artifacts';
 import { caseHandlers } from './cases';
+import { extractHandlers } from './extract';
 import { ingestHandlers } from './ingest';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
@@ -10,6 +11,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...caseHandlers,
   ...ingestHandlers,
+  ...extractHandlers,
   ...artifactHandlers,
   ...searchHandlers,
 };

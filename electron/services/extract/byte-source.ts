@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import type { PathLike } from 'node:fs';
+import { openEvidence } from '../../lib/evidence-file';
 import type { ByteSource } from './types';
 
 export function bufferSource(bytes: Uint8Array): ByteSource {
@@ -9,24 +10,28 @@ export function bufferSource(bytes: Uint8Array): ByteSource {
   };
 }
 
-/** Evidence integrity: the file is opened with flag 'r' only, per read, so nothing can write to it or hold it open. */
-export function fileSource(path: string, size: number): ByteSource {
-  const readRange = async (offset: number, length: number): Promise<Uint8Array> => {
-    const len = Math.max(0, Math.min(length, size - offset));
-    const buf = Buffer.alloc(len);
-    if (len === 0) return buf;
-    const fh = await open(path, 'r');
+/**
+ * A file's bytes for the extractors. Evidence integrity: opened read-only, without following links and without
+ * touching atime (see openEvidence), once per read, so nothing keeps evidence open between reads. The path may be
+ * a Buffer, for names that are not valid UTF-8.
+ */
+export function fileSource(file: PathLike, size: number): ByteSource {
+  const read = async (offset: number, length: number): Promise<Uint8Array> => {
+    const wanted = Math.max(0, Math.min(length, size - offset));
+    const buf = Buffer.alloc(wanted);
+    if (wanted === 0) return buf;
+    const handle = await openEvidence(file);
     try {
       let done = 0;
-      while (done < len) {
-        const { bytesRead } = await fh.read(buf, done, len - done, offset + done);
+      while (done < wanted) {
+        const { bytesRead } = await handle.read(buf, done, wanted - done, offset + done);
         if (bytesRead === 0) break;
         done += bytesRead;
       }
-      return done === len ? buf : buf.subarray(0, done);
+      return done === wanted ? buf : buf.subarray(0, done);
     } finally {
-      await fh.close();
+      await handle.close();
     }
   };
-  return { size, read: readRange, readAll: (maxBytes) => readRange(0, maxBytes === undefined ? size : Math.min(size, maxBytes)) };
+  return { size, read, readAll: (maxBytes) => read(0, maxBytes === undefined ? size : Math.min(size, maxBytes)) };
 }
