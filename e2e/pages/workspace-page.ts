@@ -6,6 +6,15 @@ export interface TableRow {
   sha256: string;
 }
 
+export interface TimelineRow {
+  field: string;
+  path: string;
+  /** The Time (UTC) cell as shown, e.g. `2024-03-15 05:22:05` or `2024-03-16 08:00:00no offset`. */
+  time: string;
+  /** The Recorded cell as shown, e.g. `2024-03-15 14:22:05 +09:00`. */
+  recorded: string;
+}
+
 /** The case workspace: header, sources and ingest, the artifact table, the detail pane, search. */
 export class WorkspacePage {
   readonly root: Locator;
@@ -33,8 +42,23 @@ export class WorkspacePage {
   readonly detailPath: Locator;
   readonly detailSha256: Locator;
   readonly detailSize: Locator;
+  readonly preview: Locator;
+  readonly previewImage: Locator;
+  readonly previewNone: Locator;
   readonly searchInput: Locator;
   readonly searchHits: Locator;
+  readonly artifactsTab: Locator;
+  readonly timelineTab: Locator;
+  readonly timeline: Locator;
+  readonly timelineRows: Locator;
+  readonly timelineFrom: Locator;
+  readonly timelineTo: Locator;
+  readonly timelineApply: Locator;
+  readonly timelineCount: Locator;
+  readonly timelineScope: Locator;
+  readonly timelinePin: Locator;
+  readonly rerunForm: Locator;
+  readonly rerunQuestion: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('case-workspace');
@@ -62,8 +86,23 @@ export class WorkspacePage {
     this.detailPath = page.getByTestId('detail-path');
     this.detailSha256 = page.getByTestId('hash-sha256').getByTestId('hash-value');
     this.detailSize = page.getByTestId('fact-size');
+    this.preview = page.getByTestId('detail-preview');
+    this.previewImage = this.preview.getByTestId('preview-image');
+    this.previewNone = this.preview.getByTestId('preview-none');
     this.searchInput = page.getByTestId('search-input');
     this.searchHits = page.getByTestId('search-hit');
+    this.artifactsTab = page.getByRole('tab', { name: 'Artifacts' });
+    this.timelineTab = page.getByRole('tab', { name: 'Timeline' });
+    this.timeline = page.getByTestId('timeline-list');
+    this.timelineRows = page.getByTestId('timeline-row');
+    this.timelineFrom = page.getByTestId('timeline-from');
+    this.timelineTo = page.getByTestId('timeline-to');
+    this.timelineApply = page.getByTestId('timeline-apply');
+    this.timelineCount = page.getByTestId('timeline-count');
+    this.timelineScope = page.getByTestId('timeline-scope');
+    this.timelinePin = page.getByTestId('timeline-pin');
+    this.rerunForm = page.getByTestId('rerun-form');
+    this.rerunQuestion = this.rerunForm.getByRole('alert');
   }
 
   async waitOpen(caseName: string): Promise<void> {
@@ -165,16 +204,118 @@ export class WorkspacePage {
     return this.detail.getByTestId('log-client').and(this.page.locator(`[data-ip="${cssString(ip)}"]`));
   }
 
+  /** Width of the preview as the browser decoded it: 0 while loading or when the bytes did not decode. */
+  async previewNaturalWidth(): Promise<number> {
+    return this.previewImage.evaluate((img) => (img instanceof HTMLImageElement && img.complete ? img.naturalWidth : 0));
+  }
+
   async scrollDetailTo(section: Locator): Promise<void> {
     await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }
 
-  section(name: 'metadata' | 'text' | 'timestamps' | 'links' | 'log' | 'extractors'): Locator {
+  section(name: 'preview' | 'metadata' | 'text' | 'timestamps' | 'links' | 'log' | 'extractors'): Locator {
     return this.page.getByTestId(`detail-${name}`);
   }
 
   folder(prefix: string): Locator {
     return this.page.getByTestId('tree-folder').and(this.page.locator(`[data-prefix="${cssString(prefix)}"]`));
+  }
+
+  /** Opens a folder in the sources tree; its sub-folders are fetched on the first expand. */
+  async expandFolder(prefix: string): Promise<void> {
+    const row = this.folder(prefix);
+    await row.getByTestId('tree-folder-toggle').click();
+    await expect(row.locator('xpath=..')).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** The `<li>` of one evidence source in the tree, by its base name (`evidence`). */
+  source(name: string): Locator {
+    return this.sourceTree.getByRole('treeitem').filter({ has: this.page.getByTestId('tree-source').and(this.page.locator(`[data-name="${cssString(name)}"]`)) });
+  }
+
+  rerunButton(sourceName: string): Locator {
+    return this.source(sourceName).getByTestId('source-rerun');
+  }
+
+  /** Opens a source's re-extraction choice and submits it; `everything` stops at the confirmation question. */
+  async requestRerun(sourceName: string, mode: 'outdated' | 'everything'): Promise<void> {
+    await this.rerunButton(sourceName).click();
+    await this.rerunForm.getByTestId(mode === 'outdated' ? 'rerun-outdated' : 'rerun-everything').check();
+    await this.rerunForm.getByTestId('rerun-submit').click();
+  }
+
+  async confirmRerun(): Promise<void> {
+    await this.rerunForm.getByTestId('rerun-confirm').click();
+    await expect(this.rerunForm).toHaveCount(0);
+  }
+
+  /** Re-runs extraction on one source, answering yes to the confirmation `everything` asks for. */
+  async rerunExtraction(sourceName: string, mode: 'outdated' | 'everything'): Promise<void> {
+    await this.requestRerun(sourceName, mode);
+    if (mode === 'everything') await this.confirmRerun();
+    await expect(this.rerunForm).toHaveCount(0);
+  }
+
+  async currentJobId(): Promise<number | null> {
+    const id = await this.ingestPanel.getAttribute('data-job-id');
+    return id ? Number(id) : null;
+  }
+
+  /** Waits for a job other than `previousJobId` to finish and returns its status label. */
+  async waitForNextJobEnd(previousJobId: number | null, timeout = 120_000): Promise<string> {
+    await expect(this.ingestPanel).not.toHaveAttribute('data-job-id', String(previousJobId), { timeout });
+    return this.waitForIngestEnd(timeout);
+  }
+
+  async openTimeline(): Promise<void> {
+    await this.timelineTab.click();
+    await expect(this.timelineTab).toHaveAttribute('aria-selected', 'true');
+    await expect(this.timelineCount).not.toHaveText('Loading…');
+  }
+
+  /** Sets the UTC bounds (`2024-03-15T05:22`) and applies them. */
+  async setTimelineRange(from: string, to: string): Promise<void> {
+    await this.timelineFrom.fill(from);
+    await this.timelineTo.fill(to);
+    await this.timelineApply.click();
+    await expect(this.timelineApply).toBeDisabled();
+  }
+
+  timelineEvent(field: string, path: string): Locator {
+    return this.timelineRows.and(this.page.locator(`[data-field="${cssString(field)}"][data-path="${cssString(path)}"]`));
+  }
+
+  /** The Time (UTC) cell of a timeline row. */
+  timelineTime(row: Locator): Locator {
+    return row.getByTestId('timeline-time');
+  }
+
+  /** The Recorded cell of a timeline row: the value as the evidence gave it, with its offset. */
+  timelineRecorded(row: Locator): Locator {
+    return row.getByTestId('timeline-value');
+  }
+
+  /** The rendered timeline rows (the list is virtualized: narrow it with a range or folder first). */
+  async timelineData(): Promise<TimelineRow[]> {
+    return this.timelineRows.evaluateAll((els) =>
+      els.map((el) => ({
+        field: el.getAttribute('data-field') ?? '',
+        path: el.getAttribute('data-path') ?? '',
+        time: el.querySelector('[data-testid="timeline-time"]')?.textContent ?? '',
+        recorded: el.querySelector('[data-testid="timeline-value"]')?.textContent ?? '',
+      })),
+    );
+  }
+
+  /** Clicks an event's artifact path, which selects the artifact and shows its detail. */
+  async openTimelineEvent(field: string, path: string): Promise<void> {
+    await this.timelineEvent(field, path).first().getByTestId('timeline-path').click();
+    await expect(this.detailPath).toHaveText(path);
+  }
+
+  async pressInTimeline(key: string): Promise<void> {
+    await this.timeline.focus();
+    await this.timeline.press(key);
   }
 }
 

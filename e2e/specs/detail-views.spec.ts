@@ -17,6 +17,9 @@ test('metadata, access-log clients and search results show what the generators p
 
   const image = cjkExifJpeg();
   await workspacePage.openArtifact(image.name);
+  await expect(workspacePage.preview.getByTestId('preview')).toHaveAttribute('data-origin', 'original');
+  await expect.poll(() => workspacePage.previewNaturalWidth()).toBeGreaterThan(0);
+  await keepScreenshot(workspacePage.page, testInfo, 'workspace-preview-jpeg');
   for (const [key, value] of Object.entries(image.expected.tags)) {
     const [group, tag] = key.split(':') as [string, string];
     // Legacy-encoded CJK strings are the point here; numbers and lists have their own formatting.
@@ -26,16 +29,24 @@ test('metadata, access-log clients and search results show what the generators p
   await expect(workspacePage.metadataValue('IFD0', 'ImageDescription').getByTestId('metadata-encoding')).toContainText(
     new RegExp(`decoded from (${image.expected.encodings['IFD0:ImageDescription']?.join('|')})`),
   );
+  await workspacePage.scrollDetailTo(workspacePage.section('metadata'));
   await keepScreenshot(workspacePage.page, testInfo, 'workspace-metadata');
 
   const pdf = cjkEvidencePdf();
   await workspacePage.openArtifact(`pdfs/${pdf.name}`);
+  await expect(workspacePage.preview.getByTestId('preview')).toHaveAttribute('data-origin', 'rendered-page', { timeout: 30_000 });
+  await expect.poll(() => workspacePage.previewNaturalWidth()).toBeGreaterThan(0);
+  await keepScreenshot(workspacePage.page, testInfo, 'workspace-preview-pdf');
   await expect(workspacePage.detail.getByTestId('text-page')).toHaveCount(pdf.expected.pageCount);
   for (const [i, strings] of pdf.expected.pageText.entries()) {
     for (const s of strings) await expect.soft(workspacePage.textPage(i + 1), `page ${i + 1}`).toContainText(s);
   }
   await workspacePage.scrollDetailTo(workspacePage.section('text'));
   await keepScreenshot(workspacePage.page, testInfo, 'workspace-pdf-text');
+
+  await workspacePage.openArtifact('notes/readme.txt');
+  await expect(workspacePage.previewNone).toContainText('No preview');
+  await expect(workspacePage.previewNone).toContainText('text/plain');
 
   const log = combinedLog();
   await workspacePage.openArtifact(log.name);

@@ -50,6 +50,12 @@ test('folders in the source tree filter the table, and headers sort it on the se
   await workspacePage.expectTotal(notes.length);
   expect((await workspacePage.renderedRows()).map((r) => r.path).sort()).toEqual(notes.map((f) => f.rel).sort());
 
+  // Sub-folders come from the backend on the first expand, down to one file.
+  await workspacePage.expandFolder('images/');
+  await workspacePage.expandFolder('images/layout/');
+  await workspacePage.folder('images/layout/ep06/').click();
+  await workspacePage.expectTotal(evidence.files.filter((f) => f.rel.startsWith('images/layout/ep06/')).length);
+
   await workspacePage.showAll();
   await workspacePage.sortBy('sha256');
   await expect.poll(async () => isAscending((await workspacePage.renderedRows()).map((r) => r.sha256).filter(Boolean))).toBe(true);

@@ -1,4 +1,4 @@
-import type { ArtifactKind, ArtifactQuery, ArtifactSortKey, ArtifactStatus, ArtifactSummary } from '../../shared/domain/artifact';
+import type { ArtifactKind, ArtifactQuery, ArtifactSortKey, ArtifactStatus, ArtifactSummary, FolderSummary } from '../../shared/domain/artifact';
 import type { StatRecord } from '../lib/file-times';
 import type { HashedFile, MemberRecord } from '../workers/protocol';
 import type { Db, SqlValue } from './database';
@@ -386,4 +386,50 @@ export function getArtifactSummary(db: Db, id: number): ArtifactSummary | null {
 
 export function childCount(db: Db, id: number): number {
   return Number((db.prepare('SELECT COUNT(*) AS n FROM artifacts WHERE parent_id = ?').get(id) as { n: number }).n);
+}
+
+/**
+ * The direct sub-folders of `parent` (a prefix ending in `/`, or `''` for the source root), grouped in one pass over
+ * the paths below it. A folder is a recorded directory or any first path segment with artifacts below it, which is
+ * how archives (`pack.zip!/…`) and zip entries without directory records appear. Unsorted.
+ */
+export function childFolders(db: Db, sourceId: number, parent: string): FolderSummary[] {
+  // Every prefix ends with '/', and '0' is the next code point: the half-open range [parent, parent-with-'0') holds
+  // exactly the paths below it, and reads them through the (source_id, path) index.
+  const range = parent ? 'AND path >= ? AND path < ?' : '';
+  const bounds: SqlValue[] = parent ? [parent, `${parent.slice(0, -1)}0`] : [];
+  // Members of an archive sit one level deeper than the archive itself: a folder whose every artifact is deeper than
+  // its parent's level is an archive's member tree, whatever its name.
+  const level = parent.split('!/').length - 1;
+  const rows = db
+    .prepare(
+      `WITH below AS (
+         SELECT substr(path, length(?) + 1) AS rest, kind, status, error, depth FROM artifacts WHERE source_id = ? ${range}
+       ), split AS (
+         SELECT rest, kind, status, error, depth, instr(rest, '/') AS slash FROM below
+       ), grouped AS (
+         SELECT CASE WHEN slash > 0 THEN substr(rest, 1, slash - 1) ELSE rest END AS segment,
+           CASE WHEN slash > 0 THEN substr(rest, slash + 1) END AS inner, kind, status, error, depth FROM split
+       )
+       SELECT segment,
+         COALESCE(SUM(inner IS NOT NULL AND kind <> 'directory'), 0) AS artifactCount,
+         COALESCE(SUM(error IS NOT NULL AND status <> 'skipped'), 0) AS errorCount,
+         MAX(inner IS NOT NULL AND (kind = 'directory' OR instr(inner, '/') > 0)) AS hasSubfolders,
+         MIN(CASE WHEN inner IS NOT NULL THEN depth END) AS innerDepth
+       FROM grouped GROUP BY segment
+       HAVING MAX(inner IS NOT NULL) = 1 OR MAX(inner IS NULL AND kind = 'directory') = 1`,
+    )
+    .all(parent, sourceId, ...bounds) as { segment: string; artifactCount: number; errorCount: number; hasSubfolders: number; innerDepth: number | null }[];
+  return rows.map((r) => {
+    const isArchive = r.innerDepth !== null && Number(r.innerDepth) > level;
+    const segment = String(r.segment);
+    return {
+      path: `${parent}${segment}/`,
+      name: isArchive && segment.endsWith('!') ? segment.slice(0, -1) : segment,
+      isArchive,
+      artifactCount: Number(r.artifactCount),
+      errorCount: Number(r.errorCount),
+      hasSubfolders: Number(r.hasSubfolders) === 1,
+    };
+  });
 }

@@ -97,6 +97,14 @@ describe('search and timeline over a real case database', () => {
     expect(timeline({ dir, limit: 100, offset: 0, artifactId: 1 })).toHaveLength(1);
   });
 
+  it('scopes the timeline to a source or folder and bounds it by time', () => {
+    const ids = (q: Partial<Parameters<typeof timeline>[0]>) => timeline({ dir, limit: 100, offset: 0, ...q }).map((e) => `${e.artifactId} ${e.field}`);
+    expect(ids({ sourceId: 1, pathPrefix: 'sheets/' })).toEqual(['2 File:FileModifyDate', '2 PDF:CreateDate', '3 File:FileModifyDate']);
+    expect(ids({ sourceId: 2 })).toEqual([]);
+    expect(ids({ from: '2024-03-15T05:00', to: '2024-03-15T05:22:05.999999999Z' })).toEqual(['1 File:FileModifyDate', '2 PDF:CreateDate']);
+    expect(ids({ offset: 1, limit: 2 })).toEqual(['1 File:FileModifyDate', '2 PDF:CreateDate']);
+  });
+
   it('links derived documents to their source through XMP ids, and duplicates by hash', () => {
     const db = caseDb(dir);
     expect(documentLinks(db, 3).map((l) => `${l.artifactId} ${l.relation}`).sort()).toEqual(['2 derived-from', '2 duplicate']);

@@ -66,17 +66,19 @@ const FS_TIMES: readonly [column: string, field: string][] = [
 ];
 
 /**
- * Every date of the case on one axis: extracted timestamps plus file-system times. Entries with a known instant
- * sort by it; wall-clock times with no offset sort by their literal value and say so (`hasOffset: false`).
+ * Every date of the case (or of one source, folder or artifact) on one axis: extracted timestamps plus file-system
+ * times. Entries with a known instant sort by it; wall-clock times with no offset sort by their literal value and
+ * say so (`hasOffset: false`).
  */
 export function timeline(query: Parsed<TimelineQuery> & { offset: number }): TimelineEvent[] {
   const db: Db = caseDb(query.dir);
   const fsSelects = FS_TIMES.map(
     ([column, field]) =>
-      `SELECT id AS artifactId, path, '${field}' AS field, ${column} AS value, 1 AS hasOffset, ${column} AS utc, NULL AS label FROM artifacts WHERE ${column} IS NOT NULL`,
+      `SELECT id AS artifactId, source_id AS sourceId, path, '${field}' AS field, ${column} AS value, 1 AS hasOffset, ${column} AS utc, NULL AS label
+       FROM artifacts WHERE ${column} IS NOT NULL`,
   );
   const union = [
-    `SELECT t.artifact_id AS artifactId, a.path AS path, t.field AS field, t.value AS value, t.has_offset AS hasOffset, t.utc AS utc, t.label AS label
+    `SELECT t.artifact_id AS artifactId, a.source_id AS sourceId, a.path AS path, t.field AS field, t.value AS value, t.has_offset AS hasOffset, t.utc AS utc, t.label AS label
      FROM timestamps t JOIN artifacts a ON a.id = t.artifact_id`,
     ...fsSelects,
   ].join(' UNION ALL ');
@@ -85,6 +87,14 @@ export function timeline(query: Parsed<TimelineQuery> & { offset: number }): Tim
   if (query.artifactId !== undefined) {
     where.push('artifactId = ?');
     params.push(query.artifactId);
+  }
+  if (query.sourceId !== undefined) {
+    where.push('sourceId = ?');
+    params.push(query.sourceId);
+  }
+  if (query.pathPrefix) {
+    where.push('instr(path, ?) = 1');
+    params.push(query.pathPrefix);
   }
   if (query.from) {
     where.push('COALESCE(utc, value) >= ?');
@@ -100,5 +110,5 @@ export function timeline(query: Parsed<TimelineQuery> & { offset: number }): Tim
        ORDER BY COALESCE(utc, value), path, field LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit, query.offset) as { artifactId: number; path: string; field: string; value: string; hasOffset: number; utc: string | null; label: string | null }[];
-  return rows.map((r) => ({ ...r, artifactId: Number(r.artifactId), hasOffset: Boolean(r.hasOffset) }));
+  return rows.map((r) => ({ artifactId: Number(r.artifactId), path: r.path, field: r.field, value: r.value, hasOffset: Boolean(r.hasOffset), utc: r.utc, label: r.label }));
 }

@@ -4,7 +4,7 @@ import { bufferSource } from '../services/extract/byte-source';
 import type { ExtractInput } from '../services/extract/types';
 import { fileSource } from '../services/extract/byte-source';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
-import { findMembers, newBudget, openZipFd } from './zip-walk';
+import { archivesOnTheWay, findMembers, newBudget, openZipFd } from './zip-walk';
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -26,14 +26,6 @@ export async function extractFile(task: ExtractFileTask): Promise<ExtractResult>
     source: fileSource(toBuffer(task.path), task.size),
   });
   return { type: 'file', ...extracted };
-}
-
-/** Paths of the nested archives that lead to a member: `a.zip!/b.zip!/c.txt` → `a.zip!/b.zip`. */
-function archivesOnTheWay(path: string, into: Set<string>): void {
-  for (let at = path.indexOf('!/'); at !== -1; ) {
-    at = path.indexOf('!/', at + 2);
-    if (at !== -1) into.add(path.slice(0, at));
-  }
 }
 
 /**

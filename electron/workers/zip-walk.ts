@@ -419,6 +419,14 @@ async function inventoryNested(bytes: Buffer, options: InventoryOptions): Promis
   }
 }
 
+/** Paths of the nested archives that lead to a member: `a.zip!/b.zip!/c.txt` → `a.zip!/b.zip`. */
+export function archivesOnTheWay(path: string, into: Set<string>): void {
+  for (let at = path.indexOf('!/'); at !== -1; ) {
+    at = path.indexOf('!/', at + 2);
+    if (at !== -1) into.add(path.slice(0, at));
+  }
+}
+
 export interface FoundMember {
   path: string;
   /** Null when the member was not read: `skipped` says why it was left alone, `problem` why reading failed. */

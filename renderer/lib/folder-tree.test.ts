@@ -1,63 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { buildFolderTrees, flattenFolders } from './folder-tree';
+import type { FolderSummary } from '../../shared/domain/artifact';
+import { folderKey, folderRows } from './folder-tree';
 
-const entries = [
-  { sourceId: 1, path: 'notes/会议记录.txt' },
-  { sourceId: 1, path: 'notes/2024/원화.txt' },
-  { sourceId: 1, path: 'images/frame10.png' },
-  { sourceId: 1, path: 'images/frame9.png' },
-  { sourceId: 1, path: 'archive/bundle.zip' },
-  { sourceId: 1, path: 'archive/bundle.zip!/inner/a.png' },
-  { sourceId: 1, path: 'top.txt' },
-  { sourceId: 2, path: 'only.log' },
-  { sourceId: 1, path: 'empty-dir', kind: 'directory' },
-];
-
-describe('buildFolderTrees', () => {
-  const trees = buildFolderTrees(entries);
-  const root = trees.get(1);
-
-  it('makes one root per source, counting artifacts at any depth', () => {
-    expect([...trees.keys()]).toEqual([1, 2]);
-    expect(root?.count).toBe(7);
-    expect(trees.get(2)?.children).toEqual([]);
-  });
-
-  it('derives folders from paths, sorted by name, with prefixes for artifacts.list', () => {
-    expect(root?.children.map((c) => c.name)).toEqual(['archive', 'empty-dir', 'images', 'notes']);
-    const notes = root?.children.find((c) => c.name === 'notes');
-    expect(notes).toMatchObject({ prefix: 'notes/', count: 2, key: '1:notes/' });
-    expect(notes?.children.map((c) => [c.name, c.prefix, c.count])).toEqual([['2024', 'notes/2024/', 1]]);
-  });
-
-  it('shows archive members under the archive, marked as such', () => {
-    const archive = root?.children.find((c) => c.name === 'archive');
-    const zip = archive?.children[0];
-    expect(zip).toMatchObject({ name: 'bundle.zip', prefix: 'archive/bundle.zip!/', isArchive: true, count: 1 });
-    expect(zip?.children[0]?.prefix).toBe('archive/bundle.zip!/inner/');
-  });
-
-  it('keeps folders recorded as directory artifacts even when empty', () => {
-    expect(root?.children.find((c) => c.name === 'empty-dir')?.count).toBe(0);
-  });
+const folder = (path: string, hasSubfolders = false): FolderSummary => ({
+  path,
+  name: path.replace(/!?\/$/, '').split('/').pop() ?? path,
+  isArchive: path.endsWith('!/'),
+  artifactCount: 1,
+  errorCount: 0,
+  hasSubfolders,
 });
 
-describe('flattenFolders', () => {
-  const root = buildFolderTrees(entries).get(1);
-  if (!root) throw new Error('no tree');
+const listings = {
+  [folderKey(1, '')]: [folder('archive/', true), folder('notes/', true), folder('empty/')],
+  [folderKey(1, 'archive/')]: [folder('archive/bundle.zip!/', true)],
+  [folderKey(1, 'archive/bundle.zip!/')]: [folder('archive/bundle.zip!/inner/')],
+  [folderKey(2, '')]: [folder('logs/')],
+};
 
-  it('lists top-level folders when nothing is expanded', () => {
-    expect(flattenFolders(root, new Set()).map((r) => r.node.name)).toEqual(['archive', 'empty-dir', 'images', 'notes']);
+describe('folderRows', () => {
+  it('lists the loaded top-level folders of one source when nothing is expanded', () => {
+    expect(folderRows(1, listings, {}).map((r) => [r.key, r.depth, r.isExpanded])).toEqual([
+      ['1:archive/', 0, false],
+      ['1:notes/', 0, false],
+      ['1:empty/', 0, false],
+    ]);
+    expect(folderRows(2, listings, {}, 1).map((r) => [r.folder.name, r.depth])).toEqual([['logs', 1]]);
   });
 
-  it('shows children of expanded folders with their depth', () => {
-    const rows = flattenFolders(root, new Set(['1:notes/']), 1);
-    expect(rows.map((r) => [r.node.name, r.depth, r.isExpanded])).toEqual([
-      ['archive', 1, false],
-      ['empty-dir', 1, false],
-      ['images', 1, false],
-      ['notes', 1, true],
-      ['2024', 2, false],
+  it('shows loaded children under expanded folders, and marks expanded folders still loading', () => {
+    const rows = folderRows(1, listings, { '1:archive/': true, '1:archive/bundle.zip!/': true, '1:notes/': true });
+    expect(rows.map((r) => [r.folder.path, r.depth, r.isExpanded, r.isLoading])).toEqual([
+      ['archive/', 0, true, false],
+      ['archive/bundle.zip!/', 1, true, false],
+      ['archive/bundle.zip!/inner/', 2, false, false],
+      ['notes/', 0, true, true],
+      ['empty/', 0, false, false],
     ]);
+  });
+
+  it('never expands a folder without sub-folders, and lists nothing for a source not loaded yet', () => {
+    expect(folderRows(1, listings, { '1:empty/': true }).find((r) => r.key === '1:empty/')?.isExpanded).toBe(false);
+    expect(folderRows(3, listings, {})).toEqual([]);
   });
 });

@@ -1,91 +1,37 @@
-export interface PathEntry {
-  sourceId: number;
-  path: string;
-  kind?: string;
-}
+import type { FolderSummary } from '../../shared/domain/artifact';
 
-export interface FolderNode {
-  /** Unique across sources: `<sourceId>:<prefix>`. */
-  key: string;
-  sourceId: number;
-  name: string;
-  /** What `artifacts.list` takes as `pathPrefix`: `notes/2024/`, or `''` for the source root. */
-  prefix: string;
-  /** True for an archive's member tree (`outer.zip!/`). */
-  isArchive: boolean;
-  /** Artifacts at any depth below this folder (folders themselves not counted). */
-  count: number;
-  children: FolderNode[];
-}
+/** Key of one folder listing: the source and the folder's path (`''` for the source root). */
+export const folderKey = (sourceId: number, path: string): string => `${sourceId}:${path}`;
 
 export interface FolderRow {
-  node: FolderNode;
+  key: string;
+  sourceId: number;
+  folder: FolderSummary;
   depth: number;
   isExpanded: boolean;
+  /** Expanded, and its sub-folders not listed yet. */
+  isLoading: boolean;
 }
-
-const makeNode = (sourceId: number, name: string, prefix: string): FolderNode => ({
-  key: `${sourceId}:${prefix}`,
-  sourceId,
-  name: name.endsWith('!') ? name.slice(0, -1) : name,
-  prefix,
-  isArchive: name.endsWith('!'),
-  count: 0,
-  children: [],
-});
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
- * Folders implied by artifact paths (relative to their source, `/`-separated; archive members as
- * `outer.zip!/inner/file`). One root per source id, named by the caller.
+ * Depth-first rows of the visible part of one source's tree, from the listings loaded so far: sub-folders are shown
+ * only under expanded keys, and an expanded folder whose listing has not arrived yet says so.
  */
-export function buildFolderTrees(entries: readonly PathEntry[]): Map<number, FolderNode> {
-  const roots = new Map<number, FolderNode>();
-  const index = new Map<string, FolderNode>();
-  for (const entry of entries) {
-    let node = roots.get(entry.sourceId);
-    if (!node) {
-      node = makeNode(entry.sourceId, '', '');
-      roots.set(entry.sourceId, node);
-      index.set(node.key, node);
-    }
-    const segments = entry.path.split('/').filter((s) => s !== '');
-    const folderDepth = entry.kind === 'directory' ? segments.length : segments.length - 1;
-    if (entry.kind !== 'directory') node.count += 1;
-    let prefix = '';
-    for (let i = 0; i < folderDepth; i += 1) {
-      const name = segments[i] as string;
-      prefix = `${prefix}${name}/`;
-      const key = `${entry.sourceId}:${prefix}`;
-      let child = index.get(key);
-      if (!child) {
-        child = makeNode(entry.sourceId, name, prefix);
-        index.set(key, child);
-        node.children.push(child);
-      }
-      if (entry.kind !== 'directory') child.count += 1;
-      node = child;
-    }
-  }
-  const sort = (n: FolderNode): void => {
-    n.children.sort((a, b) => collator.compare(a.name, b.name));
-    n.children.forEach(sort);
-  };
-  roots.forEach(sort);
-  return roots;
-}
-
-/** Depth-first rows of the visible part of a tree: children shown only under expanded keys. */
-export function flattenFolders(root: FolderNode, expanded: ReadonlySet<string>, depth = 0): FolderRow[] {
+export function folderRows(
+  sourceId: number,
+  listings: Readonly<Record<string, readonly FolderSummary[]>>,
+  expanded: Readonly<Record<string, true>>,
+  depth = 0,
+): FolderRow[] {
   const rows: FolderRow[] = [];
-  const walk = (node: FolderNode, d: number): void => {
-    for (const child of node.children) {
-      const isExpanded = expanded.has(child.key);
-      rows.push({ node: child, depth: d, isExpanded });
-      if (isExpanded) walk(child, d + 1);
+  const walk = (path: string, d: number): void => {
+    for (const folder of listings[folderKey(sourceId, path)] ?? []) {
+      const key = folderKey(sourceId, folder.path);
+      const isExpanded = folder.hasSubfolders && expanded[key] === true;
+      rows.push({ key, sourceId, folder, depth: d, isExpanded, isLoading: isExpanded && listings[key] === undefined });
+      if (isExpanded) walk(folder.path, d + 1);
     }
   };
-  walk(root, depth);
+  walk('', depth);
   return rows;
 }

@@ -3,10 +3,13 @@ import { devtools } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
 import { createArtifactsSlice, type ArtifactsSlice } from './slices/artifacts';
 import { createCasesSlice, type CasesSlice } from './slices/cases';
+import { createFoldersSlice, type FoldersSlice } from './slices/folders';
 import { createIngestSlice, type IngestSlice } from './slices/ingest';
+import { createPreviewSlice, type PreviewSlice } from './slices/preview';
+import { createTimelineSlice, type TimelineSlice } from './slices/timeline';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = CasesSlice & IngestSlice & ArtifactsSlice & UiSlice;
+export type AppState = CasesSlice & IngestSlice & ArtifactsSlice & FoldersSlice & TimelineSlice & PreviewSlice & UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [['zustand/devtools', never]], [], T>;
 
@@ -17,6 +20,9 @@ export const useAppStore = create<AppState>()(
       ...createCasesSlice(...a),
       ...createIngestSlice(...a),
       ...createArtifactsSlice(...a),
+      ...createFoldersSlice(...a),
+      ...createTimelineSlice(...a),
+      ...createPreviewSlice(...a),
       ...createUiSlice(...a),
     }),
     { name: 'evidence-workbench', enabled: import.meta.env.DEV },

@@ -1,7 +1,8 @@
+import type { FolderSummary } from '../../shared/domain/artifact';
 import type { CaseSummary, RecentCase } from '../../shared/domain/case';
 import type { IngestJob, IngestProgress } from '../../shared/domain/ingest';
 import type { Source } from '../../shared/domain/source';
-import { buildFolderTrees, flattenFolders, type FolderNode, type FolderRow } from '../lib/folder-tree';
+import { folderKey, folderRows, type FolderRow } from '../lib/folder-tree';
 import type { AppState } from './index';
 import { isJobActive } from './slices/ingest';
 
@@ -74,35 +75,51 @@ export const selectListRequest = (s: AppState) => s.listRequest;
 export const selectSelectedId = (s: AppState) => s.selectedId;
 export const selectSelectedDetail = (s: AppState) => (s.selectedId === null ? null : (s.detailsById[s.selectedId] ?? null));
 export const selectDetailRequest = (s: AppState) => s.detailRequest;
+export const selectPreview = (s: AppState) => (s.preview?.dir === s.activeCaseDir ? s.preview : null);
+export const selectLoadPreview = (s: AppState) => s.loadPreview;
 
 export interface SourceTreeView {
   source: Source;
-  root: FolderNode | null;
+  /** The root listing has arrived and holds folders. */
+  hasFolders: boolean;
   isExpanded: boolean;
   rows: FolderRow[];
 }
-export const selectFolderTrees = memo(
-  (s: AppState) => [s.folderEntries] as [AppState['folderEntries']],
-  (entries) => buildFolderTrees(entries),
-);
 export const selectSourceTree = memo(
   (s: AppState) =>
-    [selectSources(s), selectFolderTrees(s), s.expandedFolders, s.collapsedSources] as [
+    [selectSources(s), s.folderListings, s.expandedFolders, s.collapsedSources] as [
       Source[],
-      Map<number, FolderNode>,
+      Record<string, FolderSummary[]>,
       Record<string, true>,
       Record<number, true>,
     ],
-  (sources, trees, expanded, collapsed): SourceTreeView[] => {
-    const open = new Set(Object.keys(expanded));
-    return sources.map((source) => {
-      const root = trees.get(source.id) ?? null;
+  (sources, listings, expanded, collapsed): SourceTreeView[] =>
+    sources.map((source) => {
+      const hasFolders = (listings[folderKey(source.id, '')]?.length ?? 0) > 0;
       const isExpanded = !collapsed[source.id];
-      return { source, root, isExpanded, rows: root && isExpanded ? flattenFolders(root, open, 1) : [] };
-    });
-  },
+      return { source, hasFolders, isExpanded, rows: hasFolders && isExpanded ? folderRows(source.id, listings, expanded, 1) : [] };
+    }),
 );
-export const selectFolderListingTruncated = (s: AppState) => s.folderListingTruncated;
+/** The first failed folder listing, if any: the tree shows it once rather than per folder. */
+export const selectFolderError = (s: AppState) => Object.values(s.folderRequests).find((r) => r.status === 'error')?.error;
+export const selectRerunRequest = (s: AppState) => s.rerunRequest;
+
+export const selectCenterTab = (s: AppState) => s.centerTab;
+export const selectTimelineEvents = (s: AppState) => s.timelineEvents;
+export const selectTimelineHasMore = (s: AppState) => s.timelineHasMore;
+export const selectTimelineRequest = (s: AppState) => s.timelineRequest;
+export const selectTimelineRange = (s: AppState) => s.timelineRange;
+export const selectTimelineArtifact = (s: AppState) => s.timelineArtifact;
+export const selectTimelineCursor = (s: AppState) => s.timelineCursor;
+/** What the timeline shows: the pinned artifact's path, else the tree's scope (`All artifacts`, `evidence/notes/`). */
+export const selectTimelineScopeLabel = (s: AppState): string => {
+  if (s.timelineArtifact) return s.timelineArtifact.path;
+  const { sourceId, pathPrefix } = s.query;
+  if (sourceId === null) return 'All artifacts';
+  const source = s.sourcesById[sourceId];
+  const base = source ? (source.path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? source.path) : `source ${sourceId}`;
+  return `${base}/${pathPrefix ?? ''}`;
+};
 
 export const selectSearchText = (s: AppState) => s.searchText;
 export const selectSearchHits = (s: AppState) => s.searchHits;
@@ -126,6 +143,16 @@ export const selectSourceActions = (s: AppState) => ({
   pickFolder: s.pickFolder,
   startIngest: s.startIngest,
   clearStartError: s.clearStartError,
+  rerunExtraction: s.rerunExtraction,
+});
+export const selectSetCenterTab = (s: AppState) => s.setCenterTab;
+export const selectTimelineActions = (s: AppState) => ({
+  loadMoreTimeline: s.loadMoreTimeline,
+  setTimelineRange: s.setTimelineRange,
+  pinTimelineArtifact: s.pinTimelineArtifact,
+  moveTimelineCursor: s.moveTimelineCursor,
+  openTimelineEvent: s.openTimelineEvent,
+  loadTimeline: s.loadTimeline,
 });
 export const selectIngestActions = (s: AppState) => ({ cancelIngest: s.cancelIngest, dismissJob: s.dismissJob, showErrorsFirst: s.showErrorsFirst });
 export const selectArtifactActions = (s: AppState) => ({

@@ -61,6 +61,32 @@ export type ArtifactQuery = z.input<typeof ArtifactQuery>;
 export const ArtifactPage = z.object({ total: z.number().int(), items: z.array(ArtifactSummary) });
 export type ArtifactPage = z.infer<typeof ArtifactPage>;
 
+/** Path prefixes of the source tree end with `/`; an archive's member tree is `outer.zip!/`. */
+const FolderPath = z.string().min(1).endsWith('/', 'a folder path ends with /');
+
+export const FolderQuery = z.object({
+  dir: z.string().min(1),
+  sourceId: z.number().int(),
+  /** The folder whose sub-folders are wanted, as a `FolderSummary.path`; the source root when absent. */
+  parent: FolderPath.optional(),
+});
+export type FolderQuery = z.infer<typeof FolderQuery>;
+
+/** One folder of the source tree: a directory, or an archive whose members it holds. */
+export const FolderSummary = z.object({
+  /** The folder's path prefix, what `artifacts.list` takes as `pathPrefix`: `notes/2024/`, `pack.zip!/`. */
+  path: z.string(),
+  name: z.string(),
+  isArchive: z.boolean(),
+  /** Files and members at any depth below (folders themselves not counted). */
+  artifactCount: z.number().int(),
+  /** Artifacts below with an error (unreadable files, failed extractions), and the folder itself if it could not be listed. */
+  errorCount: z.number().int(),
+  /** Whether expanding it shows anything: the tree loads children lazily. */
+  hasSubfolders: z.boolean(),
+});
+export type FolderSummary = z.infer<typeof FolderSummary>;
+
 export const DocumentLink = z.object({
   artifactId: z.number().int(),
   path: z.string(),

@@ -20,6 +20,10 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const TimelineQuery = z.object({
   dir: z.string().min(1),
   artifactId: z.number().int().optional(),
+  sourceId: z.number().int().optional(),
+  /** Only artifacts whose path starts with this prefix (a folder of the source tree, as `FolderSummary.path`). */
+  pathPrefix: z.string().optional(),
+  /** Inclusive bounds, compared as ISO 8601 text with the UTC instant (or, without an offset, the wall-clock value). */
   from: z.string().optional(),
   to: z.string().optional(),
   offset: z.number().int().min(0).default(0),

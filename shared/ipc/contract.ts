@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ArtifactDetail, ArtifactPage, ArtifactQuery } from '../domain/artifact';
+import { ArtifactDetail, ArtifactPage, ArtifactQuery, FolderQuery, FolderSummary } from '../domain/artifact';
 import { CaseRef, CaseSummary, NewCase, RecentCase } from '../domain/case';
 import { IngestJob, IngestProgress, StartIngest } from '../domain/ingest';
+import { ArtifactPreview, PreviewRequest } from '../domain/preview';
 import { SearchHit, SearchQuery, TimelineEvent, TimelineQuery } from '../domain/search';
 import { Source } from '../domain/source';
 
@@ -38,6 +39,8 @@ export const procedures = {
   ),
   'artifacts.list': proc(ArtifactQuery, ArtifactPage),
   'artifacts.get': proc(z.object({ dir: z.string().min(1), id: z.number().int() }), ArtifactDetail),
+  'artifacts.folders': proc(FolderQuery, z.array(FolderSummary)),
+  'artifacts.preview': proc(PreviewRequest, ArtifactPreview),
   'search.query': proc(SearchQuery, z.array(SearchHit)),
   'timeline.list': proc(TimelineQuery, z.array(TimelineEvent)),
 } as const;

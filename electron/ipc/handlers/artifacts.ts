@@ -1,7 +1,8 @@
-import { getArtifact, listArtifacts } from '../../services/artifacts';
+import { getArtifact, listArtifacts, listFolders } from '../../services/artifacts';
 import type { DomainHandlers } from './types';
 
-export const artifactHandlers: DomainHandlers<'artifacts.list' | 'artifacts.get'> = {
+export const artifactHandlers: DomainHandlers<'artifacts.list' | 'artifacts.get' | 'artifacts.folders'> = {
   'artifacts.list': (query) => listArtifacts(query),
   'artifacts.get': ({ dir, id }) => getArtifact(dir, id),
+  'artifacts.folders': (query) => listFolders(query),
 };

@@ -3,6 +3,7 @@ import { artifactHandlers } from './artifacts';
 import { caseHandlers } from './cases';
 import { extractHandlers } from './extract';
 import { ingestHandlers } from './ingest';
+import { previewHandlers } from './preview';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 
@@ -13,5 +14,6 @@ export const handlers: Handlers = {
   ...ingestHandlers,
   ...extractHandlers,
   ...artifactHandlers,
+  ...previewHandlers,
   ...searchHandlers,
 };

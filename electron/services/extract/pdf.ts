@@ -7,13 +7,13 @@ import type { ExtractInput, Extractor, ExtractorOutput } from './types';
 import { parseXmpPacket } from './xmp';
 
 type Pdfjs = typeof PdfjsModule;
-type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
-type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
 let pdfjsModule: Promise<Pdfjs> | undefined;
 /** Loaded on first use: the module is large and most artifacts are not PDFs. */
-const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 /** pdf.js wants file-system paths with a trailing separator in Node (TOOLCHAIN §6); without the CMaps CJK text is dropped. */
 function pdfjsDataDirs(): { cMapUrl: string; standardFontDataUrl: string } {
@@ -361,13 +361,13 @@ function attachmentLabel(name: string, content: unknown): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Extractor
 
-function errorName(e: unknown): string {
+export function errorName(e: unknown): string {
   return typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : '';
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-async function openDocument(pdfjs: Pdfjs, bytes: Uint8Array, stepTimeoutMs: number): Promise<PdfDocument> {
+export async function openDocument(pdfjs: Pdfjs, bytes: Uint8Array, stepTimeoutMs: number): Promise<PdfDocument> {
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
     data: new Uint8Array(bytes),

@@ -45,7 +45,8 @@ import { EvidencePaths } from './evidence-paths';
 
 const MIB = 1024 * 1024;
 
-const ZIP_LIMITS: ZipLimits = {
+/** Zip-bomb limits for reading archives; previews read members again under the same ones. */
+export const ZIP_LIMITS: ZipLimits = {
   maxDepth: 3,
   maxTotalBytes: 4 * 1024 * MIB,
   maxEntries: 100_000,

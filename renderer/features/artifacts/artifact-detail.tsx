@@ -4,14 +4,18 @@ import { Badge } from '../../components/badge';
 import { CopyButton } from '../../components/copy-button';
 import { Section } from '../../components/section';
 import { formatBytesExact, formatCount, formatDateTimeFull, formatMode } from '../../lib/format';
+import type { PreviewState } from '../../store/slices/preview';
 import { IdentityView } from './identity-view';
 import { LogSummaryView } from './log-summary-view';
 import { MetadataView } from './metadata-view';
+import { PreviewView } from './preview-view';
 import { TextView } from './text-view';
 import { TimestampsView } from './timestamps-view';
 
 interface Props {
   detail: Detail;
+  /** This artifact's preview, or null while it has not been asked for yet. */
+  preview: PreviewState | null;
   onSelectArtifact: (id: number) => void;
 }
 
@@ -50,7 +54,7 @@ function HashRow({ name, value }: { name: string; value: string | null }) {
 
 const statusTone = { ok: 'ok', error: 'error', pending: 'neutral', skipped: 'warn' } as const;
 
-export function ArtifactDetail({ detail: d, onSelectArtifact }: Props) {
+export function ArtifactDetail({ detail: d, preview, onSelectArtifact }: Props) {
   const x = d.extraction;
   const metaCount = x ? Object.values(x.metadata).reduce((n, g) => n + Object.keys(g).length, 0) : 0;
   const hasText = Boolean(x?.text) || (x?.pages?.length ?? 0) > 0;
@@ -96,6 +100,12 @@ export function ArtifactDetail({ detail: d, onSelectArtifact }: Props) {
           <span className="alert__text">{d.error}</span>
         </div>
       ) : null}
+
+      {isDirectory ? null : (
+        <Section title="Preview" testId="detail-preview">
+          <PreviewView state={preview} name={d.name} />
+        </Section>
+      )}
 
       <Section title="File" testId="detail-file">
         <dl className="facts">

@@ -48,7 +48,7 @@ export function ProgressPanel({ job, progress, isActive, isCancelling, onCancel,
   const source = job?.sourcePath ?? '';
 
   return (
-    <section className={`ingest ingest--${isActive ? 'active' : 'finished'}`} aria-label="Ingest progress" data-testid="ingest-panel" data-job-status={job?.status ?? 'running'}>
+    <section className={`ingest ingest--${isActive ? 'active' : 'finished'}`} aria-label="Ingest progress" data-testid="ingest-panel" data-job-id={job?.id} data-job-status={job?.status ?? 'running'}>
       <div className="ingest__top">
         <span className={`ingest__status ingest__status--${tone}`} data-testid="ingest-status">
           {status}

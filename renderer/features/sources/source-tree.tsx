@@ -1,13 +1,15 @@
+import { useState } from 'react';
 import type { Source } from '../../../shared/domain/source';
 import { Badge } from '../../components/badge';
 import { EmptyState } from '../../components/empty-state';
 import { PathText } from '../../components/path-text';
 import { formatBytes, formatCount } from '../../lib/format';
-import type { FolderNode, FolderRow } from '../../lib/folder-tree';
+import type { FolderRow } from '../../lib/folder-tree';
+import { RerunExtractionForm } from './rerun-extraction-form';
 
 export interface SourceTreeItem {
   source: Source;
-  root: FolderNode | null;
+  hasFolders: boolean;
   isExpanded: boolean;
   rows: FolderRow[];
 }
@@ -16,10 +18,12 @@ interface Props {
   items: SourceTreeItem[];
   totalArtifacts: number;
   selected: { sourceId: number | null; pathPrefix: string | null };
-  isTruncated: boolean;
+  /** False while a job runs in the case: one job at a time. */
+  canRerun: boolean;
   onSelect: (sourceId: number | null, pathPrefix: string | null) => void;
-  onToggleFolder: (key: string) => void;
+  onToggleFolder: (sourceId: number, path: string) => void;
   onToggleSource: (sourceId: number) => void;
+  onRerun: (sourceId: number, all: boolean) => Promise<boolean>;
 }
 
 const statusTone: Record<Source['status'], 'neutral' | 'ok' | 'warn' | 'error' | 'info'> = {
@@ -33,7 +37,8 @@ const statusTone: Record<Source['status'], 'neutral' | 'ok' | 'warn' | 'error' |
 
 const baseName = (p: string): string => p.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || p;
 
-export function SourceTree({ items, totalArtifacts, selected, isTruncated, onSelect, onToggleFolder, onToggleSource }: Props) {
+export function SourceTree({ items, totalArtifacts, selected, canRerun, onSelect, onToggleFolder, onToggleSource, onRerun }: Props) {
+  const [rerunSourceId, setRerunSourceId] = useState<number | null>(null);
   if (items.length === 0) {
     return (
       <EmptyState title="No evidence yet" testId="sources-empty">
@@ -51,18 +56,18 @@ export function SourceTree({ items, totalArtifacts, selected, isTruncated, onSel
           <span className="tree__count">{totalArtifacts === 0 && items.some((i) => i.source.status === 'ingesting') ? '…' : formatCount(totalArtifacts)}</span>
         </button>
       </li>
-      {items.map(({ source, root, isExpanded, rows }) => {
+      {items.map(({ source, hasFolders, isExpanded, rows }) => {
         const isSelected = selected.sourceId === source.id && selected.pathPrefix === null;
-        const hasChildren = (root?.children.length ?? 0) > 0;
+        const name = baseName(source.path);
         return (
-          <li key={source.id} role="treeitem" aria-selected={isSelected} aria-expanded={hasChildren ? isExpanded : undefined} className="tree__item">
-            <div className={`tree__row tree__row--source${isSelected ? ' tree__row--selected' : ''}`} data-testid="tree-source" data-source-id={source.id}>
-              <button type="button" className="tree__twisty" onClick={() => onToggleSource(source.id)} aria-label={isExpanded ? 'Collapse' : 'Expand'} disabled={!hasChildren} tabIndex={hasChildren ? 0 : -1}>
-                {hasChildren ? (isExpanded ? '▾' : '▸') : ''}
+          <li key={source.id} role="treeitem" aria-selected={isSelected} aria-expanded={hasFolders ? isExpanded : undefined} className="tree__item">
+            <div className={`tree__row tree__row--source${isSelected ? ' tree__row--selected' : ''}`} data-testid="tree-source" data-source-id={source.id} data-name={name}>
+              <button type="button" className="tree__twisty" onClick={() => onToggleSource(source.id)} aria-label={isExpanded ? 'Collapse' : 'Expand'} disabled={!hasFolders} tabIndex={hasFolders ? 0 : -1}>
+                {hasFolders ? (isExpanded ? '▾' : '▸') : ''}
               </button>
               <button type="button" className="tree__main" onClick={() => onSelect(source.id, null)} title={source.path}>
                 <span className="tree__kind">{source.kind}</span>
-                <span className="tree__label">{baseName(source.path)}</span>
+                <span className="tree__label">{name}</span>
                 <span className="tree__count" title={formatBytes(source.totalBytes)}>
                   {source.status === 'ingesting' && source.artifactCount === 0 ? '…' : formatCount(source.artifactCount)}
                 </span>
@@ -70,30 +75,52 @@ export function SourceTree({ items, totalArtifacts, selected, isTruncated, onSel
             </div>
             <div className="tree__sub">
               <PathText path={source.path} className="tree__path" />
+            </div>
+            <div className="tree__actions">
               {source.status !== 'ready' ? <Badge tone={statusTone[source.status]}>{source.status}</Badge> : null}
               {source.errorCount > 0 ? <Badge tone="error">{formatCount(source.errorCount)} {source.errorCount === 1 ? 'error' : 'errors'}</Badge> : null}
+              <button
+                type="button"
+                className="btn btn--tiny tree__action"
+                onClick={() => setRerunSourceId(rerunSourceId === source.id ? null : source.id)}
+                disabled={!canRerun}
+                aria-expanded={rerunSourceId === source.id}
+                title={canRerun ? `Re-run metadata and text extraction on ${name}` : 'A job is running in this case; re-extract when it has finished'}
+                data-testid="source-rerun"
+              >
+                Re-extract…
+              </button>
             </div>
+            {rerunSourceId === source.id ? (
+              <RerunExtractionForm sourceName={name} isDisabled={!canRerun} onRun={(all) => onRerun(source.id, all)} onClose={() => setRerunSourceId(null)} />
+            ) : null}
             {rows.length > 0 ? (
               <ul role="group" className="tree__group">
-                {rows.map(({ node, depth, isExpanded: open }) => {
-                  const active = selected.sourceId === node.sourceId && selected.pathPrefix === node.prefix;
+                {rows.map(({ key, folder, sourceId, depth, isExpanded: open, isLoading }) => {
+                  const active = selected.sourceId === sourceId && selected.pathPrefix === folder.path;
                   return (
-                    <li key={node.key} role="treeitem" aria-selected={active} aria-expanded={node.children.length > 0 ? open : undefined} className="tree__item">
-                      <div className={`tree__row${active ? ' tree__row--selected' : ''}`} style={{ paddingLeft: `${depth * 14}px` }} data-testid="tree-folder" data-prefix={node.prefix}>
+                    <li key={key} role="treeitem" aria-selected={active} aria-expanded={folder.hasSubfolders ? open : undefined} aria-busy={isLoading || undefined} className="tree__item">
+                      <div className={`tree__row${active ? ' tree__row--selected' : ''}`} style={{ paddingLeft: `${depth * 14}px` }} data-testid="tree-folder" data-prefix={folder.path}>
                         <button
                           type="button"
                           className="tree__twisty"
-                          onClick={() => onToggleFolder(node.key)}
+                          onClick={() => onToggleFolder(sourceId, folder.path)}
                           aria-label={open ? 'Collapse' : 'Expand'}
-                          disabled={node.children.length === 0}
-                          tabIndex={node.children.length > 0 ? 0 : -1}
+                          disabled={!folder.hasSubfolders}
+                          tabIndex={folder.hasSubfolders ? 0 : -1}
+                          data-testid="tree-folder-toggle"
                         >
-                          {node.children.length > 0 ? (open ? '▾' : '▸') : ''}
+                          {folder.hasSubfolders ? (isLoading ? '…' : open ? '▾' : '▸') : ''}
                         </button>
-                        <button type="button" className="tree__main" onClick={() => onSelect(node.sourceId, node.prefix)} title={node.prefix}>
-                          {node.isArchive ? <span className="tree__kind">zip</span> : null}
-                          <span className="tree__label">{node.name}</span>
-                          <span className="tree__count">{formatCount(node.count)}</span>
+                        <button type="button" className="tree__main" onClick={() => onSelect(sourceId, folder.path)} title={folder.path}>
+                          {folder.isArchive ? <span className="tree__kind">zip</span> : null}
+                          <span className="tree__label">{folder.name}</span>
+                          {folder.errorCount > 0 ? (
+                            <span className="tree__errors" title={`${formatCount(folder.errorCount)} ${folder.errorCount === 1 ? 'artifact' : 'artifacts'} with errors`}>
+                              {formatCount(folder.errorCount)} err
+                            </span>
+                          ) : null}
+                          <span className="tree__count">{formatCount(folder.artifactCount)}</span>
                         </button>
                       </div>
                     </li>
@@ -104,7 +131,6 @@ export function SourceTree({ items, totalArtifacts, selected, isTruncated, onSel
           </li>
         );
       })}
-      {isTruncated ? <li className="tree__note">Folder list shows the first 100,000 artifacts.</li> : null}
     </ul>
   );
 }

@@ -4,8 +4,9 @@ import {
   selectActiveCase,
   selectAppInfo,
   selectArtifactQuery,
-  selectFolderListingTruncated,
+  selectFolderError,
   selectIsIngesting,
+  selectRerunRequest,
   selectSourceActions,
   selectSourceTree,
   selectSourcesRequest,
@@ -18,7 +19,8 @@ export function SourcesPane() {
   const items = useAppStore(selectSourceTree);
   const activeCase = useAppStore(selectActiveCase);
   const query = useAppStore(selectArtifactQuery);
-  const isTruncated = useAppStore(selectFolderListingTruncated);
+  const folderError = useAppStore(selectFolderError);
+  const rerunRequest = useAppStore(selectRerunRequest);
   const sourcesRequest = useAppStore(selectSourcesRequest);
   const startRequest = useAppStore(selectStartRequest);
   const isIngesting = useAppStore(selectIsIngesting);
@@ -32,14 +34,16 @@ export function SourcesPane() {
       </div>
       <div className="pane__scroll">
         <ErrorMessage error={sourcesRequest.error} />
+        <ErrorMessage error={folderError} testId="folders-error" />
         <SourceTree
           items={items}
           totalArtifacts={items.reduce((n, i) => n + i.source.artifactCount, 0) || (activeCase?.artifactCount ?? 0)}
           selected={{ sourceId: query.sourceId, pathPrefix: query.pathPrefix }}
-          isTruncated={isTruncated}
+          canRerun={!isIngesting && rerunRequest.status !== 'loading'}
           onSelect={actions.selectFolder}
           onToggleFolder={actions.toggleFolder}
           onToggleSource={actions.toggleSource}
+          onRerun={actions.rerunExtraction}
         />
       </div>
       <div className="pane__foot">

@@ -1,14 +1,30 @@
 import { useRef } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Splitter } from '../../components/splitter';
+import { tabId, tabPanelId, Tabs, type TabItem } from '../../components/tabs';
 import { useAppStore } from '../../store';
-import { selectActiveCase, selectCloseCase, selectDetailWidth, selectIsIngesting, selectSetDetailWidth } from '../../store/selectors';
+import {
+  selectActiveCase,
+  selectCenterTab,
+  selectCloseCase,
+  selectDetailWidth,
+  selectIsIngesting,
+  selectSetCenterTab,
+  selectSetDetailWidth,
+} from '../../store/selectors';
+import type { CenterTab } from '../../store/slices/ui';
 import { ArtifactBrowser } from '../artifacts/artifact-browser';
 import { DetailPane } from '../artifacts/detail-pane';
 import { IngestProgress } from '../ingest/ingest-progress';
 import { SearchBox } from '../search/search-box';
 import { SourcesPane } from '../sources/sources-pane';
+import { TimelinePanel } from '../timeline/timeline-panel';
 import { CaseHeader } from './case-header';
+
+const CENTER_TABS: readonly TabItem<CenterTab>[] = [
+  { id: 'artifacts', label: 'Artifacts' },
+  { id: 'timeline', label: 'Timeline' },
+];
 
 export function CaseWorkspace() {
   const summary = useAppStore(selectActiveCase);
@@ -16,6 +32,8 @@ export function CaseWorkspace() {
   const detailWidth = useAppStore(selectDetailWidth);
   const isIngesting = useAppStore(selectIsIngesting);
   const setDetailWidth = useAppStore(selectSetDetailWidth);
+  const centerTab = useAppStore(selectCenterTab);
+  const setCenterTab = useAppStore(selectSetCenterTab);
   const detailRef = useRef<HTMLElement>(null);
   if (!summary) return null;
   return (
@@ -40,9 +58,18 @@ export function CaseWorkspace() {
           <ErrorBoundary label="ingest panel">
             <IngestProgress />
           </ErrorBoundary>
-          <ErrorBoundary label="artifact table">
-            <ArtifactBrowser onActivate={() => detailRef.current?.focus()} />
-          </ErrorBoundary>
+          <Tabs tabs={CENTER_TABS} selected={centerTab} label="Centre view" idPrefix="center" onSelect={setCenterTab} />
+          <div className="workspace__panel" role="tabpanel" id={tabPanelId('center', centerTab)} aria-labelledby={tabId('center', centerTab)}>
+            {centerTab === 'artifacts' ? (
+              <ErrorBoundary label="artifact table">
+                <ArtifactBrowser onActivate={() => detailRef.current?.focus()} />
+              </ErrorBoundary>
+            ) : (
+              <ErrorBoundary label="timeline">
+                <TimelinePanel onActivate={() => detailRef.current?.focus()} />
+              </ErrorBoundary>
+            )}
+          </div>
         </main>
         <div className="workspace__right">
           <Splitter value={detailWidth} min={320} max={960} label="Resize the detail pane" onChange={setDetailWidth} />

@@ -1,15 +1,13 @@
 import type { ArtifactDetail, ArtifactSortKey, ArtifactSummary } from '../../../shared/domain/artifact';
 import type { SearchHit } from '../../../shared/domain/search';
 import { api } from '../../api';
-import type { PathEntry } from '../../lib/folder-tree';
 import type { SliceCreator } from '../index';
 import { failed, idle, loading, toErrorShape, type RequestState } from '../request';
 
 export const PAGE_SIZE = 200;
-/** Cap for the folder-tree path listing; past it the tree shows what it has and says so. */
-export const FOLDER_LISTING_LIMIT = 100_000;
 const LIVE_REFRESH_MS = 800;
-const LIVE_FOLDERS_MS = 5000;
+/** Counts in the tree and header follow an ingest at a slower pace than the table. */
+const LIVE_COUNTS_MS = 5000;
 const FILTER_DEBOUNCE_MS = 220;
 
 export interface ArtifactQueryState {
@@ -35,11 +33,6 @@ export interface ArtifactsSlice {
   detailsById: Record<number, ArtifactDetail>;
   detailRequest: RequestState;
 
-  folderEntries: PathEntry[];
-  folderListingTruncated: boolean;
-  expandedFolders: Record<string, true>;
-  collapsedSources: Record<number, true>;
-
   searchText: string;
   searchHits: SearchHit[] | null;
   searchRequest: RequestState;
@@ -52,13 +45,10 @@ export interface ArtifactsSlice {
   showErrorsFirst: () => void;
   setFilterText: (text: string) => void;
   selectFolder: (sourceId: number | null, pathPrefix: string | null) => void;
-  toggleFolder: (key: string) => void;
-  toggleSource: (sourceId: number) => void;
   selectArtifact: (id: number | null) => void;
   /** Moves the selection by `delta` rows in the current table order (arrow keys). */
   moveSelection: (delta: number) => number | null;
   reloadSelectedDetail: () => Promise<void>;
-  loadFolders: () => Promise<void>;
   setSearchText: (text: string) => void;
   runSearch: () => Promise<void>;
   closeSearch: () => void;
@@ -78,10 +68,6 @@ const initial = {
   selectedId: null,
   detailsById: {},
   detailRequest: idle,
-  folderEntries: [],
-  folderListingTruncated: false,
-  expandedFolders: {},
-  collapsedSources: {},
   searchText: '',
   searchHits: null,
   searchRequest: idle,
@@ -101,7 +87,7 @@ export function indexOfId(pages: Record<number, ArtifactSummary[]>, id: number):
 export const createArtifactsSlice: SliceCreator<ArtifactsSlice> = (set, get) => {
   const inFlight = new Set<string>();
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastFolderLoad = 0;
+  let lastCountsLoad = 0;
   let filterTimer: ReturnType<typeof setTimeout> | null = null;
   let detailSeq = 0;
   let searchSeq = 0;
@@ -187,9 +173,8 @@ export const createArtifactsSlice: SliceCreator<ArtifactsSlice> = (set, get) => 
       liveTimer = setTimeout(() => {
         liveTimer = null;
         void get().refreshArtifacts();
-        if (Date.now() - lastFolderLoad > LIVE_FOLDERS_MS) {
-          // Counts in the tree and header follow the ingest at a slower pace than the table.
-          void get().loadFolders();
+        if (Date.now() - lastCountsLoad > LIVE_COUNTS_MS) {
+          lastCountsLoad = Date.now();
           void get().loadSources();
           void get().refreshCaseInfo();
         }
@@ -217,31 +202,12 @@ export const createArtifactsSlice: SliceCreator<ArtifactsSlice> = (set, get) => 
       }, FILTER_DEBOUNCE_MS);
     },
 
-    selectFolder: (sourceId, pathPrefix) => restartQuery({ sourceId, pathPrefix: pathPrefix || null }),
-
-    toggleFolder: (key) =>
-      set(
-        (s) => {
-          const next = { ...s.expandedFolders };
-          if (next[key]) delete next[key];
-          else next[key] = true;
-          return { expandedFolders: next };
-        },
-        false,
-        'artifacts/toggleFolder',
-      ),
-
-    toggleSource: (sourceId) =>
-      set(
-        (s) => {
-          const next = { ...s.collapsedSources };
-          if (next[sourceId]) delete next[sourceId];
-          else next[sourceId] = true;
-          return { collapsedSources: next };
-        },
-        false,
-        'artifacts/toggleSource',
-      ),
+    selectFolder: (sourceId, pathPrefix) => {
+      restartQuery({ sourceId, pathPrefix: pathPrefix || null });
+      // Picking a folder is navigating: the timeline follows it, even when it was pinned to one artifact.
+      set({ timelineArtifact: null }, false, 'artifacts/unpinTimeline');
+      get().invalidateTimeline();
+    },
 
     selectArtifact: (id) => {
       set({ selectedId: id }, false, 'artifacts/select');
@@ -265,26 +231,6 @@ export const createArtifactsSlice: SliceCreator<ArtifactsSlice> = (set, get) => 
     reloadSelectedDetail: async () => {
       const id = get().selectedId;
       if (id !== null) await loadDetail(id);
-    },
-
-    loadFolders: async () => {
-      const dir = get().activeCaseDir;
-      if (!dir) return;
-      lastFolderLoad = Date.now();
-      try {
-        const result = await api.call('artifacts.list', { dir, sort: 'path', order: 'asc', offset: 0, limit: FOLDER_LISTING_LIMIT });
-        if (get().activeCaseDir !== dir) return;
-        set(
-          {
-            folderEntries: result.items.map((a) => ({ sourceId: a.sourceId, path: a.path, kind: a.kind })),
-            folderListingTruncated: result.total > result.items.length,
-          },
-          false,
-          'artifacts/foldersLoaded',
-        );
-      } catch (e) {
-        if (get().activeCaseDir === dir) get().pushError(toErrorShape(e), 'Could not list folders');
-      }
     },
 
     setSearchText: (text) => set({ searchText: text }, false, 'artifacts/searchText'),

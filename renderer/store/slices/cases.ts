@@ -30,10 +30,12 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
   const enter = (summary: CaseSummary): void => {
     set((s) => ({ casesByDir: { ...s.casesByDir, [summary.dir]: summary }, activeCaseDir: summary.dir }), false, 'cases/enter');
     get().resetArtifacts();
+    get().resetFolders();
+    get().resetTimeline();
     get().resetIngest();
+    get().invalidateTimeline();
     void get().loadSources();
     void get().loadJobs();
-    void get().loadFolders();
     void get().ensureRows(0, 100);
     void get().loadRecent();
   };
@@ -106,6 +108,8 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     closeCase: () => {
       set({ activeCaseDir: null, openRequest: idle, createRequest: idle }, false, 'cases/close');
       get().resetArtifacts();
+      get().resetFolders();
+      get().resetTimeline();
       get().resetIngest();
       void get().loadRecent();
     },

@@ -14,11 +14,14 @@ export interface IngestSlice {
   currentJobId: number | null;
   startRequest: RequestState;
   cancelRequest: RequestState;
+  rerunRequest: RequestState;
 
   loadSources: () => Promise<void>;
   loadJobs: () => Promise<void>;
   startIngest: (path: string, extract?: boolean) => Promise<boolean>;
   cancelIngest: () => Promise<void>;
+  /** Re-extracts one source (only what older extractor versions made, or `all`), as an ingest job. */
+  rerunExtraction: (sourceId: number, all: boolean) => Promise<boolean>;
   applyIngestProgress: (progress: IngestProgress) => void;
   applyIngestFinished: (job: IngestJob) => void;
   dismissJob: () => void;
@@ -40,6 +43,7 @@ const initial = {
   currentJobId: null,
   startRequest: idle,
   cancelRequest: idle,
+  rerunRequest: idle,
 } satisfies Partial<IngestSlice>;
 
 export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
@@ -76,6 +80,7 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
           false,
           'ingest/sourcesLoaded',
         );
+        void get().refreshFolders();
       } catch (e) {
         if (isActiveCase(dir)) set({ sourcesRequest: failed(toErrorShape(e)) }, false, 'ingest/sourcesFailed');
       }
@@ -118,6 +123,26 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
         return true;
       } catch (e) {
         set({ startRequest: failed(toErrorShape(e)) }, false, 'ingest/startFailed');
+        return false;
+      }
+    },
+
+    rerunExtraction: async (sourceId, all) => {
+      const dir = get().activeCaseDir;
+      if (!dir) return false;
+      set({ rerunRequest: loading }, false, 'ingest/rerun');
+      try {
+        const { invalidated, job } = await api.call('extract.rerun', { dir, sourceId, all });
+        if (!isActiveCase(dir)) return true;
+        set((s) => ({ rerunRequest: idle, currentJobId: job.id, jobsById: { ...s.jobsById, [job.id]: s.jobsById[job.id] ?? job } }), false, 'ingest/rerunStarted');
+        get().pushToast('info', `Re-extracting ${job.sourcePath}: ${invalidated} ${invalidated === 1 ? 'extraction' : 'extractions'} dropped to be made again.`);
+        void get().loadSources();
+        watchJobs();
+        return true;
+      } catch (e) {
+        const error = toErrorShape(e);
+        set({ rerunRequest: failed(error) }, false, 'ingest/rerunFailed');
+        get().pushError(error, 'Could not re-run extraction');
         return false;
       }
     },
@@ -172,8 +197,8 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
       void get().loadSources();
       void get().refreshCaseInfo();
       void get().refreshArtifacts();
-      void get().loadFolders();
       void get().reloadSelectedDetail();
+      get().invalidateTimeline();
     },
 
     dismissJob: () => set({ currentJobId: null }, false, 'ingest/dismiss'),

@@ -10,6 +10,8 @@ export interface Toast {
   message: string;
 }
 
+export type CenterTab = 'artifacts' | 'timeline';
+
 export interface UiSlice {
   appInfo: AppInfo | null;
   appInfoRequest: RequestState;
@@ -17,6 +19,9 @@ export interface UiSlice {
   /** Width of the artifact detail pane in px (a UI preference, kept for this session). */
   detailWidth: number;
   setDetailWidth: (width: number) => void;
+  /** What the centre pane shows: the artifact table or the timeline. */
+  centerTab: CenterTab;
+  setCenterTab: (tab: CenterTab) => void;
   loadAppInfo: () => Promise<void>;
   /** First data of the session: host facts and recent cases, in parallel. */
   boot: () => Promise<void>;
@@ -35,8 +40,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   appInfoRequest: idle,
   toasts: [],
   detailWidth: 400,
+  centerTab: 'artifacts',
 
   setDetailWidth: (width) => set({ detailWidth: Math.round(width) }, false, 'ui/detailWidth'),
+
+  setCenterTab: (tab) => {
+    set({ centerTab: tab }, false, 'ui/centerTab');
+    if (tab === 'timeline' && get().isTimelineStale) void get().loadTimeline();
+  },
 
   loadAppInfo: async () => {
     set({ appInfoRequest: loading }, false, 'ui/loadAppInfo');

@@ -16,7 +16,8 @@ import { readBmp, readGif, readMrw, readPsd, readRaf, readWebp } from './small-f
 const MAX_READ = 256 * 1024 * 1024;
 const PARTIAL_READ = 64 * 1024 * 1024;
 
-const READERS: Record<ImageFormat, (bytes: Uint8Array) => Segments> = {
+/** The container walker of each format; the preview code reuses them to find embedded JPEG previews. */
+export const READERS: Record<ImageFormat, (bytes: Uint8Array) => Segments> = {
   jpeg: readJpeg,
   png: readPng,
   tiff: (bytes) => ({ ...emptySegments(), tiff: [{ bytes }] }),

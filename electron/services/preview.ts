@@ -1,0 +1,301 @@
+import { createHash } from 'node:crypto';
+import { closeSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as NapiCanvas from '@napi-rs/canvas';
+import type { ArtifactSummary } from '../../shared/domain/artifact';
+import type { ArtifactPreview, PreviewMime } from '../../shared/domain/preview';
+import { AppError } from '../../shared/errors';
+import { depthOf, getArtifactSummary } from '../db/artifact-repo';
+import type { Db } from '../db/database';
+import { findSourceById } from '../db/source-repo';
+import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
+import { describeFsError } from '../lib/fs-errors';
+import { logError } from '../lib/log';
+import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../workers/zip-walk';
+import { canonicalCaseDir, caseDb } from './case-store';
+import { decodableJpegSize, findEmbeddedJpeg } from './extract/image/embedded-preview';
+import { detectImageFormat } from './extract/image/format';
+import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from './extract/pdf';
+import { EvidencePaths } from './ingest/evidence-paths';
+import { ZIP_LIMITS } from './ingest/ingest-run';
+
+const MIB = 1024 * 1024;
+/** Originals up to this size are sent as they are; a larger image is shown by its embedded preview, if any. */
+const ORIGINAL_MAX_BYTES = 15 * MIB;
+/** A preview needs the whole file in memory to hash it first; beyond this that costs more than a picture is worth. */
+const VERIFY_MAX_BYTES = 256 * MIB;
+const PAGE_MAX_WIDTH = 800;
+const PAGE_MAX_HEIGHT = 2400;
+/** Derived data lives in the case folder, never next to the evidence (see BRIEF: the case holds thumbnails). */
+const THUMBNAILS_DIR = 'thumbnails';
+const CHANGED = 'evidence changed since ingest (SHA-256 differs)';
+
+const none = (reason: string): ArtifactPreview => ({ kind: 'none', reason });
+const dataUrl = (mime: PreviewMime, bytes: Uint8Array): string => `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+const mib = (n: number): string => `${(n / MIB).toFixed(1)} MiB`;
+
+/** Why an artifact is not even read for a preview, from what ingest recorded. */
+function refusal(a: ArtifactSummary): string | null {
+  if (a.kind === 'directory') return 'a folder has no preview';
+  if (a.kind === 'symlink') return 'symbolic links are recorded, not followed';
+  if (a.kind === 'special') return 'special files are not read';
+  if (a.status === 'pending') return 'not hashed yet: the preview waits for the ingest to reach this file';
+  if (!a.sha256) return 'no SHA-256 was recorded at ingest, so the bytes could not be verified';
+  if (a.mime === 'image/svg+xml') return 'SVG is not previewed: it is a document that can carry script';
+  if (a.mime !== 'application/pdf' && !a.mime?.startsWith('image/')) return `no preview for ${a.mime ?? 'this type'}`;
+  if ((a.size ?? 0) > VERIFY_MAX_BYTES) return `too large to preview (${mib(a.size ?? 0)}; previews verify the whole file first, up to ${mib(VERIFY_MAX_BYTES)})`;
+  return null;
+}
+
+type Read = { bytes: Buffer } | { reason: string };
+
+/**
+ * A top-level file, re-resolved from the recorded raw name bytes under its source (see EvidencePaths). Evidence
+ * integrity: opened read-only without following links (openEvidence) and refused unless it is a regular file.
+ */
+async function readTopLevel(db: Db, a: ArtifactSummary): Promise<Read> {
+  const source = findSourceById(db, a.sourceId);
+  if (!source) return { reason: 'its source is no longer in this case' };
+  const file = new EvidencePaths(db, source.kind === 'folder' ? source.path : path.dirname(source.path)).absolute(a.id);
+  let handle: FileHandle;
+  try {
+    handle = await openEvidence(file);
+  } catch (e) {
+    return { reason: describeFsError(e, 'evidence file could not be opened') };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { reason: 'the evidence path is no longer a regular file' };
+    // The recorded size passed the limit, so a file now above it has changed.
+    if (stat.size > VERIFY_MAX_BYTES) return { reason: CHANGED };
+    return { bytes: await handle.readFile() };
+  } catch (e) {
+    return { reason: describeFsError(e, 'evidence file could not be read') };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file on disk that holds a member: climbs nested archives to the top-level one. */
+function topArchive(db: Db, id: number): { id: number; path: string } {
+  const row = depthOf(db, id);
+  if (!row) throw new AppError('not_found', `artifact ${id} is missing`);
+  return row.depth === 0 || row.parentId === null ? { id, path: row.path } : topArchive(db, row.parentId);
+}
+
+/**
+ * An archive member, inflated in memory from its (nested) archives, never extracted to disk; the archive is opened
+ * read-only and read under the same zip-bomb limits as at ingest.
+ */
+async function readMember(db: Db, a: ArtifactSummary): Promise<Read> {
+  const source = findSourceById(db, a.sourceId);
+  if (!source || a.parentId === null) return { reason: 'its archive is no longer in this case' };
+  const top = topArchive(db, a.parentId);
+  const file = new EvidencePaths(db, source.kind === 'folder' ? source.path : path.dirname(source.path)).absolute(top.id);
+  let fd: number;
+  try {
+    fd = openEvidenceSync(file);
+  } catch (e) {
+    return { reason: describeFsError(e, 'archive could not be opened') };
+  }
+  try {
+    const archive = await openZipFd(fd, ZIP_LIMITS.maxBufferBytes);
+    const via = new Set<string>();
+    archivesOnTheWay(a.path, via);
+    let read: Read = { reason: 'no longer found in its archive' };
+    try {
+      await findMembers(archive, top.path, 1, newBudget(ZIP_LIMITS), new Set([a.path]), via, async (found) => {
+        read = found.content?.buffer ? { bytes: found.content.buffer } : { reason: found.skipped ?? found.problem ?? 'member content is not available' };
+      });
+    } finally {
+      archive.zip.close();
+    }
+    return read;
+  } catch (e) {
+    return { reason: `archive could not be read: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `avif`/`avis` among the ftyp brands: AVIF is the one HEIF flavour Chromium decodes. */
+function isAvif(bytes: Buffer): boolean {
+  const brand = (at: number): string => bytes.toString('latin1', at, at + 4);
+  if (bytes.byteLength < 12 || brand(4) !== 'ftyp') return false;
+  const size = Math.min(bytes.readUInt32BE(0), 64, bytes.byteLength);
+  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) if (brand(at) === 'avif' || brand(at) === 'avis') return true;
+  return false;
+}
+
+/** The type Chromium would decode the bytes as, by magic bytes only; undefined for anything it cannot show. */
+function browserMime(bytes: Buffer): PreviewMime | undefined {
+  switch (detectImageFormat(bytes.subarray(0, 64))) {
+    case 'jpeg':
+      return decodableJpegSize(bytes) ? 'image/jpeg' : undefined;
+    case 'png':
+      return 'image/png';
+    case 'gif':
+      return 'image/gif';
+    case 'webp':
+      return 'image/webp';
+    case 'bmp':
+      return 'image/bmp';
+    case 'heif':
+      return isAvif(bytes) ? 'image/avif' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.byteLength < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+function imagePreview(bytes: Buffer): ArtifactPreview {
+  const mime = browserMime(bytes);
+  if (mime && bytes.byteLength <= ORIGINAL_MAX_BYTES) {
+    const size = mime === 'image/jpeg' ? decodableJpegSize(bytes) : mime === 'image/png' ? pngSize(bytes) : undefined;
+    return { kind: 'image', mime, dataUrl: dataUrl(mime, bytes), ...size, origin: 'original' };
+  }
+  const embedded = findEmbeddedJpeg(bytes);
+  if (embedded) {
+    const why = mime ? `the original is larger than ${mib(ORIGINAL_MAX_BYTES)}` : 'the browser cannot decode the original';
+    return {
+      kind: 'image',
+      mime: 'image/jpeg',
+      dataUrl: dataUrl('image/jpeg', embedded.bytes),
+      width: embedded.width,
+      height: embedded.height,
+      origin: 'embedded-thumbnail',
+      note: `Embedded JPEG preview from ${embedded.where} (${embedded.width}×${embedded.height}), not the original pixels: ${why}.`,
+    };
+  }
+  const format = detectImageFormat(bytes.subarray(0, 64));
+  if (mime) return none(`larger than ${mib(ORIGINAL_MAX_BYTES)} and without an embedded preview`);
+  return none(`${format ? format.toUpperCase() : 'this image type'} cannot be shown by the browser and holds no embedded JPEG preview`);
+}
+
+type Canvas = typeof NapiCanvas;
+let canvasModule: Canvas | Error | undefined;
+/**
+ * @napi-rs/canvas (pdf.js's own optional dependency, an N-API prebuilt) is loaded through require at run time, as
+ * pdf.js does, so the bundler never tries to inline a native module; a missing binary makes PDFs preview-less.
+ */
+function loadCanvas(): Canvas | Error {
+  if (canvasModule === undefined) {
+    try {
+      canvasModule = createRequire(import.meta.url)('@napi-rs/canvas') as Canvas;
+    } catch (e) {
+      canvasModule = e instanceof Error ? e : new Error(String(e));
+    }
+  }
+  return canvasModule;
+}
+
+/** Families covering Chinese, Japanese and Korean (Noto CJK has all three), in order of preference. */
+const CJK_FAMILIES = [
+  'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Noto Sans CJK KR', 'Noto Serif CJK SC', 'Source Han Sans SC', 'Droid Sans Fallback', 'NanumGothic',
+  'WenQuanYi Micro Hei', 'Microsoft YaHei', 'Malgun Gothic', 'PingFang SC', 'Apple SD Gothic Neo', 'Hiragino Sans',
+];
+
+/**
+ * Fonts a PDF names but does not embed (common in CJK office output) are drawn with canvas text in the named family
+ * or a generic one; skia falls back glyph by glyph only through the families listed, so without this every CJK
+ * character of such a PDF would be an empty box. The installed CJK families are appended to whatever pdf.js sets.
+ */
+function addCjkFallback(context: NapiCanvas.SKRSContext2D, canvas: Canvas): void {
+  const installed = new Set(canvas.GlobalFonts.families.map((f) => f.family));
+  const fallback = CJK_FAMILIES.filter((f) => installed.has(f)).map((f) => `"${f}"`).join(', ');
+  const font = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(context), 'font');
+  const { get, set } = font ?? {};
+  if (!fallback || !get || !set) return;
+  Object.defineProperty(context, 'font', {
+    configurable: true,
+    get: (): string => String(get.call(context)),
+    set: (value: string) => set.call(context, `${value}, ${fallback}`),
+  });
+}
+
+/** Page 1 at ≤ 800 px wide, as PNG. pdf.js runs without eval, system fonts or font-face loading. */
+async function renderFirstPage(bytes: Buffer, canvas: Canvas): Promise<{ png: Buffer; width: number; height: number } | { reason: string }> {
+  const pdfjs = await loadPdfjs();
+  let doc: PdfDocument;
+  try {
+    doc = await openDocument(pdfjs, bytes, PDF_STEP_TIMEOUT_MS);
+  } catch (e) {
+    if (errorName(e) === 'PasswordException') return { reason: 'the PDF is password-protected' };
+    return { reason: `the PDF could not be opened: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  try {
+    const page = await withTimeout(doc.getPage(1), PDF_STEP_TIMEOUT_MS, 'opening page 1');
+    const base = page.getViewport({ scale: 1 });
+    const scale = Math.min(PAGE_MAX_WIDTH / base.width, PAGE_MAX_HEIGHT / base.height);
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.floor(viewport.width));
+    const height = Math.max(1, Math.floor(viewport.height));
+    const target = canvas.createCanvas(width, height);
+    addCjkFallback(target.getContext('2d'), canvas);
+    // pdf.js types its canvas as the DOM's; in Node it draws on @napi-rs/canvas, which implements the same 2D API.
+    const task = page.render({ canvas: target as unknown as Parameters<PdfPage['render']>[0]['canvas'], viewport });
+    try {
+      await withTimeout(task.promise, PDF_STEP_TIMEOUT_MS, 'rendering page 1');
+    } catch (e) {
+      task.cancel();
+      throw e;
+    }
+    return { png: await target.encode('png'), width, height };
+  } catch (e) {
+    return { reason: `page 1 could not be rendered: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * Rendered pages are cached as `thumbnails/<sha256>.png` in the case folder. The evidence is still read and hashed
+ * on every request first, so a cached page is only shown for bytes that match what was hashed at ingest.
+ */
+async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promise<ArtifactPreview> {
+  const note = 'Page 1, rendered by the workbench.';
+  const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}.png`);
+  const hit = await readFile(cached).catch(() => null);
+  const hitSize = hit ? pngSize(hit) : undefined;
+  if (hit && hitSize) return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
+  const canvas = loadCanvas();
+  if (canvas instanceof Error) return none(`PDF previews need @napi-rs/canvas, which could not be loaded: ${canvas.message}`);
+  const page = await renderFirstPage(bytes, canvas);
+  if ('reason' in page) return none(page.reason);
+  try {
+    await mkdir(path.dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    await writeFile(partial, page.png);
+    await rename(partial, cached);
+  } catch (e) {
+    // A case on read-only media still gets its preview, only not cached.
+    logError(`caching the preview ${cached}`, e);
+  }
+  return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', page.png), width: page.width, height: page.height, origin: 'rendered-page', note };
+}
+
+/**
+ * A picture of one artifact for the detail pane: the original image, an embedded JPEG preview, or page 1 of a PDF.
+ * Evidence integrity: the bytes are read read-only and must match the SHA-256 recorded at ingest before anything
+ * derived from them is returned; otherwise the answer is `none` with the reason. Raises `not_found`.
+ */
+export async function artifactPreview(dir: string, id: number): Promise<ArtifactPreview> {
+  const db = caseDb(dir);
+  const a = getArtifactSummary(db, id);
+  if (!a) throw new AppError('not_found', `no artifact ${id} in this case`);
+  const refused = refusal(a);
+  if (refused || !a.sha256) return none(refused ?? 'no SHA-256 recorded');
+  const read = a.kind === 'member' ? await readMember(db, a) : await readTopLevel(db, a);
+  if ('reason' in read) return none(read.reason);
+  if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
+  // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
+  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
+  return imagePreview(read.bytes);
+}
