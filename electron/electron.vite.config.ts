@@ -1,9 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './app/csp';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
+
+/**
+ * The renderer page carries the same policy as the header the hosts send: Electron's header hook does not see
+ * file:// loads, so the meta tag is what protects the packaged app. (frame-ancestors is header-only.)
+ */
+const cspMeta = (): Plugin => ({
+  name: 'workbench-csp-meta',
+  transformIndexHtml: (html) =>
+    html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/; frame-ancestors [^;]+/, '')}" />`,
+    ),
+});
 
 /**
  * One build for the three bundles. The Node side has several entries sharing chunks: the Electron main process,
@@ -38,7 +53,7 @@ export default defineConfig({
   },
   renderer: {
     root: at('renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: at('out/renderer'),
       rollupOptions: { input: { index: at('renderer/index.html') } },
