@@ -74,7 +74,7 @@ export class StartPage {
     await this.recentCase(name).getByTestId('recent-case-open').click();
   }
 
-  /** The inline message under a field, looked up by the field's accessible description. */
+  /** The inline validation message in the same `.field` block as the given input. */
   fieldError(field: Locator): Locator {
     return this.page.locator('.field').filter({ has: field }).locator('.field__error');
   }

@@ -43,8 +43,11 @@ export class WorkspacePage {
   readonly detailSha256: Locator;
   readonly detailSize: Locator;
   readonly preview: Locator;
+  /** The verified picture (`data-origin` says where it came from); absent when there is no preview. */
+  readonly previewFigure: Locator;
   readonly previewImage: Locator;
   readonly previewNone: Locator;
+  readonly textPages: Locator;
   readonly searchInput: Locator;
   readonly searchHits: Locator;
   readonly artifactsTab: Locator;
@@ -87,8 +90,10 @@ export class WorkspacePage {
     this.detailSha256 = page.getByTestId('hash-sha256').getByTestId('hash-value');
     this.detailSize = page.getByTestId('fact-size');
     this.preview = page.getByTestId('detail-preview');
+    this.previewFigure = this.preview.getByTestId('preview');
     this.previewImage = this.preview.getByTestId('preview-image');
     this.previewNone = this.preview.getByTestId('preview-none');
+    this.textPages = this.detail.getByTestId('text-page');
     this.searchInput = page.getByTestId('search-input');
     this.searchHits = page.getByTestId('search-hit');
     this.artifactsTab = page.getByRole('tab', { name: 'Artifacts' });
@@ -196,12 +201,30 @@ export class WorkspacePage {
       .and(this.page.locator(`[data-tag="${cssString(tag)}"]`));
   }
 
+  /** The decoded text of one metadata tag. */
+  metadataText(group: string, tag: string): Locator {
+    return this.metadataValue(group, tag).getByTestId('metadata-value');
+  }
+
+  /** The `decoded from <encoding>` note of a legacy-encoded metadata string. */
+  metadataEncoding(group: string, tag: string): Locator {
+    return this.metadataValue(group, tag).getByTestId('metadata-encoding');
+  }
+
   textPage(page: number): Locator {
     return this.detail.getByTestId('text-page').and(this.page.locator(`[data-page="${page}"]`));
   }
 
   logClient(ip: string): Locator {
     return this.detail.getByTestId('log-client').and(this.page.locator(`[data-ip="${cssString(ip)}"]`));
+  }
+
+  logClientRequests(ip: string): Locator {
+    return this.logClient(ip).getByTestId('log-client-requests');
+  }
+
+  logClientCountry(ip: string): Locator {
+    return this.logClient(ip).getByTestId('log-client-country');
   }
 
   /** Width of the preview as the browser decoded it: 0 while loading or when the bytes did not decode. */

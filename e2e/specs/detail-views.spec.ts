@@ -17,16 +17,16 @@ test('metadata, access-log clients and search results show what the generators p
 
   const image = cjkExifJpeg();
   await workspacePage.openArtifact(image.name);
-  await expect(workspacePage.preview.getByTestId('preview')).toHaveAttribute('data-origin', 'original');
+  await expect(workspacePage.previewFigure).toHaveAttribute('data-origin', 'original');
   await expect.poll(() => workspacePage.previewNaturalWidth()).toBeGreaterThan(0);
   await keepScreenshot(workspacePage.page, testInfo, 'workspace-preview-jpeg');
   for (const [key, value] of Object.entries(image.expected.tags)) {
     const [group, tag] = key.split(':') as [string, string];
     // Legacy-encoded CJK strings are the point here; numbers and lists have their own formatting.
     if (typeof value !== 'string' || !group.startsWith('IFD0')) continue;
-    await expect.soft(workspacePage.metadataValue(group, tag).getByTestId('metadata-value'), key).toHaveText(value);
+    await expect.soft(workspacePage.metadataText(group, tag), key).toHaveText(value);
   }
-  await expect(workspacePage.metadataValue('IFD0', 'ImageDescription').getByTestId('metadata-encoding')).toContainText(
+  await expect(workspacePage.metadataEncoding('IFD0', 'ImageDescription')).toContainText(
     new RegExp(`decoded from (${image.expected.encodings['IFD0:ImageDescription']?.join('|')})`),
   );
   await workspacePage.scrollDetailTo(workspacePage.section('metadata'));
@@ -34,10 +34,10 @@ test('metadata, access-log clients and search results show what the generators p
 
   const pdf = cjkEvidencePdf();
   await workspacePage.openArtifact(`pdfs/${pdf.name}`);
-  await expect(workspacePage.preview.getByTestId('preview')).toHaveAttribute('data-origin', 'rendered-page', { timeout: 30_000 });
+  await expect(workspacePage.previewFigure).toHaveAttribute('data-origin', 'rendered-page', { timeout: 30_000 });
   await expect.poll(() => workspacePage.previewNaturalWidth()).toBeGreaterThan(0);
   await keepScreenshot(workspacePage.page, testInfo, 'workspace-preview-pdf');
-  await expect(workspacePage.detail.getByTestId('text-page')).toHaveCount(pdf.expected.pageCount);
+  await expect(workspacePage.textPages).toHaveCount(pdf.expected.pageCount);
   for (const [i, strings] of pdf.expected.pageText.entries()) {
     for (const s of strings) await expect.soft(workspacePage.textPage(i + 1), `page ${i + 1}`).toContainText(s);
   }
@@ -52,9 +52,8 @@ test('metadata, access-log clients and search results show what the generators p
   await workspacePage.openArtifact(log.name);
   await workspacePage.scrollDetailTo(workspacePage.section('log'));
   for (const [ip, client] of Object.entries(log.expected.clients ?? {})) {
-    const row = workspacePage.logClient(ip);
-    await expect.soft(row.getByTestId('log-client-requests'), `${ip} requests`).toHaveText(String(client.requests));
-    if (client.country) await expect.soft(row.getByTestId('log-client-country'), `${ip} country`).toHaveText(client.country);
+    await expect.soft(workspacePage.logClientRequests(ip), `${ip} requests`).toHaveText(String(client.requests));
+    if (client.country) await expect.soft(workspacePage.logClientCountry(ip), `${ip} country`).toHaveText(client.country);
   }
   await keepScreenshot(workspacePage.page, testInfo, 'workspace-access-log');
 

@@ -51,3 +51,10 @@ export function requirePositional(args: ParsedArgs, index: number, what: string)
   if (value === undefined || value.trim() === '') throw new UsageError(`missing ${what}`);
   return value;
 }
+
+/** A count, id or limit typed on the command line. */
+export function wholeNumber(raw: string, what: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new UsageError(`${what} must be a whole number`);
+  return value;
+}

@@ -41,7 +41,7 @@ export interface ScanResult {
 }
 
 /** Removes what was derived from an artifact's content (extraction, timeline, document ids, full-text rows). */
-function clearDerived(db: Db, id: number): void {
+export function clearDerived(db: Db, id: number): void {
   for (const table of ['extractions', 'timestamps', 'doc_ids', 'search_index']) prepared(db, `DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
 }
 

@@ -1,5 +1,6 @@
 import type { DocumentLink } from '../../shared/domain/artifact';
 import { Extraction } from '../../shared/domain/extraction';
+import { clearDerived } from './artifact-repo';
 import type { Db } from './database';
 
 const MAX_INDEXED_TEXT = 4 * 1024 * 1024;
@@ -107,10 +108,6 @@ export function invalidateExtractions(db: Db, sourceId: number, currentVersions:
        WHERE a.source_id = ? AND (? OR e.versions <> ?)`,
     )
     .all(sourceId, all ? 1 : 0, currentVersions) as { id: number }[];
-  for (const { id } of stale) {
-    for (const table of ['timestamps', 'doc_ids', 'search_index', 'extractions']) {
-      db.prepare(`DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
-    }
-  }
+  for (const { id } of stale) clearDerived(db, id);
   return stale.length;
 }

@@ -1,4 +1,5 @@
 import type { IngestJob, JobStatus } from '../../shared/domain/ingest';
+import type { SourceCounts } from './artifact-repo';
 import type { Db } from './database';
 
 export interface JobRow {
@@ -16,14 +17,6 @@ export interface JobRow {
   message: string | null;
   ownerPid: number | null;
   heartbeatAt: string | null;
-}
-
-export interface JobCounts {
-  filesTotal: number;
-  filesDone: number;
-  bytesTotal: number;
-  bytesDone: number;
-  errorCount: number;
 }
 
 const SELECT = `SELECT j.id AS id, j.source_id AS sourceId, s.path AS sourcePath, j.status AS status, j.started_at AS startedAt,
@@ -69,7 +62,7 @@ export function runningJobRows(db: Db): JobRow[] {
 }
 
 /** Progress counters and a heartbeat: written with every batch, so other processes see a live job and its progress. */
-export function updateJobCounts(db: Db, id: number, counts: JobCounts, heartbeatAt: string): void {
+export function updateJobCounts(db: Db, id: number, counts: SourceCounts, heartbeatAt: string): void {
   db.prepare(
     'UPDATE jobs SET files_total = ?, files_done = ?, bytes_total = ?, bytes_done = ?, error_count = ?, heartbeat_at = ? WHERE id = ?',
   ).run(counts.filesTotal, counts.filesDone, counts.bytesTotal, counts.bytesDone, counts.errorCount, heartbeatAt, id);

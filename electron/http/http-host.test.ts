@@ -95,6 +95,12 @@ describe('loopback web host', () => {
     expect((await send(host, 'POST', '/rpc/cases.recent', cookie, '')).status).toBe(200);
   });
 
+  it('answers a malformed percent-escape with 400, not an internal error', async () => {
+    const headers = { host: ownHost(), 'content-type': 'application/json', 'x-workbench-token': host.token };
+    expect((await send(host, 'POST', '/rpc/%E0', headers, '{}')).status).toBe(400);
+    expect((await send(host, 'GET', '/%E0', headers)).status).toBe(400);
+  });
+
   it('streams pushed events over SSE', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, headers: { host: ownHost() } }, (res) => {

@@ -66,10 +66,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'foreign Origin rejected');
     if (!hasToken(req, url)) return send(res, 401, 'missing or wrong token: open the URL printed by the web host');
+    const pathname = decodePath(url.pathname);
+    if (pathname === null) return send(res, 400, 'malformed percent-encoding in the URL');
 
-    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (req.method === 'GET' && url.pathname === '/events') return sse(req, res);
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+    if (req.method === 'POST' && pathname.startsWith('/rpc/')) return rpc(req, res, pathname.slice(5));
+    if (req.method === 'GET' && pathname === '/events') return sse(req, res);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, pathname);
     return send(res, 405, 'method not allowed');
   }
 
@@ -106,7 +108,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   function serveStatic(res: ServerResponse, pathname: string): void {
     const root = path.resolve(options.rendererDir);
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(root, rel);
     if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'not found');
     const target = existsSync(file) && statSync(file).isFile() ? file : path.join(root, 'index.html');
@@ -147,6 +149,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** A malformed escape (`/rpc/%E0`) is the client's mistake: null here, a 400 for the caller, not a 500. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {

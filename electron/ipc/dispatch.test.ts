@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/ipc/client';
@@ -52,6 +53,13 @@ describe('dispatch over an in-memory transport', () => {
     const recent = await client.call('cases.recent');
     expect(recent.map((r) => r.dir)).toEqual([dir]);
     expect(recent[0]?.exists).toBe(true);
+  });
+
+  it('forgets a recent case named through a symbolic link to its folder', async () => {
+    const dir = path.join(tmp.dir, 'real');
+    await client.call('cases.create', { dir, name: 'A', examiner: 'B' });
+    symlinkSync(dir, path.join(tmp.dir, 'link'));
+    expect(await client.call('cases.forget', { dir: path.join(tmp.dir, 'link') })).toEqual([]);
   });
 
   it('maps service errors to their codes', async () => {

@@ -12,12 +12,11 @@ const messages: Record<string, string> = {
   EMFILE: 'too many open files',
 };
 
-/** One readable line for a Node file-system error, without a stack. */
-export function describeFsError(e: unknown, subject: string): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-  if (code && messages[code]) return `${subject}: ${messages[code]}`;
-  return `${subject}: ${e instanceof Error ? e.message : String(e)}`;
-}
-
 export const errnoCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+
+/** One readable line for a Node file-system error, without a stack. */
+export function describeFsError(e: unknown, subject: string): string {
+  const known = messages[errnoCode(e) ?? ''];
+  return `${subject}: ${known ?? (e instanceof Error ? e.message : String(e))}`;
+}

@@ -13,10 +13,8 @@ export function canonicalCaseDir(dir: string): string {
   return existsSync(abs) ? realpathSync(abs) : abs;
 }
 
-export const caseDbPath = (dir: string): string => path.join(canonicalCaseDir(dir), CASE_DB_FILE);
-
 export function isCaseDir(dir: string): boolean {
-  return existsSync(caseDbPath(dir));
+  return existsSync(path.join(canonicalCaseDir(dir), CASE_DB_FILE));
 }
 
 /** The open database of an existing case. Raises `not_found` when the folder holds no case. */

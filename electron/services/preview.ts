@@ -58,7 +58,7 @@ type Read = { bytes: Buffer } | { reason: string };
 async function readTopLevel(db: Db, a: ArtifactSummary): Promise<Read> {
   const source = findSourceById(db, a.sourceId);
   if (!source) return { reason: 'its source is no longer in this case' };
-  const file = new EvidencePaths(db, source.kind === 'folder' ? source.path : path.dirname(source.path)).absolute(a.id);
+  const file = EvidencePaths.forSource(db, source).absolute(a.id);
   let handle: FileHandle;
   try {
     handle = await openEvidence(file);
@@ -93,7 +93,7 @@ async function readMember(db: Db, a: ArtifactSummary): Promise<Read> {
   const source = findSourceById(db, a.sourceId);
   if (!source || a.parentId === null) return { reason: 'its archive is no longer in this case' };
   const top = topArchive(db, a.parentId);
-  const file = new EvidencePaths(db, source.kind === 'folder' ? source.path : path.dirname(source.path)).absolute(top.id);
+  const file = EvidencePaths.forSource(db, source).absolute(top.id);
   let fd: number;
   try {
     fd = openEvidenceSync(file);

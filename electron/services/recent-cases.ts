@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { z } from 'zod';
 import { RecentCase, type CaseSummary } from '../../shared/domain/case';
-import { isCaseDir } from './case-store';
+import { canonicalCaseDir, isCaseDir } from './case-store';
 
 const FILE = 'recent-cases.json';
 const MAX = 20;
@@ -33,7 +33,9 @@ export function rememberCase(dataDir: string, summary: CaseSummary): void {
   write(dataDir, [entry, ...read(dataDir).filter((c) => c.dir !== summary.dir)].slice(0, MAX));
 }
 
+/** Entries are stored by canonical folder (see rememberCase), so `dir` is canonicalised too: a symlinked path forgets the case. */
 export function forgetCase(dataDir: string, dir: string): RecentCase[] {
-  write(dataDir, read(dataDir).filter((c) => c.dir !== path.resolve(dir)));
+  const canonical = canonicalCaseDir(dir);
+  write(dataDir, read(dataDir).filter((c) => c.dir !== canonical));
   return recentCases(dataDir);
 }

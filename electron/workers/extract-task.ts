@@ -1,8 +1,7 @@
 import { closeSync } from 'node:fs';
 import { openEvidenceSync } from '../lib/evidence-file';
-import { bufferSource } from '../services/extract/byte-source';
+import { bufferSource, fileSource } from '../services/extract/byte-source';
 import type { ExtractInput } from '../services/extract/types';
-import { fileSource } from '../services/extract/byte-source';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
 import { archivesOnTheWay, findMembers, newBudget, openZipFd } from './zip-walk';
 

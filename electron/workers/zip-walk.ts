@@ -98,6 +98,8 @@ export interface Budget {
 export const newBudget = (limits: ZipLimits): Budget => ({ inflated: 0, limits });
 
 class MemberError extends Error {}
+const inflatesBeyond = (declared: number): MemberError => new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`);
+const inflatesShort = (bytes: number, declared: number): MemberError => new MemberError(`truncated: inflates to ${bytes} bytes of the ${declared} declared (corrupt)`);
 /** The archive's total-size limit was crossed: stop reading the archive. */
 class BudgetExceeded extends Error {}
 
@@ -219,12 +221,14 @@ function dataStart(bytes: Buffer, entry: Entry): number {
   return at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
 }
 
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+const crcMismatch = (entry: Entry, crc: number): string | null =>
+  crc >>> 0 === entry.crc32 >>> 0 ? null : `CRC-32 mismatch (stored ${hex8(entry.crc32)}, content ${hex8(crc)}): corrupt or altered`;
+
 function contentOf(data: Buffer, entry: Entry, keep: boolean): MemberContent {
   const hash = new MultiHash();
   hash.update(data);
-  const crc = crc32(data);
-  const crcError = crc >>> 0 === entry.crc32 >>> 0 ? null : `CRC-32 mismatch (stored ${hex8(entry.crc32)}, content ${hex8(crc)}): corrupt or altered`;
-  return { digests: hash.digest(), bytes: data.byteLength, head: data.subarray(0, SNIFF_BYTES), buffer: keep ? data : null, crcError };
+  return { digests: hash.digest(), bytes: data.byteLength, head: data.subarray(0, SNIFF_BYTES), buffer: keep ? data : null, crcError: crcMismatch(entry, crc32(data)) };
 }
 
 /**
@@ -243,13 +247,13 @@ function inflateInMemory(bytes: Buffer, entry: Entry, budget: Budget): MemberCon
     try {
       data = inflateRawSync(compressed, { maxOutputLength: declared + 1 });
     } catch (e) {
-      if (e instanceof RangeError) throw new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`);
+      if (e instanceof RangeError) throw inflatesBeyond(declared);
       throw e;
     }
   }
   budget.inflated += data.byteLength;
-  if (data.byteLength > declared) throw new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`);
-  if (data.byteLength < declared) throw new MemberError(`truncated: inflates to ${data.byteLength} bytes of the ${declared} declared (corrupt)`);
+  if (data.byteLength > declared) throw inflatesBeyond(declared);
+  if (data.byteLength < declared) throw inflatesShort(data.byteLength, declared);
   return contentOf(data, entry, true);
 }
 
@@ -269,9 +273,7 @@ async function streamMember(zip: ZipFile, entry: Entry, budget: Budget, keep: (h
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       budget.inflated += chunk.byteLength;
-      if (hash.bytes + chunk.byteLength > entry.uncompressedSize) {
-        throw new MemberError(`refused: inflates beyond its declared ${formatBytes(entry.uncompressedSize)} (corrupt or zip bomb)`);
-      }
+      if (hash.bytes + chunk.byteLength > entry.uncompressedSize) throw inflatesBeyond(entry.uncompressedSize);
       if (budget.inflated > budget.limits.maxTotalBytes) throw new BudgetExceeded();
       if (head.byteLength < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.byteLength)]);
       hash.update(chunk);
@@ -286,10 +288,9 @@ async function streamMember(zip: ZipFile, entry: Entry, budget: Budget, keep: (h
     stream.destroy();
   }
   if (hash.bytes < entry.uncompressedSize) {
-    throw new MemberError(`truncated: inflates to ${hash.bytes} bytes of the ${entry.uncompressedSize} declared (corrupt)`);
+    throw inflatesShort(hash.bytes, entry.uncompressedSize);
   }
-  const crcError = crc >>> 0 === entry.crc32 >>> 0 ? null : `CRC-32 mismatch (stored ${hex8(entry.crc32)}, content ${hex8(crc)}): corrupt or altered`;
-  return { digests: hash.digest(), bytes: hash.bytes, head, buffer: keeping ? Buffer.concat(chunks) : null, crcError };
+  return { digests: hash.digest(), bytes: hash.bytes, head, buffer: keeping ? Buffer.concat(chunks) : null, crcError: crcMismatch(entry, crc) };
 }
 
 /** In memory when the archive is, and the member small enough; streamed otherwise. */
@@ -298,7 +299,6 @@ function readMember(archive: Archive, entry: Entry, budget: Budget, keep: (head:
   return streamMember(archive.zip, entry, budget, keep);
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 const startsLikeZip = (head: Uint8Array): boolean => head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 
 export interface InventoryOptions {

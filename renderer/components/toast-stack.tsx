@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function ToastStack({ toasts, onDismiss }: Props) {
-  if (toasts.length === 0) return null;
+  // The live region stays mounted even when empty: screen readers only announce changes to a region they already know.
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (

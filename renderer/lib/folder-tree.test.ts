@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderSummary } from '../../shared/domain/artifact';
-import { folderKey, folderRows } from './folder-tree';
+import { folderKey, folderRows, parseFolderKey } from './folder-tree';
 
 const folder = (path: string, hasSubfolders = false): FolderSummary => ({
   path,
@@ -42,5 +42,10 @@ describe('folderRows', () => {
   it('never expands a folder without sub-folders, and lists nothing for a source not loaded yet', () => {
     expect(folderRows(1, listings, { '1:empty/': true }).find((r) => r.key === '1:empty/')?.isExpanded).toBe(false);
     expect(folderRows(3, listings, {})).toEqual([]);
+  });
+
+  it('parses a folder key back, keeping colons inside the path', () => {
+    expect(parseFolderKey(folderKey(12, 'a:b/'))).toEqual({ sourceId: 12, path: 'a:b/' });
+    expect(parseFolderKey(folderKey(3, ''))).toEqual({ sourceId: 3, path: '' });
   });
 });

@@ -3,6 +3,12 @@ import type { FolderSummary } from '../../shared/domain/artifact';
 /** Key of one folder listing: the source and the folder's path (`''` for the source root). */
 export const folderKey = (sourceId: number, path: string): string => `${sourceId}:${path}`;
 
+/** The inverse of `folderKey`; the path may itself hold colons. */
+export function parseFolderKey(key: string): { sourceId: number; path: string } {
+  const at = key.indexOf(':');
+  return { sourceId: Number(key.slice(0, at)), path: key.slice(at + 1) };
+}
+
 export interface FolderRow {
   key: string;
   sourceId: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  sourceName,
   formatBytes,
   formatBytesExact,
   formatCount,
@@ -126,5 +127,13 @@ describe('hashes and modes', () => {
     expect(formatMode(0o100644)).toBe('rw-r--r-- (0644)');
     expect(formatMode(0o755)).toBe('rwxr-xr-x (0755)');
     expect(formatMode(null)).toBe('—');
+  });
+});
+
+describe('sourceName', () => {
+  it('takes the last segment with either separator, ignoring trailing ones', () => {
+    expect(sourceName('/evidence/export/')).toBe('export');
+    expect(sourceName('C:\\cases\\disk.zip')).toBe('disk.zip');
+    expect(sourceName('/')).toBe('/');
   });
 });

@@ -143,3 +143,6 @@ export function formatMode(mode: number | null | undefined): string {
   const rwx = (bits: number): string => `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${bits & 1 ? 'x' : '-'}`;
   return `${rwx(perms >> 6)}${rwx((perms >> 3) & 7)}${rwx(perms & 7)} (0${perms.toString(8)})`;
 }
+
+/** Last segment of a source's path (`/evidence/export/` → `export`), either separator; the path itself when it has none. */
+export const sourceName = (path: string): string => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || path;

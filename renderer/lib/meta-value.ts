@@ -10,6 +10,9 @@ export function metaValueText(value: JsonValue | undefined): string {
   return JSON.stringify(value);
 }
 
+/** Number of tags over all groups. */
+export const countTags = (groups: MetadataGroups): number => Object.values(groups).reduce((n, g) => n + Object.keys(g).length, 0);
+
 export interface MetaRow {
   tag: string;
   text: string;

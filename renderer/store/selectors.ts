@@ -3,6 +3,7 @@ import type { CaseSummary, RecentCase } from '../../shared/domain/case';
 import type { IngestJob, IngestProgress } from '../../shared/domain/ingest';
 import type { Source } from '../../shared/domain/source';
 import { folderKey, folderRows, type FolderRow } from '../lib/folder-tree';
+import { formatPercent, sourceName } from '../lib/format';
 import type { AppState } from './index';
 import { isJobActive } from './slices/ingest';
 
@@ -66,6 +67,14 @@ export const selectCurrentJob = memo(
   },
 );
 export const selectIsIngesting = (s: AppState): boolean => Object.values(s.jobsById).some(isJobActive);
+/** The status bar's short note on a running job: `Ingesting 42%` (bytes when known, else files), or null when idle. */
+export const selectJobLabel = (s: AppState): string | null => {
+  const current = selectCurrentJob(s);
+  if (!current?.isActive) return null;
+  const p = current.progress;
+  if (!p) return 'Ingesting';
+  return `Ingesting ${p.bytesTotal > 0 ? formatPercent(p.bytesDone, p.bytesTotal) : formatPercent(p.filesDone, p.filesTotal)}`;
+};
 
 export const selectArtifactQuery = (s: AppState) => s.query;
 export const selectFilterText = (s: AppState) => s.filterText;
@@ -100,6 +109,9 @@ export const selectSourceTree = memo(
       return { source, hasFolders, isExpanded, rows: hasFolders && isExpanded ? folderRows(source.id, listings, expanded, 1) : [] };
     }),
 );
+/** The "All artifacts" count: the sources' sum once they have loaded, else the case header's figure. */
+export const selectTotalArtifacts = (s: AppState): number =>
+  selectSources(s).reduce((n, source) => n + source.artifactCount, 0) || (selectActiveCase(s)?.artifactCount ?? 0);
 /** The first failed folder listing, if any: the tree shows it once rather than per folder. */
 export const selectFolderError = (s: AppState) => Object.values(s.folderRequests).find((r) => r.status === 'error')?.error;
 export const selectRerunRequest = (s: AppState) => s.rerunRequest;
@@ -111,22 +123,22 @@ export const selectTimelineRequest = (s: AppState) => s.timelineRequest;
 export const selectTimelineRange = (s: AppState) => s.timelineRange;
 export const selectTimelineArtifact = (s: AppState) => s.timelineArtifact;
 export const selectTimelineCursor = (s: AppState) => s.timelineCursor;
-/** What the timeline shows: the pinned artifact's path, else the tree's scope (`All artifacts`, `evidence/notes/`). */
-export const selectTimelineScopeLabel = (s: AppState): string => {
-  if (s.timelineArtifact) return s.timelineArtifact.path;
+/** The folder picked in the sources tree (`evidence/`, `evidence/notes/`), or null when the table shows every artifact. */
+export const selectFolderScopeLabel = (s: AppState): string | null => {
   const { sourceId, pathPrefix } = s.query;
-  if (sourceId === null) return 'All artifacts';
+  if (sourceId === null) return null;
   const source = s.sourcesById[sourceId];
-  const base = source ? (source.path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? source.path) : `source ${sourceId}`;
-  return `${base}/${pathPrefix ?? ''}`;
+  return `${source ? sourceName(source.path) : `source ${sourceId}`}/${pathPrefix ?? ''}`;
 };
+/** What the timeline shows: the pinned artifact's path, else the tree's scope (`All artifacts`, `evidence/notes/`). */
+export const selectTimelineScopeLabel = (s: AppState): string => s.timelineArtifact?.path ?? selectFolderScopeLabel(s) ?? 'All artifacts';
 
 export const selectSearchText = (s: AppState) => s.searchText;
 export const selectSearchHits = (s: AppState) => s.searchHits;
 export const selectSearchRequest = (s: AppState) => s.searchRequest;
 
 // Action picks: functions never change, so useShallow over these objects never re-renders on its own.
-export const selectToastActions = (s: AppState) => ({ dismissToast: s.dismissToast, boot: s.boot });
+export const selectAppActions = (s: AppState) => ({ dismissToast: s.dismissToast, boot: s.boot });
 export const selectCloseCase = (s: AppState) => s.closeCase;
 export const selectSelectArtifact = (s: AppState) => s.selectArtifact;
 export const selectCaseActions = (s: AppState) => ({

@@ -59,7 +59,6 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
 export const channels = Object.keys(procedures) as Channel[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export const isChannel = (name: string): name is Channel => Object.hasOwn(procedures, name);
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);

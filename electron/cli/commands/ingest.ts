@@ -3,7 +3,7 @@ import type { ArtifactDetail, ArtifactSummary } from '../../../shared/domain/art
 import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
 import { waitForJob } from '../../services/ingest/ingest-service';
-import { UsageError, requirePositional, type ParsedArgs } from '../args';
+import { requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type CliIo, type Command } from '../command';
 
 const PLAIN_PROGRESS_MS = 5_000;
@@ -120,12 +120,6 @@ async function ingest(args: ParsedArgs, io: CliIo): Promise<void> {
   await followJob(io, dir, args.flags.has('json'), () => io.call('ingest.start', { dir, path: evidence, extract: !args.flags.has('no-extract') }));
 }
 
-function intArg(value: string | undefined, what: string): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${what} must be a whole number`);
-  return n;
-}
-
 /** The listing shape scripts get: every summary field, plus the source path. */
 const listRow = (a: ArtifactSummary, source: string | undefined): Record<string, unknown> => ({
   id: a.id,
@@ -183,7 +177,7 @@ async function list(args: ParsedArgs, io: CliIo): Promise<void> {
     dir,
     sort: 'id' as const,
     limit: LIST_PAGE,
-    ...(typeof sourceFlag === 'string' ? { sourceId: intArg(sourceFlag, '--source') } : {}),
+    ...(typeof sourceFlag === 'string' ? { sourceId: wholeNumber(sourceFlag, '--source') } : {}),
     ...(typeof filter === 'string' ? { filter } : {}),
   };
   let offset = 0;
@@ -237,7 +231,7 @@ function describeDetail(a: ArtifactDetail): string {
 
 async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
   const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
-  const id = intArg(requirePositional(args, 1, 'artifact <id>'), '<id>');
+  const id = wholeNumber(requirePositional(args, 1, 'artifact <id>'), '<id>');
   const detail = await io.call('artifacts.get', { dir, id });
   if (!args.flags.has('json')) return io.out(describeDetail(detail));
   const x = detail.extraction;

@@ -1,13 +1,10 @@
 import path from 'node:path';
-import { UsageError, requirePositional, type ParsedArgs } from '../args';
+import { UsageError, requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type Command } from '../command';
 
 function intFlag(args: ParsedArgs, name: string, fallback: number): number {
   const raw = args.flags.get(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new UsageError(`--${name} must be a whole number`);
-  return value;
+  return raw === undefined ? fallback : wholeNumber(String(raw), `--${name}`);
 }
 
 export const searchCommands: Command[] = [

@@ -92,6 +92,16 @@ describe('accessLogExtractor on generated logs', () => {
     expect(out?.timestamps).toHaveLength(200_000);
     expect(out?.warnings?.join('\n')).toContain('only the first 200000');
   });
+
+  it('keeps only the start of a line that runs on for megabytes, and still counts the lines after it', async () => {
+    const line = '175.167.13.9 - - [15/Mar/2024:14:22:05 +0900] "GET /a HTTP/1.1" 200 12 "-" "x"\n';
+    const bytes = new TextEncoder().encode(`${line.repeat(20)}${'x'.repeat(9 * 1024 * 1024)}\n${line}`);
+    const { out } = await run('runaway.log', bytes);
+    expect(out?.logSummary?.lines).toBe(22);
+    expect(out?.logSummary?.parsed).toBe(21);
+    expect(out?.text?.length).toBeLessThan(1024 * 1024);
+    expect(out?.warnings?.join('\n')).toMatch(/^1 line longer than 65536 characters: only the start was kept$/m);
+  });
 });
 
 describe('line parsing', () => {

@@ -17,6 +17,8 @@ const MAX_AGENTS_PER_CLIENT = 20;
 const TOP_PATHS = 10;
 const MAX_TEXT_CHARS = 16 * 1024 * 1024;
 const CHUNK = 4 * 1024 * 1024;
+/** Far beyond any real request line; a file without newlines must not grow one string (and re-split it) without bound. */
+const MAX_LINE_CHARS = 64 * 1024;
 
 const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
 /** `[vhost:port ]host ident user [time] "request" status bytes[ "referer" "agent"][ extra fields]` */
@@ -119,6 +121,7 @@ class LogReader {
   readonly timestamps: TimestampEntry[] = [];
   lines = 0;
   parsed = 0;
+  cutLines = 0;
   combined = 0;
   text = '';
   textTruncated = false;
@@ -126,7 +129,9 @@ class LogReader {
   last?: { ms: number; iso: string };
   private readonly unparsed: number[] = [];
 
-  add(line: string): void {
+  add(full: string): void {
+    const line = full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full;
+    if (line !== full) this.cutLines++;
     if (this.text.length < MAX_TEXT_CHARS) this.text += `${line}\n`;
     else this.textTruncated = true;
     if (line.trim() === '') return;
@@ -180,6 +185,7 @@ class LogReader {
     }
     if (this.parsed > MAX_ENTRIES) w.push(`${this.parsed} entries: only the first ${MAX_ENTRIES} are listed and placed on the timeline; the summary counts all`);
     if (this.clients.size > MAX_CLIENTS) w.push(`${this.clients.size} distinct clients: the summary lists the ${MAX_CLIENTS} with most requests; countries count all`);
+    if (this.cutLines > 0) w.push(`${this.cutLines} line${this.cutLines === 1 ? '' : 's'} longer than ${MAX_LINE_CHARS} characters: only the start was kept`);
     if (this.textTruncated) w.push(`log text longer than ${MAX_TEXT_CHARS} characters was truncated for search`);
     return w;
   }
@@ -252,6 +258,8 @@ export const accessLogExtractor: Extractor = {
       const lines = text.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) reader.add(line.replace(/\r$/, ''));
+      // One character more than add() keeps, so that add() still sees the line as overlong and counts it.
+      if (pending.length > MAX_LINE_CHARS) pending = pending.slice(0, MAX_LINE_CHARS + 1);
     }
     pending += decoder.decode();
     if (pending !== '') reader.add(pending.replace(/\r$/, ''));

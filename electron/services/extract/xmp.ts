@@ -636,10 +636,10 @@ function headHasMarker(head: Uint8Array): boolean {
   return ['<?xpacket begin', '<x:xmpmeta', 'rdf:RDF'].some((m) => text.includes(m) || text.includes(inUnits(m, 'utf-16le')) || text.includes(inUnits(m, 'utf-16be')));
 }
 
-/** XMP for any non-image file (PSD, AI, PDF, MP4, SVG, sidecars…) by packet scan of the first and last 4 MiB. */
 const startsWithAscii = (bytes: Uint8Array, text: string): boolean =>
   bytes.byteLength >= text.length && [...text].every((c, i) => bytes[i] === c.charCodeAt(0));
 
+/** XMP for files no other extractor reads it from (PSD, AI, MP4, SVG, sidecars…) by packet scan of the first and last 4 MiB. */
 export const xmpExtractor: Extractor = {
   name: 'xmp',
   version: 1,

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { pathLink, type PathLink } from '../../db/artifact-repo';
 import type { Db } from '../../db/database';
+import type { SourceRow } from '../../db/source-repo';
 import { resolveInside } from '../../lib/paths';
 
 /**
@@ -14,6 +16,11 @@ export class EvidencePaths {
     private readonly db: Db,
     private readonly root: string,
   ) {}
+
+  /** Paths of a source are relative to the folder itself, or to the folder holding a file or zip source. */
+  static forSource(db: Db, source: Pick<SourceRow, 'kind' | 'path'>): EvidencePaths {
+    return new EvidencePaths(db, source.kind === 'folder' ? source.path : path.dirname(source.path));
+  }
 
   /** The file of an artifact whose name and folder are at hand. */
   of(link: PathLink): Buffer {

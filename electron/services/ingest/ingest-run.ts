@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Extraction } from '../../../shared/domain/extraction';
 import type { IngestJob, IngestProgress, JobStatus } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
@@ -114,6 +113,19 @@ const failedExtraction = (message: string): Extraction => ({
 const skippedExtraction = (reason: string): Extraction => ({ metadata: {}, timestamps: [], warnings: [reason], extractors: [] });
 
 /**
+ * Rows read a page at a time in id order, each page starting after the last id seen: rows the caller updates
+ * meanwhile (hashed, extracted) drop out of later pages without shifting an offset.
+ */
+function* byId<T extends { id: number }>(page: (afterId: number) => T[]): Generator<T> {
+  for (let after = 0; ; ) {
+    const rows = page(after);
+    if (rows.length === 0) return;
+    yield* rows;
+    after = (rows[rows.length - 1] as T).id;
+  }
+}
+
+/**
  * One ingest job: scan (every path recorded as pending, in batches), hash (workers; results written in batched
  * transactions), extract (workers), then finish. Everything committed stays committed, so a job stopped at any
  * point (cancel, crash, kill -9) resumes by running the same source again.
@@ -144,8 +156,7 @@ export class IngestRun {
   private heartbeatTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly setup: RunSetup) {
-    const { source } = setup;
-    this.paths = new EvidencePaths(setup.db, source.kind === 'folder' ? source.path : path.dirname(source.path));
+    this.paths = EvidencePaths.forSource(setup.db, setup.source);
     this.done = this.execute();
   }
 
@@ -376,7 +387,7 @@ export class IngestRun {
   }
 
   /** Runs `work` for each item with at most `limit` in flight: backpressure on the producer. */
-  private async bounded<T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  private async bounded<T>(items: AsyncIterable<T> | Iterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     for await (const item of items) {
       if (this.stopping()) break;
@@ -387,20 +398,11 @@ export class IngestRun {
     await Promise.all(inFlight);
   }
 
-  private async *pending(): AsyncGenerator<PendingFile> {
-    for (let after = 0; ; ) {
-      const page = pendingFiles(this.setup.db, this.setup.source.id, after, PAGE);
-      if (page.length === 0) return;
-      for (const file of page) yield file;
-      after = (page[page.length - 1] as PendingFile).id;
-    }
-  }
-
   /** Pending files in batches of small files (or one big file). */
   private async *batches(): AsyncGenerator<PendingFile[]> {
     let batch: PendingFile[] = [];
     let bytes = 0;
-    for await (const file of this.pending()) {
+    for (const file of byId((after) => pendingFiles(this.setup.db, this.setup.source.id, after, PAGE))) {
       batch.push(file);
       bytes += file.size;
       if (batch.length < HASH_BATCH_FILES && bytes < HASH_BATCH_BYTES) continue;
@@ -488,15 +490,6 @@ export class IngestRun {
 
   // ---- extracting ----
 
-  private async *candidates(): AsyncGenerator<ExtractionCandidate> {
-    for (let after = 0; ; ) {
-      const page = extractionCandidates(this.setup.db, this.setup.source.id, after, PAGE);
-      if (page.length === 0) return;
-      for (const c of page) yield c;
-      after = (page[page.length - 1] as ExtractionCandidate).id;
-    }
-  }
-
   private async extract(): Promise<void> {
     const totals = extractionTotals(this.setup.db, this.setup.source.id);
     const tally: Tally = { filesTotal: totals.files, filesDone: 0, bytesTotal: totals.bytes, bytesDone: 0 };
@@ -507,7 +500,7 @@ export class IngestRun {
     const topArchive = this.archiveFinder();
     try {
       const files = async function* (run: IngestRun): AsyncGenerator<ExtractionCandidate> {
-        for await (const c of run.candidates()) {
+        for (const c of byId((after) => extractionCandidates(run.setup.db, run.setup.source.id, after, PAGE))) {
           if (c.kind === 'file') {
             yield c;
             continue;
@@ -519,10 +512,7 @@ export class IngestRun {
         }
       };
       await this.bounded(files(this), pool.size * 2, (c) => this.extractFile(pool, c, tally));
-      const groups = (async function* () {
-        yield* members.values();
-      })();
-      await this.bounded(groups, pool.size * 2, (g) => this.extractMembers(pool, g.archive, g.wanted, tally));
+      await this.bounded(members.values(), pool.size * 2, (g) => this.extractMembers(pool, g.archive, g.wanted, tally));
     } finally {
       await this.closePool(pool);
     }

@@ -1,4 +1,4 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestJob, StartIngest } from '../../../shared/domain/ingest';
 import type { Source, SourceKind } from '../../../shared/domain/source';
@@ -67,7 +67,6 @@ async function resolveEvidence(input: string, caseDir: string): Promise<Evidence
   const abs = path.resolve(input.trim());
   let canonical: string;
   try {
-    await lstat(abs);
     canonical = await realpath(abs);
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') throw new AppError('not_found', `evidence path does not exist: ${abs}`);

@@ -1,8 +1,7 @@
 import { ErrorBoundary } from '../../components/error-boundary';
 import { ToastStack } from '../../components/toast-stack';
-import { formatPercent } from '../../lib/format';
 import { useAppStore, useShallow } from '../../store';
-import { selectActiveCase, selectAppInfo, selectAppInfoRequest, selectAppPhase, selectCurrentJob, selectToastActions, selectToasts } from '../../store/selectors';
+import { selectActiveCase, selectAppActions, selectAppInfo, selectAppInfoRequest, selectAppPhase, selectJobLabel, selectToasts } from '../../store/selectors';
 import { StartScreen } from '../cases/start-screen';
 import { CaseWorkspace } from '../workspace/case-workspace';
 import { StatusBar } from './status-bar';
@@ -12,16 +11,9 @@ export function App() {
   const appInfo = useAppStore(selectAppInfo);
   const appInfoRequest = useAppStore(selectAppInfoRequest);
   const activeCase = useAppStore(selectActiveCase);
-  const currentJob = useAppStore(selectCurrentJob);
+  const jobLabel = useAppStore(selectJobLabel);
   const toasts = useAppStore(selectToasts);
-  const { dismissToast, boot } = useAppStore(useShallow(selectToastActions));
-
-  const jobLabel =
-    currentJob?.isActive && currentJob.progress
-      ? `Ingesting ${formatPercent(currentJob.progress.bytesTotal > 0 ? currentJob.progress.bytesDone : currentJob.progress.filesDone, currentJob.progress.bytesTotal > 0 ? currentJob.progress.bytesTotal : currentJob.progress.filesTotal)}`
-      : currentJob?.isActive
-        ? 'Ingesting'
-        : null;
+  const { dismissToast, boot } = useAppStore(useShallow(selectAppActions));
 
   let body;
   if (phase === 'error') {

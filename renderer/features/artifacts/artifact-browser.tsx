@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
 import { useAppStore, useShallow } from '../../store';
@@ -8,6 +8,7 @@ import {
   selectArtifactTotal,
   selectArtifactActions,
   selectFilterText,
+  selectFolderScopeLabel,
   selectIsIngesting,
   selectListRequest,
   selectSelectedId,
@@ -29,16 +30,11 @@ export function ArtifactBrowser({ onActivate }: Props) {
   const listRequest = useAppStore(selectListRequest);
   const selectedId = useAppStore(selectSelectedId);
   const sources = useAppStore(selectSources);
+  const scopeLabel = useAppStore(selectFolderScopeLabel);
   const isIngesting = useAppStore(selectIsIngesting);
   const actions = useAppStore(useShallow(selectArtifactActions));
 
   const getRow = useCallback((index: number) => rowAt(pages, index), [pages]);
-  const scopeLabel = useMemo(() => {
-    if (query.sourceId === null) return null;
-    const source = sources.find((s) => s.id === query.sourceId);
-    const base = source ? (source.path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? source.path) : `source ${query.sourceId}`;
-    return query.pathPrefix ? `${base}/${query.pathPrefix}` : `${base}/`;
-  }, [query.sourceId, query.pathPrefix, sources]);
 
   const hasSources = sources.length > 0;
   let body;

@@ -4,6 +4,7 @@ import { Badge } from '../../components/badge';
 import { CopyButton } from '../../components/copy-button';
 import { Section } from '../../components/section';
 import { formatBytesExact, formatCount, formatDateTimeFull, formatMode } from '../../lib/format';
+import { countTags } from '../../lib/meta-value';
 import type { PreviewState } from '../../store/slices/preview';
 import { IdentityView } from './identity-view';
 import { LogSummaryView } from './log-summary-view';
@@ -56,7 +57,7 @@ const statusTone = { ok: 'ok', error: 'error', pending: 'neutral', skipped: 'war
 
 export function ArtifactDetail({ detail: d, preview, onSelectArtifact }: Props) {
   const x = d.extraction;
-  const metaCount = x ? Object.values(x.metadata).reduce((n, g) => n + Object.keys(g).length, 0) : 0;
+  const metaCount = x ? countTags(x.metadata) : 0;
   const hasText = Boolean(x?.text) || (x?.pages?.length ?? 0) > 0;
   const failedExtractors = x?.extractors.filter((e) => e.error) ?? [];
   const hasIdentity = Boolean(x?.identity && Object.values(x.identity).some((v) => v !== undefined)) || d.links.length > 0;

@@ -1,11 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import type { ArtifactSortKey, ArtifactSummary } from '../../../shared/domain/artifact';
+import { GridRow } from '../../components/grid-row';
+import { GRID_HEADER_HEIGHT, useVirtualGrid } from '../../components/use-virtual-grid';
 import { formatBytes, formatBytesExact, formatDateTimeFull, parseIso, shortenHash, shortMime } from '../../lib/format';
 import { ARTIFACT_COLUMNS } from './artifact-columns';
-
-const ROW_HEIGHT = 24;
-const HEADER_HEIGHT = 26;
 
 interface Props {
   total: number;
@@ -44,42 +42,13 @@ function splitPath(path: string): [string, string] {
 }
 
 export function ArtifactTable({ total, rowAt, sort, order, selectedId, onSort, onSelect, onMove, onActivate, onRangeChange }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // No React Compiler in this build; the virtualizer's unstable functions are used only during this render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 30,
-    scrollMargin: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { scrollRef, items, totalSize, rowTop, handleKeyDown } = useVirtualGrid({ count: total, onMove, onActivate });
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
     onRangeChange(first, last);
   }, [first, last, total, onRangeChange]);
-
-  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-
-  const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    // Keys on the sort buttons keep their own meaning.
-    if (e.target !== e.currentTarget) return;
-    const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows };
-    const delta = deltas[e.key];
-    if (delta !== undefined) {
-      e.preventDefault();
-      const index = onMove(delta);
-      if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' });
-      return;
-    }
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      onActivate();
-    }
-  };
 
   return (
     <div
@@ -95,7 +64,7 @@ export function ArtifactTable({ total, rowAt, sort, order, selectedId, onSort, o
       data-testid="artifact-table"
       data-total={total}
     >
-      <div className="grid__head" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+      <div className="grid__head" role="row" aria-rowindex={1} style={{ height: GRID_HEADER_HEIGHT }}>
         {ARTIFACT_COLUMNS.map((c) => {
           const isSorted = c.key === sort;
           return (
@@ -116,29 +85,30 @@ export function ArtifactTable({ total, rowAt, sort, order, selectedId, onSort, o
           );
         })}
       </div>
-      <div className="grid__body" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="grid__body" style={{ height: totalSize }}>
         {items.map((v) => {
           const a = rowAt(v.index);
-          const top = v.start - virtualizer.options.scrollMargin;
+          const top = rowTop(v);
           if (!a) {
             return (
-              <div key={`p${v.index}`} className="grid__row grid__row--placeholder" role="row" aria-rowindex={v.index + 2} style={{ transform: `translateY(${top}px)` }}>
-                <div className="grid__cell grid__col--path">Loading…</div>
-              </div>
+              <GridRow key={`p${v.index}`} index={v.index} top={top} isPlaceholder>
+                <div role="gridcell" className="grid__cell grid__col--path">
+                  Loading…
+                </div>
+              </GridRow>
             );
           }
           const [folder, name] = splitPath(a.path);
           const isSelected = a.id === selectedId;
           const isDirectory = a.kind === 'directory';
           return (
-            <div
+            <GridRow
               key={a.id}
               id={rowDomId(a.id)}
-              className={`grid__row${isSelected ? ' grid__row--selected' : ''}${v.index % 2 ? ' grid__row--odd' : ''}${isDirectory ? ' grid__row--dir' : ''}`}
-              role="row"
-              aria-rowindex={v.index + 2}
-              aria-selected={isSelected}
-              style={{ transform: `translateY(${top}px)` }}
+              index={v.index}
+              top={top}
+              isSelected={isSelected}
+              className={isDirectory ? 'grid__row--dir' : undefined}
               onClick={() => onSelect(a.id)}
               data-testid="artifact-row"
               data-id={a.id}
@@ -178,7 +148,7 @@ export function ArtifactTable({ total, rowAt, sort, order, selectedId, onSort, o
               <div role="gridcell" className="grid__cell grid__col--duplicates num" title={a.duplicateOf !== null ? `Same content as artifact #${a.duplicateOf}` : undefined}>
                 {a.duplicateCount > 0 ? a.duplicateCount : ''}
               </div>
-            </div>
+            </GridRow>
           );
         })}
       </div>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { MetadataGroups } from '../../../shared/domain/extraction';
 import { CopyButton } from '../../components/copy-button';
 import { formatCount } from '../../lib/format';
-import { filterMetadata } from '../../lib/meta-value';
+import { countTags, filterMetadata } from '../../lib/meta-value';
 
 interface Props {
   groups: MetadataGroups;
@@ -11,7 +11,7 @@ interface Props {
 export function MetadataView({ groups }: Props) {
   const [filter, setFilter] = useState('');
   const views = useMemo(() => filterMetadata(groups, filter), [groups, filter]);
-  const totalTags = useMemo(() => Object.values(groups).reduce((n, g) => n + Object.keys(g).length, 0), [groups]);
+  const totalTags = useMemo(() => countTags(groups), [groups]);
   if (totalTags === 0) return <p className="muted">No metadata tags were found in this file.</p>;
   return (
     <div className="meta" data-testid="metadata">

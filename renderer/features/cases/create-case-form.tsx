@@ -31,7 +31,6 @@ export function CreateCaseForm({ canPickFolders, isBusy, error, onPickFolder, on
   const [name, setName] = useState('');
   const [examiner, setExaminer] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
   const [isSubmitted, setIsSubmitted] = useState(false);
 
   const update = (setter: (v: string) => void) => (value: string) => {
@@ -40,13 +39,13 @@ export function CreateCaseForm({ canPickFolders, isBusy, error, onPickFolder, on
   };
 
   const current = { dir, name, examiner };
-  const shown = isSubmitted ? validateNewCase(current) : errors;
+  // Quiet until the first submit; from then on the messages follow the typing.
+  const shown: Errors = isSubmitted ? validateNewCase(current) : {};
 
   const handleSubmit = (e: FormEvent): void => {
     e.preventDefault();
     const found = validateNewCase(current);
     setIsSubmitted(true);
-    setErrors(found);
     if (Object.keys(found).length > 0) return;
     onSubmit({ dir: dir.trim(), name: name.trim(), examiner: examiner.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
   };

@@ -3,7 +3,7 @@ import type { Source } from '../../../shared/domain/source';
 import { Badge } from '../../components/badge';
 import { EmptyState } from '../../components/empty-state';
 import { PathText } from '../../components/path-text';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatBytes, formatCount, sourceName } from '../../lib/format';
 import type { FolderRow } from '../../lib/folder-tree';
 import { RerunExtractionForm } from './rerun-extraction-form';
 
@@ -35,8 +35,6 @@ const statusTone: Record<Source['status'], 'neutral' | 'ok' | 'warn' | 'error' |
   failed: 'error',
 };
 
-const baseName = (p: string): string => p.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || p;
-
 export function SourceTree({ items, totalArtifacts, selected, canRerun, onSelect, onToggleFolder, onToggleSource, onRerun }: Props) {
   const [rerunSourceId, setRerunSourceId] = useState<number | null>(null);
   if (items.length === 0) {
@@ -58,7 +56,7 @@ export function SourceTree({ items, totalArtifacts, selected, canRerun, onSelect
       </li>
       {items.map(({ source, hasFolders, isExpanded, rows }) => {
         const isSelected = selected.sourceId === source.id && selected.pathPrefix === null;
-        const name = baseName(source.path);
+        const name = sourceName(source.path);
         return (
           <li key={source.id} role="treeitem" aria-selected={isSelected} aria-expanded={hasFolders ? isExpanded : undefined} className="tree__item">
             <div className={`tree__row tree__row--source${isSelected ? ' tree__row--selected' : ''}`} data-testid="tree-source" data-source-id={source.id} data-name={name}>

@@ -1,7 +1,6 @@
 import { ErrorMessage } from '../../components/error-message';
 import { useAppStore, useShallow } from '../../store';
 import {
-  selectActiveCase,
   selectAppInfo,
   selectArtifactQuery,
   selectFolderError,
@@ -11,13 +10,14 @@ import {
   selectSourceTree,
   selectSourcesRequest,
   selectStartRequest,
+  selectTotalArtifacts,
 } from '../../store/selectors';
 import { AddEvidenceForm } from '../ingest/add-evidence-form';
 import { SourceTree } from './source-tree';
 
 export function SourcesPane() {
   const items = useAppStore(selectSourceTree);
-  const activeCase = useAppStore(selectActiveCase);
+  const totalArtifacts = useAppStore(selectTotalArtifacts);
   const query = useAppStore(selectArtifactQuery);
   const folderError = useAppStore(selectFolderError);
   const rerunRequest = useAppStore(selectRerunRequest);
@@ -37,7 +37,7 @@ export function SourcesPane() {
         <ErrorMessage error={folderError} testId="folders-error" />
         <SourceTree
           items={items}
-          totalArtifacts={items.reduce((n, i) => n + i.source.artifactCount, 0) || (activeCase?.artifactCount ?? 0)}
+          totalArtifacts={totalArtifacts}
           selected={{ sourceId: query.sourceId, pathPrefix: query.pathPrefix }}
           canRerun={!isIngesting && rerunRequest.status !== 'loading'}
           onSelect={actions.selectFolder}

@@ -1,10 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import type { TimelineEvent } from '../../../shared/domain/search';
+import { GridRow } from '../../components/grid-row';
+import { GRID_HEADER_HEIGHT, useVirtualGrid } from '../../components/use-virtual-grid';
 import { formatDateTime, formatDateTimeFull, parseIso } from '../../lib/format';
 
-const ROW_HEIGHT = 24;
-const HEADER_HEIGHT = 26;
 /** Ask for the next page this many rows before the end, so scrolling rarely meets the loading row. */
 const PREFETCH_ROWS = 100;
 
@@ -41,41 +40,18 @@ function TimeCell({ event }: { event: TimelineEvent }) {
 }
 
 export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActivate, onNeedMore }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const count = events.length + (hasMore ? 1 : 0);
-  // No React Compiler in this build; the virtualizer's unstable functions are used only during this render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 30,
-    scrollMargin: HEADER_HEIGHT,
+  const { scrollRef, items, totalSize, rowTop, handleKeyDown } = useVirtualGrid({
+    count: events.length + (hasMore ? 1 : 0),
+    onMove,
+    onActivate: () => {
+      if (cursor !== null) onActivate();
+    },
   });
-  const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
     if (hasMore && last >= events.length - PREFETCH_ROWS) onNeedMore();
   }, [hasMore, last, events.length, onNeedMore]);
-
-  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-
-  const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.target !== e.currentTarget) return;
-    const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows, Home: -events.length, End: events.length };
-    const delta = deltas[e.key];
-    if (delta !== undefined) {
-      e.preventDefault();
-      const index = onMove(delta);
-      if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' });
-      return;
-    }
-    if (e.key === 'Enter' && cursor !== null) {
-      e.preventDefault();
-      onActivate();
-    }
-  };
 
   return (
     <div
@@ -91,7 +67,7 @@ export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActiva
       data-testid="timeline-list"
       data-count={events.length}
     >
-      <div className="grid__head" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+      <div className="grid__head" role="row" aria-rowindex={1} style={{ height: GRID_HEADER_HEIGHT }}>
         <div role="columnheader" className="grid__hcell grid__label" title="The instant in UTC; a value recorded without an offset is shown as recorded">
           Time (UTC)
         </div>
@@ -108,29 +84,27 @@ export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActiva
           Label
         </div>
       </div>
-      <div className="grid__body" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="grid__body" style={{ height: totalSize }}>
         {items.map((v) => {
           const e = events[v.index];
-          const top = v.start - virtualizer.options.scrollMargin;
+          const top = rowTop(v);
           if (!e) {
             return (
-              <div key="more" className="grid__row grid__row--placeholder" role="row" aria-rowindex={v.index + 2} style={{ transform: `translateY(${top}px)` }}>
+              <GridRow key="more" index={v.index} top={top} isPlaceholder>
                 <div role="gridcell" className="grid__cell">
                   Loading more…
                 </div>
-              </div>
+              </GridRow>
             );
           }
           const isCursor = v.index === cursor;
           return (
-            <div
+            <GridRow
               key={v.index}
               id={rowDomId(v.index)}
-              className={`grid__row${isCursor ? ' grid__row--selected' : ''}${v.index % 2 ? ' grid__row--odd' : ''}`}
-              role="row"
-              aria-rowindex={v.index + 2}
-              aria-selected={isCursor}
-              style={{ transform: `translateY(${top}px)` }}
+              index={v.index}
+              top={top}
+              isSelected={isCursor}
               onClick={() => onOpen(v.index)}
               data-testid="timeline-row"
               data-field={e.field}
@@ -155,7 +129,7 @@ export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActiva
               <div role="gridcell" className="grid__cell muted" title={e.label ?? undefined}>
                 {e.label ?? ''}
               </div>
-            </div>
+            </GridRow>
           );
         })}
       </div>

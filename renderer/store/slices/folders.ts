@@ -1,6 +1,6 @@
 import type { FolderSummary } from '../../../shared/domain/artifact';
 import { api } from '../../api';
-import { folderKey } from '../../lib/folder-tree';
+import { folderKey, parseFolderKey } from '../../lib/folder-tree';
 import type { SliceCreator } from '../index';
 import { failed, loading, toErrorShape, type RequestState } from '../request';
 
@@ -25,8 +25,6 @@ const initial = {
   expandedFolders: {},
   collapsedSources: {},
 } satisfies Partial<FoldersSlice>;
-
-const parsePath = (key: string): string => key.slice(key.indexOf(':') + 1);
 
 export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
   /** Latest request per listing, so a slow older reply never overwrites a newer one. */
@@ -64,7 +62,7 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
       const { sourceIds, expandedFolders } = get();
       const present = new Set(sourceIds);
       const expanded = Object.keys(expandedFolders)
-        .map((key) => ({ sourceId: Number(key.slice(0, key.indexOf(':'))), path: parsePath(key) }))
+        .map(parseFolderKey)
         .filter((f) => present.has(f.sourceId));
       await Promise.all([...sourceIds.map((id) => loadListing(id, '')), ...expanded.map((f) => loadListing(f.sourceId, f.path))]);
     },

@@ -61,6 +61,9 @@ export class ByteReader {
   }
 }
 
+/** Most a compressed metadata block (PNG zTXt/iTXt/iCCP, JPEG XL brob) may inflate to: a few KiB of zlib can claim gigabytes. */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
 /** Lower-case hex, the form `MetaValue.bytes` keeps original bytes in. */
 export const toHex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 

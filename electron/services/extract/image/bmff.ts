@@ -1,6 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { decodeXmpBytes } from '../xmp';
-import { ByteReader, concatBytes, latin1, toHex } from './binary';
+import { ByteReader, concatBytes, latin1, MAX_INFLATED_BYTES, toHex } from './binary';
 import { addTiff, emptySegments, setTag, type Segments } from './segments';
 
 interface Box {
@@ -299,7 +299,7 @@ export function readJxl(bytes: Uint8Array): Segments {
       type = r.ascii(box.start, 4);
       if (type !== 'Exif' && type !== 'xml ') continue;
       try {
-        data = new Uint8Array(brotliDecompressSync(data.subarray(4)));
+        data = new Uint8Array(brotliDecompressSync(data.subarray(4), { maxOutputLength: MAX_INFLATED_BYTES }));
       } catch (e) {
         s.warnings.push(`JXL: compressed ${type.trim()} box could not be decompressed (${e instanceof Error ? e.message : String(e)})`);
         continue;

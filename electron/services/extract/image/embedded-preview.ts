@@ -3,6 +3,7 @@ import { detectImageFormat } from './format';
 import { READERS } from './image-extractor';
 import { readPhotoshopResources } from './iptc';
 import { emptySegments, type Segments } from './segments';
+import { rafPreview } from './small-formats';
 import { entryUints, readTiff, type Ifd, type IfdEntry } from './tiff-reader';
 
 /** A JPEG preview that a container carries next to its own pixels, and where it was found. */
@@ -107,12 +108,8 @@ export function findEmbeddedJpeg(bytes: Uint8Array): EmbeddedJpeg | undefined {
     return undefined;
   }
   const found = candidates(segments);
-  if (format === 'raf') {
-    const r = new ByteReader(bytes);
-    const at = r.u32(84) ?? 0;
-    const length = r.u32(88) ?? 0;
-    if (at > 0 && length > 0 && at + length <= bytes.byteLength) found.push({ bytes: bytes.subarray(at, at + length), where: 'RAF preview' });
-  }
+  const raf = format === 'raf' ? rafPreview(bytes) : undefined;
+  if (raf) found.push({ bytes: raf, where: 'RAF preview' });
   let best: EmbeddedJpeg | undefined;
   for (const c of found) {
     const size = decodableJpegSize(c.bytes);

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TiffWriter, pngChunk, pngItxt, pngText, pngWithChunks, pngZtxt } from '../../../../e2e/fixtures/generate/images';
+import { MAX_INFLATED_BYTES } from './binary';
 import { pngKeywordTag, readPng } from './png';
 
 const enc = new TextEncoder();
@@ -43,6 +44,14 @@ describe('readPng', () => {
     expect(w).toMatch(/bad CRC in tEXt/);
     expect(w).toMatch(/iCCP is not a complete zlib stream/);
     expect(w).toMatch(/no IEND/);
+  });
+
+  it('stops inflating a text chunk at the size cap (decompression bomb) and says so', () => {
+    const bomb = deflateSync(Buffer.alloc(MAX_INFLATED_BYTES + 1));
+    const s = readPng(pngWithChunks([pngChunk('zTXt', Uint8Array.from([...enc.encode('Comment\0'), 0, ...bomb])), pngText('Title', 'Sheet')]));
+    expect(s.warnings.join('\n')).toMatch(/error inflating zTXt 'Comment'/);
+    expect(s.groups.PNG?.Comment).toBeUndefined();
+    expect(s.groups.PNG?.Title).toEqual({ value: 'Sheet' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { constants, crc32, inflateSync } from 'node:zlib';
-import { ByteReader, latin1 } from './binary';
+import { ByteReader, latin1, MAX_INFLATED_BYTES } from './binary';
 import { addTiff, emptySegments, setTag, type Segments } from './segments';
 import { legacyText } from './text';
 import { decodeXmpBytes } from '../xmp';
@@ -7,13 +7,13 @@ import { decodeXmpBytes } from '../xmp';
 const COLOR_TYPE: Record<number, string> = { 0: 'Grayscale', 2: 'RGB', 3: 'Palette', 4: 'Grayscale with Alpha', 6: 'RGB with Alpha' };
 const XMP_KEYWORD = 'XML:com.adobe.xmp';
 
-/** zlib data, tolerating a missing Adler-32 trailer (ExifTool reports those as "Error inflating"). */
+/** zlib data, tolerating a missing Adler-32 trailer (ExifTool reports those as "Error inflating"); output past the cap is an error. */
 export function inflateLenient(data: Uint8Array, what: string, warnings: string[]): Uint8Array | undefined {
   try {
-    return inflateSync(data);
+    return inflateSync(data, { maxOutputLength: MAX_INFLATED_BYTES });
   } catch {
     try {
-      const out = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
+      const out = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
       warnings.push(`PNG: ${what} is not a complete zlib stream; read what could be inflated`);
       return out;
     } catch (e) {

@@ -88,12 +88,17 @@ export function readPsd(bytes: Uint8Array): Segments {
   return s;
 }
 
-/** Fujifilm RAF: metadata comes from the embedded JPEG preview (its pixel size is the preview's, so it is dropped). */
-export function readRaf(bytes: Uint8Array): Segments {
+/** The JPEG preview a Fujifilm RAF header points at (offset and length at bytes 84 and 88), if inside the file. */
+export function rafPreview(bytes: Uint8Array): Uint8Array | undefined {
   const r = new ByteReader(bytes);
   const offset = r.u32(84) ?? 0;
   const length = r.u32(88) ?? 0;
-  const preview = offset > 0 && length > 0 ? r.slice(offset, length) : undefined;
+  return offset > 0 && length > 0 ? r.slice(offset, length) : undefined;
+}
+
+/** Fujifilm RAF: metadata comes from the embedded JPEG preview (its pixel size is the preview's, so it is dropped). */
+export function readRaf(bytes: Uint8Array): Segments {
+  const preview = rafPreview(bytes);
   if (!preview) return { ...emptySegments(), warnings: ['RAF: embedded JPEG is outside the file'] };
   const s = readJpeg(preview);
   delete s.groups.File;
