@@ -218,13 +218,15 @@ export interface ExtractionCandidate extends PathLink {
   size: number;
   mime: string | null;
   sha256: string;
+  /** As recorded at hashing (ISO, nanoseconds): checked again around the extraction of files too large to re-hash. */
+  mtime: string | null;
 }
 
 /** Readable files and members of a source that have no extraction yet. */
 export function extractionCandidates(db: Db, sourceId: number, afterId: number, limit: number): ExtractionCandidate[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.path, a.name, a.kind, a.size, a.mime, a.sha256, a.parent_id AS parentId, a.raw_name AS rawName FROM artifacts a
+      `SELECT a.id, a.path, a.name, a.kind, a.size, a.mime, a.sha256, a.mtime, a.parent_id AS parentId, a.raw_name AS rawName FROM artifacts a
        WHERE a.source_id = ? AND a.id > ? AND a.status = 'ok' AND a.kind IN ('file', 'member') AND a.sha256 IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.artifact_id = a.id)
        ORDER BY a.id LIMIT ?`,
@@ -238,6 +240,7 @@ export function extractionCandidates(db: Db, sourceId: number, afterId: number, 
     size: Number(r.size ?? 0),
     mime: r.mime == null ? null : String(r.mime),
     sha256: String(r.sha256),
+    mtime: r.mtime == null ? null : String(r.mtime),
     parentId: r.parentId == null ? null : Number(r.parentId),
     rawName: r.rawName == null ? null : String(r.rawName),
   }));

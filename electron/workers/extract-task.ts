@@ -1,5 +1,7 @@
-import { closeSync } from 'node:fs';
-import { openEvidenceSync } from '../lib/evidence-file';
+import { createHash } from 'node:crypto';
+import { closeSync, type PathLike } from 'node:fs';
+import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
+import { isoFromNs } from '../lib/file-times';
 import { bufferSource, fileSource } from '../services/extract/byte-source';
 import type { ExtractInput } from '../services/extract/types';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
@@ -16,14 +18,64 @@ async function extract(input: ExtractInput): Promise<Extracted> {
   return { extraction: await run.runExtractors(input), versions: run.extractorVersions() };
 }
 
+/** Files up to this size are read whole, re-hashed, and extracted from that same read. */
+const VERIFY_MAX_BYTES = 256 * 1024 * 1024;
+
+const EVIDENCE_CHANGED = 'evidence changed since it was hashed (SHA-256 differs); ingest the source again';
+
+/**
+ * Evidence integrity: the whole file, read once (read-only), and only if its SHA-256 is still the one recorded at
+ * hashing. Reads until end of file, one byte past the recorded size at most, so a file that grew is caught too.
+ */
+async function readVerified(file: PathLike, task: ExtractFileTask): Promise<Uint8Array> {
+  const handle = await openEvidence(file);
+  try {
+    // Opened non-blocking (see openEvidence): a path that is no longer a regular file is refused, not read.
+    if (!(await handle.stat()).isFile()) throw new Error(EVIDENCE_CHANGED);
+    const buf = Buffer.allocUnsafe(task.size + 1);
+    let done = 0;
+    while (done < buf.byteLength) {
+      const { bytesRead } = await handle.read(buf, done, buf.byteLength - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    const bytes = buf.subarray(0, done);
+    if (done > task.size || createHash('sha256').update(bytes).digest('hex') !== task.sha256) throw new Error(EVIDENCE_CHANGED);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Size and mtime (nanoseconds) against those recorded at hashing, read from a fresh read-only open. */
+async function checkStat(file: PathLike, task: ExtractFileTask): Promise<void> {
+  const handle = await openEvidence(file);
+  try {
+    const st = await handle.stat({ bigint: true });
+    if (!st.isFile() || Number(st.size) !== task.size || isoFromNs(st.mtimeNs) !== task.mtime) throw new Error(EVIDENCE_CHANGED);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A top-level file. Evidence integrity: the metadata must describe the bytes that were hashed. Up to the cap, the
+ * extractors get exactly the bytes just verified against the recorded SHA-256 (no second read, so nothing can change
+ * between the check and the use). A changed file fails with EVIDENCE_CHANGED and is not extracted.
+ */
 export async function extractFile(task: ExtractFileTask): Promise<ExtractResult> {
-  const extracted = await extract({
-    name: task.name,
-    path: task.displayPath,
-    size: task.size,
-    mime: task.mime ?? undefined,
-    source: fileSource(toBuffer(task.path), task.size),
-  });
+  const file = toBuffer(task.path);
+  const input = { name: task.name, path: task.displayPath, size: task.size, mime: task.mime ?? undefined };
+  if (task.size <= VERIFY_MAX_BYTES) {
+    const extracted = await extract({ ...input, source: bufferSource(await readVerified(file, task)) });
+    return { type: 'file', ...extracted };
+  }
+  // Above the cap (video, disk images) the file is not held in memory nor hashed again: that would cost a second
+  // full read of the largest files, and the extractors read only parts of them. Size and mtime, as recorded at
+  // hashing, are checked before and after instead; they catch ordinary changes, not a same-size write that restores mtime.
+  await checkStat(file, task);
+  const extracted = await extract({ ...input, source: fileSource(file, task.size) });
+  await checkStat(file, task);
   return { type: 'file', ...extracted };
 }
 

@@ -91,8 +91,11 @@ export interface ExtractFileTask {
   path: Uint8Array;
   name: string;
   displayPath: string;
+  /** Size, SHA-256 and mtime (ISO, nanoseconds) recorded at hashing: the worker checks the bytes are still those. */
   size: number;
   mime: string | null;
+  sha256: string;
+  mtime: string | null;
 }
 
 export interface WantedMember {

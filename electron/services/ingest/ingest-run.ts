@@ -558,7 +558,7 @@ export class IngestRun {
     this.current = c.path;
     try {
       const result = await pool.run(
-        { type: 'extract-file', path: this.paths.of(c), name: c.name, displayPath: c.path, size: c.size, mime: c.mime },
+        { type: 'extract-file', path: this.paths.of(c), name: c.name, displayPath: c.path, size: c.size, mime: c.mime, sha256: c.sha256, mtime: c.mtime },
         { timeoutMs: EXTRACT_TIMEOUT_MS },
       );
       if (result.type === 'file') this.saveExtracted(c.id, c.path, result.extraction, result.versions);

@@ -275,6 +275,43 @@ describe('adding the same source again', () => {
   });
 });
 
+describe('extraction integrity', () => {
+  it('refuses to extract a file whose bytes changed since hashing, even with its size and mtime restored', async () => {
+    const changed = 'evidence changed since it was hashed (SHA-256 differs); ingest the source again';
+    const mtime = new Date('2020-01-01T00:00:00Z');
+    const ev = path.join(ws.root, 'evidence');
+    write(path.join(ev, 'kept.txt'), 'unchanged words');
+    write(path.join(ev, 'tampered.txt'), 'original words');
+    write(path.join(ev, 'sheets/model.png'), png());
+    for (const rel of fingerprint(ev).keys()) utimesSync(path.join(ev, rel), PAST, mtime);
+    const caseDir = ws.newCase();
+    expect(await ws.ingest(caseDir, ev, { extract: false })).toMatchObject({ status: 'done', errorCount: 0 });
+    const hashed = byPath(ws.artifacts(caseDir));
+
+    // Same size and mtime, other bytes: the rescan sees no change, so nothing is hashed again before extraction.
+    write(path.join(ev, 'tampered.txt'), 'altered  words');
+    utimesSync(path.join(ev, 'tampered.txt'), PAST, mtime);
+    const job = await ws.ingest(caseDir, ev, { extract: true });
+    expect(job).toMatchObject({ status: 'done', errorCount: 1 });
+
+    const a = byPath(ws.artifacts(caseDir));
+    const tampered = a.get('tampered.txt');
+    expect(tampered).toMatchObject({ status: 'ok', sha256: hashed.get('tampered.txt')?.sha256, error: `extraction failed: ${changed}` });
+    const failed = getArtifact(caseDir, tampered?.id ?? 0).extraction;
+    expect(failed).toMatchObject({ metadata: {}, extractors: [{ name: 'ingest', error: changed }] });
+    expect(failed?.text).toBeUndefined();
+
+    // Unchanged files extract normally, from the bytes verified against their recorded SHA-256.
+    const kept = getArtifact(caseDir, a.get('kept.txt')?.id ?? 0);
+    expect(kept).toMatchObject({ status: 'ok', error: null, sha256: hashed.get('kept.txt')?.sha256 });
+    expect(kept.extraction?.text).toContain('unchanged words');
+    expect(kept.extraction?.extractors.every((x) => x.error === undefined)).toBe(true);
+    const image = getArtifact(caseDir, a.get('sheets/model.png')?.id ?? 0);
+    expect(image.error).toBeNull();
+    expect(Object.keys(image.extraction?.metadata ?? {}).length).toBeGreaterThan(0);
+  });
+});
+
 describe('job control', () => {
   it('cancels a running job, keeps what is done, and a new run completes it', async () => {
     const ev = path.join(ws.root, 'evidence');
