@@ -351,7 +351,8 @@ const SORT_COLUMNS: Record<ArtifactSortKey, string> = {
 
 export type ArtifactListQuery = Required<Pick<ArtifactQuery, 'sort' | 'order' | 'offset' | 'limit'>> & Omit<ArtifactQuery, 'dir'>;
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Escapes LIKE wildcards so user text matches literally (with `ESCAPE '\\'`). */
+export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function queryArtifacts(db: Db, q: ArtifactListQuery): { total: number; items: ArtifactSummary[] } {
   const where: string[] = [];

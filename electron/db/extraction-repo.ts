@@ -21,14 +21,10 @@ function metadataText(extraction: Extraction): string {
  * document ids (for links) and its full-text rows. Call inside a transaction.
  */
 export function saveExtraction(db: Db, artifactId: number, path: string, extraction: Extraction, versions: string): void {
-  db.prepare('DELETE FROM timestamps WHERE artifact_id = ?').run(artifactId);
-  db.prepare('DELETE FROM doc_ids WHERE artifact_id = ?').run(artifactId);
-  db.prepare('DELETE FROM search_index WHERE artifact_id = ?').run(artifactId);
+  clearDerived(db, artifactId);
   const failures = extraction.extractors.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
   db.prepare(
-    `INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(artifact_id) DO UPDATE SET versions = excluded.versions, data = excluded.data, encoding = excluded.encoding,
-       error = excluded.error, extracted_at = excluded.extracted_at`,
+    'INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(artifactId, versions, JSON.stringify(extraction), extraction.encoding?.name ?? null, failures.length ? failures.join('; ') : null, new Date().toISOString());
 
   const insertTime = db.prepare('INSERT INTO timestamps (artifact_id, field, value, has_offset, utc, label) VALUES (?, ?, ?, ?, ?, ?)');

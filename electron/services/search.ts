@@ -1,4 +1,5 @@
 import type { SearchHit, SearchQuery, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
+import { escapeLike } from '../db/artifact-repo';
 import type { Db, SqlValue } from '../db/database';
 import { caseDb } from './case-store';
 
@@ -9,7 +10,6 @@ const SNIPPET_RADIUS = 60;
 /** FTS5's trigram tokenizer cannot match terms shorter than three characters (two-syllable Korean, two-character Chinese words). */
 const isShortTerm = (term: string): boolean => [...term].length < 3;
 const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function snippetAround(content: string, terms: string[]): string {
   const lower = content.toLowerCase();
@@ -40,7 +40,7 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   }
   for (const term of shortTerms) {
     where.push("s.content LIKE ? ESCAPE '\\'");
-    params.push(likePattern(term));
+    params.push(`%${escapeLike(term)}%`);
   }
   const rows = db
     .prepare(
