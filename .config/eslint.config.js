@@ -31,19 +31,42 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [boundary(['**/electron/**', 'electron'], 'the renderer talks to the backend only through renderer/api')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [boundary(['**/electron/**', 'electron'], 'the renderer talks to the backend only through renderer/api')] },
+      ],
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [boundary(['**/electron/**', '**/renderer/**', 'node:*', 'electron', 'react'], 'shared/ is imported by both sides and imports neither')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            boundary(
+              ['**/electron/**', '**/renderer/**', 'node:*', 'electron', 'react'],
+              'shared/ is imported by both sides and imports neither',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/lib/**/*.ts', 'electron/workers/**/*.ts', 'electron/cli/**/*.ts', 'electron/http/**/*.ts'],
+    files: [
+      'electron/services/**/*.ts',
+      'electron/db/**/*.ts',
+      'electron/lib/**/*.ts',
+      'electron/workers/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/http/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [boundary(['electron', '**/renderer/**'], 'services and hosts never import electron or the renderer')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [boundary(['electron', '**/renderer/**'], 'services and hosts never import electron or the renderer')] },
+      ],
     },
   },
 );

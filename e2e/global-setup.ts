@@ -20,7 +20,8 @@ export default function globalSetup(config: FullConfig): void {
   const built = path.join(outDir, 'main/web.js');
   const rendererIndex = path.join(outDir, 'renderer/index.html');
   const sources = Math.max(...['electron', 'renderer', 'shared'].map((d) => newest(path.join(projectRoot, d))));
-  const isStale = !existsSync(built) || !existsSync(rendererIndex) || statSync(rendererIndex).mtimeMs < sources || statSync(built).mtimeMs < sources;
+  const isStale =
+    !existsSync(built) || !existsSync(rendererIndex) || statSync(rendererIndex).mtimeMs < sources || statSync(built).mtimeMs < sources;
   if (isStale && process.env.E2E_SKIP_BUILD !== '1') {
     process.stdout.write('[e2e] out/ is missing or older than the sources: running npm run build\n');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -33,6 +34,8 @@ export default function globalSetup(config: FullConfig): void {
     process.stdout.write(`[e2e] electron project: ${electron.ok ? `runs with ${electron.reason}` : `SKIPPED, ${electron.reason}`}\n`);
   }
   if (projects.has('web')) {
-    process.stdout.write(`[e2e] web project: ${browser.ok ? `web host (node out/main/web.js) + ${browser.reason}` : `cannot run, ${browser.reason}`}\n`);
+    process.stdout.write(
+      `[e2e] web project: ${browser.ok ? `web host (node out/main/web.js) + ${browser.reason}` : `cannot run, ${browser.reason}`}\n`,
+    );
   }
 }

@@ -15,7 +15,13 @@ const corpus = path.resolve(repoRoot, '../shared/corpus');
 const checker = path.resolve(repoRoot, '../shared/tools/corpus-check.py');
 const cli = path.join(repoRoot, 'out/main/cli.js');
 const has = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-const available = existsSync(path.join(corpus, 'MANIFEST.tsv')) && existsSync(checker) && existsSync(cli) && has('python3') && has('exiftool') && has('pdftotext');
+const available =
+  existsSync(path.join(corpus, 'MANIFEST.tsv')) &&
+  existsSync(checker) &&
+  existsSync(cli) &&
+  has('python3') &&
+  has('exiftool') &&
+  has('pdftotext');
 
 describe.skipIf(!available)('corpus check against ExifTool, pdftotext and labelled encodings', () => {
   it('ingests the whole corpus without a crash or hang and meets the three bars', () => {

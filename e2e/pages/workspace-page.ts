@@ -133,7 +133,11 @@ export class WorkspacePage {
   /** Every row the table has rendered (the table is virtualized: scroll first for long lists). */
   async renderedRows(): Promise<TableRow[]> {
     return this.rows.evaluateAll((els) =>
-      els.map((el) => ({ id: Number(el.getAttribute('data-id')), path: el.getAttribute('data-path') ?? '', sha256: el.getAttribute('data-sha256') ?? '' })),
+      els.map((el) => ({
+        id: Number(el.getAttribute('data-id')),
+        path: el.getAttribute('data-path') ?? '',
+        sha256: el.getAttribute('data-sha256') ?? '',
+      })),
     );
   }
 
@@ -253,7 +257,9 @@ export class WorkspacePage {
 
   /** The `<li>` of one evidence source in the tree, by its base name (`evidence`). */
   source(name: string): Locator {
-    return this.sourceTree.getByRole('treeitem').filter({ has: this.page.getByTestId('tree-source').and(this.page.locator(`[data-name="${cssString(name)}"]`)) });
+    return this.sourceTree
+      .getByRole('treeitem')
+      .filter({ has: this.page.getByTestId('tree-source').and(this.page.locator(`[data-name="${cssString(name)}"]`)) });
   }
 
   rerunButton(sourceName: string): Locator {

@@ -9,7 +9,12 @@ test('create a case, reload, find it in recent cases and open it', async ({ star
   await keepScreenshot(startPage.page, testInfo, 'first-screen');
 
   const name = '2024-017 원화 수정 / 原画修型';
-  await startPage.createCase({ dir: caseDir, name, examiner: '김철수 (analyst)', description: 'Exposed server export, received 2024-03-20.' });
+  await startPage.createCase({
+    dir: caseDir,
+    name,
+    examiner: '김철수 (analyst)',
+    description: 'Exposed server export, received 2024-03-20.',
+  });
   await workspacePage.waitOpen(name);
   await expect(workspacePage.caseExaminer).toHaveText('김철수 (analyst)');
   await expect(workspacePage.caseDir).toHaveText(caseDir);

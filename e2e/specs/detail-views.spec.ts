@@ -7,7 +7,12 @@ import { expect, test } from '../fixtures/test';
 
 test.use({ evidenceSets: [...ALL_EVIDENCE_SETS] });
 
-test('metadata, access-log clients and search results show what the generators put in', async ({ startPage, workspacePage, caseDir, evidence }, testInfo) => {
+test('metadata, access-log clients and search results show what the generators put in', async ({
+  startPage,
+  workspacePage,
+  caseDir,
+  evidence,
+}, testInfo) => {
   expect(evidence.files.length).toBeGreaterThan(100);
   await startPage.waitReady();
   await startPage.createCase({ dir: caseDir, name: 'Detail views', examiner: 'E2E' });

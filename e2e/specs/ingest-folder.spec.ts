@@ -4,7 +4,12 @@ import { expect, test } from '../fixtures/test';
 
 test.use({ evidenceSets: [...ALL_EVIDENCE_SETS] });
 
-test('ingest a generated evidence folder and see every file with its SHA-256', async ({ startPage, workspacePage, caseDir, evidence }, testInfo) => {
+test('ingest a generated evidence folder and see every file with its SHA-256', async ({
+  startPage,
+  workspacePage,
+  caseDir,
+  evidence,
+}, testInfo) => {
   await startPage.waitReady();
   await startPage.createCase({ dir: caseDir, name: 'Ingest check', examiner: 'E2E' });
   await workspacePage.waitOpen('Ingest check');
@@ -38,7 +43,12 @@ test('ingest a generated evidence folder and see every file with its SHA-256', a
   await expect(workspacePage.detailSha256).toHaveText(note.sha256);
 });
 
-test('folders in the source tree filter the table, and headers sort it on the server', async ({ startPage, workspacePage, caseDir, evidence }) => {
+test('folders in the source tree filter the table, and headers sort it on the server', async ({
+  startPage,
+  workspacePage,
+  caseDir,
+  evidence,
+}) => {
   await startPage.waitReady();
   await startPage.createCase({ dir: caseDir, name: 'Tree and sort', examiner: 'E2E' });
   await workspacePage.waitOpen('Tree and sort');
@@ -60,7 +70,16 @@ test('folders in the source tree filter the table, and headers sort it on the se
   await workspacePage.sortBy('sha256');
   await expect.poll(async () => isAscending((await workspacePage.renderedRows()).map((r) => r.sha256).filter(Boolean))).toBe(true);
   await workspacePage.sortBy('sha256');
-  await expect.poll(async () => isAscending((await workspacePage.renderedRows()).map((r) => r.sha256).filter(Boolean).reverse())).toBe(true);
+  await expect
+    .poll(async () =>
+      isAscending(
+        (await workspacePage.renderedRows())
+          .map((r) => r.sha256)
+          .filter(Boolean)
+          .reverse(),
+      ),
+    )
+    .toBe(true);
 });
 
 function isAscending(values: string[]): boolean {

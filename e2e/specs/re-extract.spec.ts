@@ -3,7 +3,12 @@ import { expect, test } from '../fixtures/test';
 
 test.use({ evidenceSets: ['base', 'images'] });
 
-test('re-running extraction on a source starts a job that finishes in the ingest panel', async ({ startPage, workspacePage, caseDir, evidence }, testInfo) => {
+test('re-running extraction on a source starts a job that finishes in the ingest panel', async ({
+  startPage,
+  workspacePage,
+  caseDir,
+  evidence,
+}, testInfo) => {
   await startPage.waitReady();
   await startPage.createCase({ dir: caseDir, name: 'Re-extract', examiner: 'E2E' });
   await workspacePage.waitOpen('Re-extract');

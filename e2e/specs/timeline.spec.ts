@@ -6,7 +6,12 @@ import { expect, test } from '../fixtures/test';
 
 test.use({ evidenceSets: [...ALL_EVIDENCE_SETS] });
 
-test('the timeline lists EXIF dates with their offset and access-log requests, and opens their artifacts', async ({ startPage, workspacePage, caseDir, evidence }, testInfo) => {
+test('the timeline lists EXIF dates with their offset and access-log requests, and opens their artifacts', async ({
+  startPage,
+  workspacePage,
+  caseDir,
+  evidence,
+}, testInfo) => {
   await startPage.waitReady();
   await startPage.createCase({ dir: caseDir, name: 'Timeline', examiner: 'E2E' });
   await workspacePage.waitOpen('Timeline');

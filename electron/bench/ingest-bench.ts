@@ -142,10 +142,14 @@ async function ours(dataset: Dataset): Promise<Run> {
   const created = spawnSync(process.execPath, [cli, 'case', 'create', caseDir, '--name', 'bench', '--examiner', 'bench'], { env });
   if (created.status !== 0) throw new Error(`case create failed: ${created.stderr.toString()}`);
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', path.join(projectRoot, 'electron/bench/rss-on-exit.mjs'), cli, 'ingest', caseDir, dataset.dir, '--no-extract', '--json'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', path.join(projectRoot, 'electron/bench/rss-on-exit.mjs'), cli, 'ingest', caseDir, dataset.dir, '--no-extract', '--json'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
+    },
+  );
   const [, stdout, , rss] = proc.stdio;
   if (!stdout || !rss) throw new Error('no pipes to the benchmarked CLI');
   let job: IngestJob | null = null;
@@ -179,7 +183,9 @@ async function main(): Promise<void> {
     baselines.push(sha256sum(dataset.dir));
     runs.push(await ours(dataset));
     const last = runs.at(-1) as Run;
-    process.stdout.write(`  round ${round}: sha256sum ${(baselines.at(-1) ?? 0).toFixed(2)} s, workbench ${last.jobSeconds.toFixed(2)} s (process ${last.processSeconds.toFixed(2)} s)\n`);
+    process.stdout.write(
+      `  round ${round}: sha256sum ${(baselines.at(-1) ?? 0).toFixed(2)} s, workbench ${last.jobSeconds.toFixed(2)} s (process ${last.processSeconds.toFixed(2)} s)\n`,
+    );
   }
   const reference = Math.min(...baselines);
   const best = runs.reduce((a, b) => (b.jobSeconds < a.jobSeconds ? b : a));

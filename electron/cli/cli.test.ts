@@ -57,11 +57,15 @@ describe('workbench CLI', () => {
   });
 
   it('runs as a real process without printing a stack trace', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron/cli/main.ts'), 'case', 'info', path.join(tmp.dir, 'none')], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, WORKBENCH_DATA_DIR: path.join(tmp.dir, 'data') },
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'electron/cli/main.ts'), 'case', 'info', path.join(tmp.dir, 'none')],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, WORKBENCH_DATA_DIR: path.join(tmp.dir, 'data') },
+      },
+    );
     expect(child.status).toBe(1);
     expect(child.stderr.trim().split('\n')).toEqual([`workbench: case folder does not exist: ${path.join(tmp.dir, 'none')}`]);
   });

@@ -1,4 +1,11 @@
-import type { ArtifactKind, ArtifactQuery, ArtifactSortKey, ArtifactStatus, ArtifactSummary, FolderSummary } from '../../shared/domain/artifact';
+import type {
+  ArtifactKind,
+  ArtifactQuery,
+  ArtifactSortKey,
+  ArtifactStatus,
+  ArtifactSummary,
+  FolderSummary,
+} from '../../shared/domain/artifact';
 import type { StatRecord } from '../lib/file-times';
 import type { HashedFile, MemberRecord } from '../workers/protocol';
 import type { Db, SqlValue } from './database';
@@ -42,7 +49,8 @@ export interface ScanResult {
 
 /** Removes what was derived from an artifact's content (extraction, timeline, document ids, full-text rows). */
 export function clearDerived(db: Db, id: number): void {
-  for (const table of ['extractions', 'timestamps', 'doc_ids', 'search_index']) prepared(db, `DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
+  for (const table of ['extractions', 'timestamps', 'doc_ids', 'search_index'])
+    prepared(db, `DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
 }
 
 /**
@@ -53,8 +61,20 @@ export function clearDerived(db: Db, id: number): void {
 export function recordScanned(db: Db, sourceId: number, e: ScannedEntry): ScanResult {
   const st = e.stat;
   const fields: SqlValue[] = [
-    e.parentId, e.name, e.kind, st?.size ?? null, st?.mtime ?? null, st?.ctime ?? null, st?.atime ?? null, st?.birthtime ?? null,
-    st?.mode ?? null, e.status, e.error, e.symlinkTarget, e.rawName, e.nameEncoding,
+    e.parentId,
+    e.name,
+    e.kind,
+    st?.size ?? null,
+    st?.mtime ?? null,
+    st?.ctime ?? null,
+    st?.atime ?? null,
+    st?.birthtime ?? null,
+    st?.mode ?? null,
+    e.status,
+    e.error,
+    e.symlinkTarget,
+    e.rawName,
+    e.nameEncoding,
   ];
   // Insert first: on a first ingest every path is new, and the lookup below is needed only when it is not.
   const info = prepared(
@@ -63,7 +83,10 @@ export function recordScanned(db: Db, sourceId: number, e: ScannedEntry): ScanRe
        name_encoding, source_id, path, depth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (source_id, path) DO NOTHING`,
   ).run(...fields, sourceId, e.path);
   if (info.changes > 0) return { id: Number(info.lastInsertRowid), outcome: 'new', previousSha256: null };
-  const existing = prepared(db, 'SELECT id, kind, status, size, mtime, sha256 FROM artifacts WHERE source_id = ? AND path = ?').get(sourceId, e.path) as {
+  const existing = prepared(db, 'SELECT id, kind, status, size, mtime, sha256 FROM artifacts WHERE source_id = ? AND path = ?').get(
+    sourceId,
+    e.path,
+  ) as {
     id: number;
     kind: string;
     status: string;
@@ -100,7 +123,10 @@ export function markMissing(db: Db, sourceId: number, seen: ReadonlySet<number>,
 
 /** Ids of the top-level entries below a folder, e.g. to keep them when the folder cannot be listed this time. */
 export function idsUnder(db: Db, sourceId: number, folderPath: string): number[] {
-  const rows = prepared(db, 'SELECT id FROM artifacts WHERE source_id = ? AND depth = 0 AND instr(path, ?) = 1').all(sourceId, `${folderPath}/`) as { id: number }[];
+  const rows = prepared(db, 'SELECT id FROM artifacts WHERE source_id = ? AND depth = 0 AND instr(path, ?) = 1').all(
+    sourceId,
+    `${folderPath}/`,
+  ) as { id: number }[];
   return rows.map((r) => Number(r.id));
 }
 
@@ -137,16 +163,34 @@ export function pendingFiles(db: Db, sourceId: number, afterId: number, limit: n
 }
 
 export function pathLink(db: Db, id: number): PathLink | null {
-  const r = prepared(db, 'SELECT parent_id AS parentId, name, raw_name AS rawName FROM artifacts WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-  return r ? { parentId: r.parentId == null ? null : Number(r.parentId), name: String(r.name), rawName: r.rawName == null ? null : String(r.rawName) } : null;
+  const r = prepared(db, 'SELECT parent_id AS parentId, name, raw_name AS rawName FROM artifacts WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
+  return r
+    ? {
+        parentId: r.parentId == null ? null : Number(r.parentId),
+        name: String(r.name),
+        rawName: r.rawName == null ? null : String(r.rawName),
+      }
+    : null;
 }
 
 /** Saves a hashing outcome; stats are replaced only by those taken from the open file. */
 export function saveHashed(db: Db, id: number, h: HashedFile): void {
   const { stat: s, content: c } = h;
-  const content: SqlValue[] = [c?.sha256 ?? null, c?.sha1 ?? null, c?.md5 ?? null, c?.mime ?? null, c?.mismatch ? 1 : 0, h.status, h.error, id];
+  const content: SqlValue[] = [
+    c?.sha256 ?? null,
+    c?.sha1 ?? null,
+    c?.md5 ?? null,
+    c?.mime ?? null,
+    c?.mismatch ? 1 : 0,
+    h.status,
+    h.error,
+    id,
+  ];
   if (!s) {
-    prepared(db, 'UPDATE artifacts SET sha256 = ?, sha1 = ?, md5 = ?, mime = ?, mismatch = ?, status = ?, error = ? WHERE id = ?').run(...content);
+    prepared(db, 'UPDATE artifacts SET sha256 = ?, sha1 = ?, md5 = ?, mime = ?, mismatch = ?, status = ?, error = ? WHERE id = ?').run(
+      ...content,
+    );
     return;
   }
   prepared(
@@ -162,7 +206,13 @@ export function saveHashed(db: Db, id: number, h: HashedFile): void {
  * re-ingests (matched by path); members gone from the archive are removed. A member whose path is already taken
  * by a real file of the source gets ` [archive member]` appended.
  */
-export function saveArchive(db: Db, sourceId: number, archive: { id: number; path: string }, h: HashedFile, members: readonly MemberRecord[]): void {
+export function saveArchive(
+  db: Db,
+  sourceId: number,
+  archive: { id: number; path: string },
+  h: HashedFile,
+  members: readonly MemberRecord[],
+): void {
   saveHashed(db, archive.id, h);
   const prefix = `${archive.path}!/`;
   const existing = new Map(
@@ -189,8 +239,23 @@ export function saveArchive(db: Db, sourceId: number, archive: { id: number; pat
   for (const m of ordered) {
     const parentId = ids.get(m.parentPath) ?? archive.id;
     const fields: SqlValue[] = [
-      m.name, m.kind, m.size, m.mtime, m.atime, m.birthtime, m.mode, m.sha256, m.sha1, m.md5, m.mime, m.mismatch ? 1 : 0,
-      m.status, m.error, m.rawName, m.nameEncoding, m.depth,
+      m.name,
+      m.kind,
+      m.size,
+      m.mtime,
+      m.atime,
+      m.birthtime,
+      m.mode,
+      m.sha256,
+      m.sha1,
+      m.md5,
+      m.mime,
+      m.mismatch ? 1 : 0,
+      m.status,
+      m.error,
+      m.rawName,
+      m.nameEncoding,
+      m.depth,
     ];
     const old = existing.get(m.path);
     if (old) {
@@ -201,7 +266,8 @@ export function saveArchive(db: Db, sourceId: number, archive: { id: number; pat
       continue;
     }
     let info = insert.run(sourceId, parentId, m.path, ...fields);
-    for (let n = 1; info.changes === 0; n++) info = insert.run(sourceId, parentId, `${m.path} [archive member${n > 1 ? ` ${n}` : ''}]`, ...fields);
+    for (let n = 1; info.changes === 0; n++)
+      info = insert.run(sourceId, parentId, `${m.path} [archive member${n > 1 ? ` ${n}` : ''}]`, ...fields);
     ids.set(m.path, Number(info.lastInsertRowid));
   }
   const gone = [...existing.values()].sort((a, b) => b.depth - a.depth);
@@ -247,7 +313,8 @@ export function extractionCandidates(db: Db, sourceId: number, afterId: number, 
 }
 
 export function depthOf(db: Db, id: number): { depth: number; parentId: number | null; path: string } | null {
-  const r = prepared(db, 'SELECT depth, parent_id AS parentId, path FROM artifacts WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const r = prepared(db, 'SELECT depth, parent_id AS parentId, path FROM artifacts WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
   return r ? { depth: Number(r.depth), parentId: r.parentId == null ? null : Number(r.parentId), path: String(r.path) } : null;
 }
 
@@ -423,7 +490,13 @@ export function childFolders(db: Db, sourceId: number, parent: string): FolderSu
        FROM grouped GROUP BY segment
        HAVING MAX(inner IS NOT NULL) = 1 OR MAX(inner IS NULL AND kind = 'directory') = 1`,
     )
-    .all(parent, sourceId, ...bounds) as { segment: string; artifactCount: number; errorCount: number; hasSubfolders: number; innerDepth: number | null }[];
+    .all(parent, sourceId, ...bounds) as {
+    segment: string;
+    artifactCount: number;
+    errorCount: number;
+    hasSubfolders: number;
+    innerDepth: number | null;
+  }[];
   return rows.map((r) => {
     const isArchive = r.innerDepth !== null && Number(r.innerDepth) > level;
     const segment = String(r.segment);

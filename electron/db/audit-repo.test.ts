@@ -20,7 +20,7 @@ it('chains audit events so that editing any one breaks verification from there o
   appendAudit(db, 'analyst', 'tag.added', { artifact: 1 });
   appendAudit(db, 'analyst', 'note.added', { text: '原画修型' });
   expect(verifyAudit(db)).toBeNull();
-  db.prepare("UPDATE audit_log SET details = '{\"artifact\":2}' WHERE seq = 2").run();
+  db.prepare('UPDATE audit_log SET details = \'{"artifact":2}\' WHERE seq = 2').run();
   expect(verifyAudit(db)).toBe(2);
 });
 

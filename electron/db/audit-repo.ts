@@ -15,7 +15,9 @@ export interface AuditEvent {
 
 /** Hash chain: each event's hash covers its content and the previous hash, so editing or deleting one breaks every later link. */
 const chainHash = (prevHash: string, at: string, actor: string, action: string, details: string): string =>
-  createHash('sha256').update(JSON.stringify([prevHash, at, actor, action, details])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([prevHash, at, actor, action, details]))
+    .digest('hex');
 
 export function appendAudit(db: Db, actor: string, action: string, details: Record<string, unknown>): AuditEvent {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
@@ -32,7 +34,9 @@ export function appendAudit(db: Db, actor: string, action: string, details: Reco
 /** Returns the sequence number of the first broken link, or null when the whole chain verifies. */
 export function verifyAudit(db: Db): number | null {
   let prevHash = GENESIS;
-  const rows = db.prepare('SELECT seq, at, actor, action, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq').all() as unknown as AuditEvent[];
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
+    .all() as unknown as AuditEvent[];
   for (const row of rows) {
     if (row.prevHash !== prevHash || chainHash(prevHash, row.at, row.actor, row.action, row.details) !== row.hash) return row.seq;
     prevHash = row.hash;

@@ -23,9 +23,14 @@ function metadataText(extraction: Extraction): string {
 export function saveExtraction(db: Db, artifactId: number, path: string, extraction: Extraction, versions: string): void {
   clearDerived(db, artifactId);
   const failures = extraction.extractors.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
-  db.prepare(
-    'INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(artifactId, versions, JSON.stringify(extraction), extraction.encoding?.name ?? null, failures.length ? failures.join('; ') : null, new Date().toISOString());
+  db.prepare('INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    artifactId,
+    versions,
+    JSON.stringify(extraction),
+    extraction.encoding?.name ?? null,
+    failures.length ? failures.join('; ') : null,
+    new Date().toISOString(),
+  );
 
   const insertTime = db.prepare('INSERT INTO timestamps (artifact_id, field, value, has_offset, utc, label) VALUES (?, ?, ?, ?, ?, ?)');
   for (const t of extraction.timestamps) insertTime.run(artifactId, t.field, t.value, t.hasOffset ? 1 : 0, t.utc ?? null, t.label ?? null);
@@ -81,7 +86,8 @@ export function documentLinks(db: Db, artifactId: number): DocumentLink[] {
     if (r.mineKind === 'history-instance' && r.otherKind === 'history-instance') continue;
     const relation = relationOf(r.mineKind, r.otherKind);
     const key = `${r.id}:${relation}`;
-    if (!links.has(key)) links.set(key, { artifactId: Number(r.id), path: r.path, relation, via: `${r.mineKind}=${r.otherKind} ${r.value}` });
+    if (!links.has(key))
+      links.set(key, { artifactId: Number(r.id), path: r.path, relation, via: `${r.mineKind}=${r.otherKind} ${r.value}` });
   }
   const dupes = db
     .prepare(
@@ -89,7 +95,8 @@ export function documentLinks(db: Db, artifactId: number): DocumentLink[] {
        WHERE a.id = ? AND a.sha256 IS NOT NULL ORDER BY b.path LIMIT 500`,
     )
     .all(artifactId) as { id: number; path: string; sha: string }[];
-  for (const d of dupes) links.set(`${d.id}:duplicate`, { artifactId: Number(d.id), path: d.path, relation: 'duplicate', via: `sha256 ${d.sha}` });
+  for (const d of dupes)
+    links.set(`${d.id}:duplicate`, { artifactId: Number(d.id), path: d.path, relation: 'duplicate', via: `sha256 ${d.sha}` });
   return [...links.values()];
 }
 

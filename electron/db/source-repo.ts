@@ -20,17 +20,21 @@ const toRow = (r: Record<string, unknown>): SourceRow => ({
 });
 
 export function findSourceByPath(db: Db, path: string): SourceRow | null {
-  const row = db.prepare('SELECT id, path, kind, added_at AS addedAt, status FROM sources WHERE path = ?').get(path) as Record<string, unknown> | undefined;
+  const row = db.prepare('SELECT id, path, kind, added_at AS addedAt, status FROM sources WHERE path = ?').get(path) as
+    Record<string, unknown> | undefined;
   return row ? toRow(row) : null;
 }
 
 export function findSourceById(db: Db, id: number): SourceRow | null {
-  const row = db.prepare('SELECT id, path, kind, added_at AS addedAt, status FROM sources WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const row = db.prepare('SELECT id, path, kind, added_at AS addedAt, status FROM sources WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
   return row ? toRow(row) : null;
 }
 
 export function insertSource(db: Db, path: string, kind: SourceKind, addedAt: string): number {
-  return Number(db.prepare("INSERT INTO sources (path, kind, added_at, status) VALUES (?, ?, ?, 'pending')").run(path, kind, addedAt).lastInsertRowid);
+  return Number(
+    db.prepare("INSERT INTO sources (path, kind, added_at, status) VALUES (?, ?, ?, 'pending')").run(path, kind, addedAt).lastInsertRowid,
+  );
 }
 
 export function updateSource(db: Db, id: number, fields: { kind?: SourceKind; status?: SourceStatus }): void {

@@ -52,7 +52,11 @@ describe('loopback web host', () => {
   });
 
   it('answers 401 without the token, for every kind of request', async () => {
-    for (const [method, p] of [['GET', '/'], ['GET', '/events'], ['POST', '/rpc/app.info']] as const) {
+    for (const [method, p] of [
+      ['GET', '/'],
+      ['GET', '/events'],
+      ['POST', '/rpc/app.info'],
+    ] as const) {
       const reply = await send(host, method, p, { host: ownHost(), 'content-type': 'application/json' }, '');
       expect(reply.status, `${method} ${p}`).toBe(401);
     }
@@ -89,7 +93,10 @@ describe('loopback web host', () => {
     const headers = { host: ownHost(), 'content-type': 'application/json', 'x-workbench-token': host.token };
     const info = JSON.parse((await send(host, 'POST', '/rpc/app.info', headers, '')).body) as { ok: boolean; value: { host: string } };
     expect(info).toMatchObject({ ok: true, value: { host: 'web' } });
-    const bad = JSON.parse((await send(host, 'POST', '/rpc/cases.create', headers, '{"dir":""}')).body) as { ok: boolean; error: { code: string } };
+    const bad = JSON.parse((await send(host, 'POST', '/rpc/cases.create', headers, '{"dir":""}')).body) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const cookie = { host: ownHost(), 'content-type': 'application/json', cookie: `workbench_token=${host.token}` };
     expect((await send(host, 'POST', '/rpc/cases.recent', cookie, '')).status).toBe(200);
@@ -103,22 +110,36 @@ describe('loopback web host', () => {
 
   it('streams pushed events over SSE', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, headers: { host: ownHost() } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => {
-          text += c.toString('utf8');
-          if (text.includes(': connected')) {
-            emit('ingest.finished', {
-              id: 1, caseDir: '/c', sourceId: 1, sourcePath: '/e', status: 'done', startedAt: 'x', finishedAt: null,
-              filesTotal: 1, filesDone: 1, bytesTotal: 1, bytesDone: 1, errorCount: 0, message: null,
-            });
-          }
-          if (text.includes('data: ')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, headers: { host: ownHost() } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString('utf8');
+            if (text.includes(': connected')) {
+              emit('ingest.finished', {
+                id: 1,
+                caseDir: '/c',
+                sourceId: 1,
+                sourcePath: '/e',
+                status: 'done',
+                startedAt: 'x',
+                finishedAt: null,
+                filesTotal: 1,
+                filesDone: 1,
+                bytesTotal: 1,
+                bytesDone: 1,
+                errorCount: 0,
+                message: null,
+              });
+            }
+            if (text.includes('data: ')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -27,7 +27,10 @@ describe('dispatch over an in-memory transport', () => {
 
   it('rejects unknown channels, including prototype keys', async () => {
     const { ctx } = testCtx(tmp.dir);
-    expect(await dispatch('cases.nope', {}, ctx)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'unknown method cases.nope' } });
+    expect(await dispatch('cases.nope', {}, ctx)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'unknown method cases.nope' },
+    });
     expect((await dispatch('constructor', {}, ctx)).ok).toBe(false);
     expect((await dispatch('__proto__', {}, ctx)).ok).toBe(false);
   });
@@ -46,7 +49,14 @@ describe('dispatch over an in-memory transport', () => {
   it('creates a case in a real SQLite file, reads it back and lists it as recent', async () => {
     const dir = path.join(tmp.dir, 'case 원화 修型');
     const created = await client.call('cases.create', { dir, name: '인빈서블 Invincible', examiner: '김철수' });
-    expect(created).toMatchObject({ name: '인빈서블 Invincible', examiner: '김철수', dir, sourceCount: 0, artifactCount: 0, schemaVersion: SCHEMA_VERSION });
+    expect(created).toMatchObject({
+      name: '인빈서블 Invincible',
+      examiner: '김철수',
+      dir,
+      sourceCount: 0,
+      artifactCount: 0,
+      schemaVersion: SCHEMA_VERSION,
+    });
     closeAllCases();
     const info = await client.call('cases.info', { dir });
     expect(info.id).toBe(created.id);

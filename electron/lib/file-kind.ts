@@ -20,11 +20,17 @@ export interface ContentType {
 const WEAK_SIGNATURES = new Set(['image/bmp', 'application/x-msdownload', 'audio/mpeg', 'audio/aac']);
 
 /** Control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC do; ESC starts ISO-2022 sequences). */
-const isControl = (b: number): boolean => (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
+const isControl = (b: number): boolean =>
+  (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
 
 function hasBom(head: Uint8Array): boolean {
   const [a, b, c] = head;
-  return (a === 0xef && b === 0xbb && c === 0xbf) || (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || (a === 0 && b === 0 && c === 0xfe);
+  return (
+    (a === 0xef && b === 0xbb && c === 0xbf) ||
+    (a === 0xff && b === 0xfe) ||
+    (a === 0xfe && b === 0xff) ||
+    (a === 0 && b === 0 && c === 0xfe)
+  );
 }
 
 /** UTF-16 without a BOM, as long as most characters are ASCII: NULs in every other byte. */
@@ -57,7 +63,11 @@ export function isText(head: Uint8Array): boolean {
 }
 
 function textMime(head: Uint8Array): string {
-  const start = new TextDecoder('utf-8').decode(head.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = new TextDecoder('utf-8')
+    .decode(head.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html')) return 'text/html';
   if ((start.startsWith('<?xml') || start.startsWith('<svg')) && start.includes('<svg')) return 'image/svg+xml';
   return 'text/plain';
@@ -79,10 +89,17 @@ const isZipBased = (mime: string): boolean =>
   mime.startsWith('application/vnd.openxmlformats-officedocument.') ||
   mime.startsWith('application/vnd.oasis.opendocument.') ||
   mime.includes('macroenabled') ||
-  ['application/epub+zip', 'application/java-archive', 'application/vnd.android.package-archive', 'application/x-xpinstall', 'model/3mf'].includes(mime);
+  [
+    'application/epub+zip',
+    'application/java-archive',
+    'application/vnd.android.package-archive',
+    'application/x-xpinstall',
+    'model/3mf',
+  ].includes(mime);
 
 const isTextual = (mime: string): boolean =>
-  mime.startsWith('text/') || ['application/xml', 'image/svg+xml', 'application/rtf', 'application/json', 'application/x-ms-regedit'].includes(mime);
+  mime.startsWith('text/') ||
+  ['application/xml', 'image/svg+xml', 'application/rtf', 'application/json', 'application/x-ms-regedit'].includes(mime);
 
 const oneOf =
   (...mimes: string[]) =>
@@ -100,7 +117,15 @@ const families = {
   gif: oneOf('image/gif'),
   webp: oneOf('image/webp'),
   bmp: oneOf('image/bmp'),
-  tiff: oneOf('image/tiff', 'image/x-adobe-dng', 'image/x-canon-cr2', 'image/x-nikon-nef', 'image/x-sony-arw', 'image/x-olympus-orf', 'image/x-panasonic-rw2'),
+  tiff: oneOf(
+    'image/tiff',
+    'image/x-adobe-dng',
+    'image/x-canon-cr2',
+    'image/x-nikon-nef',
+    'image/x-sony-arw',
+    'image/x-olympus-orf',
+    'image/x-panasonic-rw2',
+  ),
   heif: oneOf('image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence', 'image/avif'),
   psd: oneOf('image/vnd.adobe.photoshop'),
   ico: oneOf('image/x-icon'),
@@ -129,19 +154,96 @@ const families = {
 } satisfies Record<string, (mime: string) => boolean>;
 
 const extensionFamily: Record<string, keyof typeof families> = {
-  jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', apng: 'png', gif: 'gif', webp: 'webp', bmp: 'bmp',
-  tif: 'tiff', tiff: 'tiff', heic: 'heif', heif: 'heif', avif: 'heif', psd: 'psd', ico: 'ico', pdf: 'pdf',
-  zip: 'zip', docx: 'zip', docm: 'zip', xlsx: 'zip', xlsm: 'zip', pptx: 'zip', pptm: 'zip', odt: 'zip', ods: 'zip', odp: 'zip',
-  epub: 'zip', jar: 'zip', apk: 'zip',
-  doc: 'ole', xls: 'ole', ppt: 'ole', msg: 'ole',
-  rar: 'rar', '7z': 'sevenZip', gz: 'gzip', tgz: 'gzip', bz2: 'bzip2', xz: 'xz', tar: 'tar',
-  mp4: 'isoMedia', m4v: 'isoMedia', mov: 'isoMedia', qt: 'isoMedia', m4a: 'isoMedia', '3gp': 'isoMedia', '3g2': 'isoMedia',
-  avi: 'avi', mkv: 'matroska', webm: 'matroska', wmv: 'asf', wma: 'asf', asf: 'asf', flv: 'flv', mpg: 'mpeg', mpeg: 'mpeg',
-  mp3: 'mp3', wav: 'wav', flac: 'flac', ogg: 'ogg', oga: 'ogg', ogv: 'ogg', opus: 'ogg',
-  exe: 'exe', dll: 'exe', sqlite: 'sqlite', sqlite3: 'sqlite',
-  txt: 'text', text: 'text', log: 'text', csv: 'text', tsv: 'text', md: 'text', json: 'text', xml: 'text', html: 'text',
-  htm: 'text', xhtml: 'text', css: 'text', js: 'text', srt: 'text', vtt: 'text', ini: 'text', cfg: 'text', conf: 'text',
-  yml: 'text', yaml: 'text', svg: 'text', rtf: 'text',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  jpe: 'jpeg',
+  jfif: 'jpeg',
+  png: 'png',
+  apng: 'png',
+  gif: 'gif',
+  webp: 'webp',
+  bmp: 'bmp',
+  tif: 'tiff',
+  tiff: 'tiff',
+  heic: 'heif',
+  heif: 'heif',
+  avif: 'heif',
+  psd: 'psd',
+  ico: 'ico',
+  pdf: 'pdf',
+  zip: 'zip',
+  docx: 'zip',
+  docm: 'zip',
+  xlsx: 'zip',
+  xlsm: 'zip',
+  pptx: 'zip',
+  pptm: 'zip',
+  odt: 'zip',
+  ods: 'zip',
+  odp: 'zip',
+  epub: 'zip',
+  jar: 'zip',
+  apk: 'zip',
+  doc: 'ole',
+  xls: 'ole',
+  ppt: 'ole',
+  msg: 'ole',
+  rar: 'rar',
+  '7z': 'sevenZip',
+  gz: 'gzip',
+  tgz: 'gzip',
+  bz2: 'bzip2',
+  xz: 'xz',
+  tar: 'tar',
+  mp4: 'isoMedia',
+  m4v: 'isoMedia',
+  mov: 'isoMedia',
+  qt: 'isoMedia',
+  m4a: 'isoMedia',
+  '3gp': 'isoMedia',
+  '3g2': 'isoMedia',
+  avi: 'avi',
+  mkv: 'matroska',
+  webm: 'matroska',
+  wmv: 'asf',
+  wma: 'asf',
+  asf: 'asf',
+  flv: 'flv',
+  mpg: 'mpeg',
+  mpeg: 'mpeg',
+  mp3: 'mp3',
+  wav: 'wav',
+  flac: 'flac',
+  ogg: 'ogg',
+  oga: 'ogg',
+  ogv: 'ogg',
+  opus: 'ogg',
+  exe: 'exe',
+  dll: 'exe',
+  sqlite: 'sqlite',
+  sqlite3: 'sqlite',
+  txt: 'text',
+  text: 'text',
+  log: 'text',
+  csv: 'text',
+  tsv: 'text',
+  md: 'text',
+  json: 'text',
+  xml: 'text',
+  html: 'text',
+  htm: 'text',
+  xhtml: 'text',
+  css: 'text',
+  js: 'text',
+  srt: 'text',
+  vtt: 'text',
+  ini: 'text',
+  cfg: 'text',
+  conf: 'text',
+  yml: 'text',
+  yaml: 'text',
+  svg: 'text',
+  rtf: 'text',
 };
 
 function extensionOf(name: string): string {

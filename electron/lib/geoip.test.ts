@@ -10,7 +10,9 @@ const countryMmdb = join(dirname(require.resolve('@ip-location-db/geo-whois-asn-
 
 /** Rows picked from the shipped CSV at run time, so expectations follow the data actually installed. */
 function sampleRows(file: string, count: number): { start: bigint; end: bigint; asn: number; org: string }[] {
-  const lines = readFileSync(join(asnDir, file), 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(join(asnDir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const step = Math.floor(lines.length / count);
   const rows = [];
   for (let i = 0; i < count; i++) {
@@ -75,7 +77,19 @@ describe('lookupIp', () => {
   });
 
   it('marks private, loopback, link-local and documentation space as private with no country', () => {
-    for (const ip of ['10.0.0.1', '192.168.1.20', '172.20.0.5', '127.0.0.1', '169.254.3.3', '100.64.1.1', '203.0.113.7', '::1', 'fe80::1', 'fd12:3456::1', '2001:db8::5']) {
+    for (const ip of [
+      '10.0.0.1',
+      '192.168.1.20',
+      '172.20.0.5',
+      '127.0.0.1',
+      '169.254.3.3',
+      '100.64.1.1',
+      '203.0.113.7',
+      '::1',
+      'fe80::1',
+      'fd12:3456::1',
+      '2001:db8::5',
+    ]) {
       expect(lookupIp(ip), ip).toEqual({ network: 'private' });
     }
   });

@@ -67,13 +67,33 @@ function resolvePaths(): GeoIpPaths {
 // Special-purpose space (RFC 6890 and friends): such clients are on the server's own network or spoofed.
 const reserved = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) reserved.addSubnet(net, bits, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  reserved.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
-  ['::', 127], ['64:ff9b:1::', 48], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-] as const) reserved.addSubnet(net, bits, 'ipv6');
+  ['::', 127],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  reserved.addSubnet(net, bits, 'ipv6');
 
 function countryDb(): Reader<CountryResponse> | null {
   if (countryReader === undefined) {
@@ -118,7 +138,12 @@ function readRows(file: string): string[] {
 
 function loadTable4(index: Map<string, number>): AsnTable4 | null {
   const lines = readRows('asn-ipv4-num.csv');
-  const t: AsnTable4 = { start: new Uint32Array(lines.length), end: new Uint32Array(lines.length), asn: new Uint32Array(lines.length), org: new Uint32Array(lines.length) };
+  const t: AsnTable4 = {
+    start: new Uint32Array(lines.length),
+    end: new Uint32Array(lines.length),
+    asn: new Uint32Array(lines.length),
+    org: new Uint32Array(lines.length),
+  };
   let n = 0;
   for (const line of lines) {
     const row = splitRow(line);
@@ -137,8 +162,12 @@ function loadTable6(index: Map<string, number>): AsnTable6 | null {
   const lines = readRows('asn-ipv6-num.csv');
   const len = lines.length;
   const t: AsnTable6 = {
-    startHi: new BigUint64Array(len), startLo: new BigUint64Array(len), endHi: new BigUint64Array(len), endLo: new BigUint64Array(len),
-    asn: new Uint32Array(len), org: new Uint32Array(len),
+    startHi: new BigUint64Array(len),
+    startLo: new BigUint64Array(len),
+    endHi: new BigUint64Array(len),
+    endLo: new BigUint64Array(len),
+    asn: new Uint32Array(len),
+    org: new Uint32Array(len),
   };
   let n = 0;
   for (const line of lines) {
@@ -156,8 +185,12 @@ function loadTable6(index: Map<string, number>): AsnTable6 | null {
   }
   if (n === 0) return null;
   return {
-    startHi: t.startHi.slice(0, n), startLo: t.startLo.slice(0, n), endHi: t.endHi.slice(0, n), endLo: t.endLo.slice(0, n),
-    asn: t.asn.slice(0, n), org: t.org.slice(0, n),
+    startHi: t.startHi.slice(0, n),
+    startLo: t.startLo.slice(0, n),
+    endHi: t.endHi.slice(0, n),
+    endLo: t.endLo.slice(0, n),
+    asn: t.asn.slice(0, n),
+    org: t.org.slice(0, n),
   };
 }
 
@@ -241,7 +274,8 @@ function lookupAsn(ip: string, family: 4 | 6): { asn: number; network: string } 
 
 function lookupCountry(ip: string): string | undefined {
   const record: unknown = countryDb()?.get(ip);
-  if (record && typeof record === 'object' && 'country_code' in record && typeof record.country_code === 'string') return record.country_code;
+  if (record && typeof record === 'object' && 'country_code' in record && typeof record.country_code === 'string')
+    return record.country_code;
   return undefined;
 }
 

@@ -18,7 +18,8 @@ function isSafeSegment(segment: Uint8Array): boolean {
 export function resolveInside(root: string, segments: readonly Uint8Array[]): Buffer {
   const parts: Uint8Array[] = [Buffer.from(path.resolve(root))];
   for (const segment of segments) {
-    if (!isSafeSegment(segment)) throw new Error(`unsafe path segment ${JSON.stringify(Buffer.from(segment).toString('utf8'))} below ${root}`);
+    if (!isSafeSegment(segment))
+      throw new Error(`unsafe path segment ${JSON.stringify(Buffer.from(segment).toString('utf8'))} below ${root}`);
     parts.push(Buffer.from(path.sep), segment);
   }
   return Buffer.concat(parts);

@@ -8,7 +8,9 @@ const enc = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv
 
 function glibcHas(encoding: string): boolean {
   try {
-    return execFileSync('iconv', ['-l'], { encoding: 'utf8' }).split(/[\s,]+/).includes(`${encoding}//`);
+    return execFileSync('iconv', ['-l'], { encoding: 'utf8' })
+      .split(/[\s,]+/)
+      .includes(`${encoding}//`);
   } catch {
     return false;
   }

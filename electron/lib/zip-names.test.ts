@@ -19,7 +19,8 @@ describe('decodeZipEntryName on generated archives read by yauzl (decodeStrings:
     it(item.name, async () => {
       const zip = await yauzl.fromBufferPromise(Buffer.from(item.bytes), { lazyEntries: true, decodeStrings: false });
       const decoded = [];
-      for await (const entry of zip.eachEntry()) decoded.push(decodeZipEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
+      for await (const entry of zip.eachEntry())
+        decoded.push(decodeZipEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
       zip.close();
       expect(decoded.map((d) => d.name)).toEqual(item.expected.entries.map((e) => e.name));
       expect(decoded.map((d) => d.rawHex)).toEqual(item.expected.entries.map((e) => e.rawHex));
@@ -31,7 +32,11 @@ describe('decodeZipEntryName on generated archives read by yauzl (decodeStrings:
 describe('decodeZipEntryName', () => {
   it('trusts the UTF-8 flag', () => {
     const raw = new TextEncoder().encode('제12화/원화.psd');
-    expect(decodeZipEntryName(raw, 0x0800, [])).toEqual({ name: '제12화/원화.psd', encoding: 'utf-8', rawHex: Buffer.from(raw).toString('hex') });
+    expect(decodeZipEntryName(raw, 0x0800, [])).toEqual({
+      name: '제12화/원화.psd',
+      encoding: 'utf-8',
+      rawHex: Buffer.from(raw).toString('hex'),
+    });
   });
 
   it('does not take a set UTF-8 flag over bytes that are not UTF-8', () => {
@@ -64,9 +69,19 @@ describe('decodeZipEntryName', () => {
 });
 
 describe('isUnsafeZipPath', () => {
-  it.each(['/etc/passwd', '\\Windows\\system.ini', 'C:\\evil.exe', 'c:/evil', '../x', 'a/../../x', 'a\\..\\x', '..', 'a/b\0.txt', '\\\\server\\share\\x'])(
-    'rejects %s',
-    (name) => expect(isUnsafeZipPath(name)).toBe(true),
+  it.each([
+    '/etc/passwd',
+    '\\Windows\\system.ini',
+    'C:\\evil.exe',
+    'c:/evil',
+    '../x',
+    'a/../../x',
+    'a\\..\\x',
+    '..',
+    'a/b\0.txt',
+    '\\\\server\\share\\x',
+  ])('rejects %s', (name) => expect(isUnsafeZipPath(name)).toBe(true));
+  it.each(['a/b/c.txt', '原画/修型.txt', 'dir/', 'a..b/c', '.hidden', 'x/.../y'])('accepts %s', (name) =>
+    expect(isUnsafeZipPath(name)).toBe(false),
   );
-  it.each(['a/b/c.txt', '原画/修型.txt', 'dir/', 'a..b/c', '.hidden', 'x/.../y'])('accepts %s', (name) => expect(isUnsafeZipPath(name)).toBe(false));
 });

@@ -44,7 +44,11 @@ function isAscii(bytes: Uint8Array): boolean {
  * Decodes a member name read with `decodeStrings: false`: the UTF-8 flag, then a valid Unicode Path field, then
  * ASCII, then strict UTF-8 (many zippers omit the flag), then legacy CJK detection, then CP437 (the ZIP default).
  */
-export function decodeZipEntryName(rawName: Uint8Array, generalPurposeFlags: number, extraFields: readonly { id: number; data: Uint8Array }[]): DecodedZipName {
+export function decodeZipEntryName(
+  rawName: Uint8Array,
+  generalPurposeFlags: number,
+  extraFields: readonly { id: number; data: Uint8Array }[],
+): DecodedZipName {
   const rawHex = Buffer.from(rawName.buffer, rawName.byteOffset, rawName.byteLength).toString('hex');
   if (generalPurposeFlags & UTF8_FLAG) {
     const flagged = tryUtf8(rawName);

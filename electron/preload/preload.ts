@@ -5,7 +5,8 @@ import type { Transport } from '../../shared/ipc/client';
 /** Exactly the contract: names outside it are refused before they reach ipcRenderer. */
 const bridge: Transport = {
   invoke: (channel, input) => {
-    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: `unknown method ${String(channel)}` } });
+    if (!isChannel(channel))
+      return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: `unknown method ${String(channel)}` } });
     return ipcRenderer.invoke(channel, input);
   },
   subscribe: (event, listener) => {

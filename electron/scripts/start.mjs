@@ -19,7 +19,9 @@ function electronBinary() {
 function openBrowser(url) {
   if (!process.env.DISPLAY && process.platform === 'linux') return;
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(opener, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  spawn(opener, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref();
 }
 
 const binary = electronBinary();

@@ -96,7 +96,9 @@ describe('getArtifact', () => {
     const original = items.find((a) => a.path === 'docs/a.txt');
     const detail = getArtifact(caseDir, copy?.id ?? 0);
     expect(detail.duplicateOf).toBe(original?.id);
-    expect(detail.links).toEqual([{ artifactId: original?.id, path: 'docs/a.txt', relation: 'duplicate', via: `sha256 ${original?.sha256}` }]);
+    expect(detail.links).toEqual([
+      { artifactId: original?.id, path: 'docs/a.txt', relation: 'duplicate', via: `sha256 ${original?.sha256}` },
+    ]);
     expect(detail.extraction).not.toBeNull();
     expect(getArtifact(caseDir, items.find((a) => a.path === 'pack.zip')?.id ?? 0).children).toBe(1);
     expect(getArtifact(caseDir, items.find((a) => a.path === 'docs')?.id ?? 0).children).toBe(3);
@@ -110,7 +112,8 @@ describe('getArtifact', () => {
 
 describe('listFolders', () => {
   const folders = (parent?: string) => listFolders({ dir: foldersCase, sourceId: 1, ...(parent === undefined ? {} : { parent }) });
-  const shape = (parent?: string) => folders(parent).map((f) => [f.path, f.name, f.isArchive, f.artifactCount, f.errorCount, f.hasSubfolders]);
+  const shape = (parent?: string) =>
+    folders(parent).map((f) => [f.path, f.name, f.isArchive, f.artifactCount, f.errorCount, f.hasSubfolders]);
 
   it('lists the root folders with recursive counts, numbers in numeric order, empty recorded folders included', () => {
     expect(shape()).toEqual([
@@ -137,8 +140,19 @@ describe('listFolders', () => {
 
   it('counts agree with the artifact list of the same prefix', () => {
     for (const f of [...folders(), ...folders('packs/bundle.zip!/')]) {
-      const items = listArtifacts({ dir: foldersCase, sourceId: 1, pathPrefix: f.path, sort: 'path', order: 'asc', offset: 0, limit: 500 }).items;
-      expect(items.filter((a) => a.kind !== 'directory'), f.path).toHaveLength(f.artifactCount);
+      const items = listArtifacts({
+        dir: foldersCase,
+        sourceId: 1,
+        pathPrefix: f.path,
+        sort: 'path',
+        order: 'asc',
+        offset: 0,
+        limit: 500,
+      }).items;
+      expect(
+        items.filter((a) => a.kind !== 'directory'),
+        f.path,
+      ).toHaveLength(f.artifactCount);
     }
   });
 

@@ -31,5 +31,7 @@ const folderOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base'
 export function listFolders(query: FolderQuery): FolderSummary[] {
   const db = caseDb(query.dir);
   if (!findSourceById(db, query.sourceId)) throw new AppError('not_found', `no source ${query.sourceId} in this case`);
-  return childFolders(db, query.sourceId, query.parent ?? '').sort((a, b) => folderOrder.compare(a.name, b.name) || (a.path < b.path ? -1 : 1));
+  return childFolders(db, query.sourceId, query.parent ?? '').sort(
+    (a, b) => folderOrder.compare(a.name, b.name) || (a.path < b.path ? -1 : 1),
+  );
 }

@@ -33,7 +33,8 @@ const THUMBNAILS_DIR = 'thumbnails';
 const CHANGED = 'evidence changed since ingest (SHA-256 differs)';
 
 const none = (reason: string): ArtifactPreview => ({ kind: 'none', reason });
-const dataUrl = (mime: PreviewMime, bytes: Uint8Array): string => `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+const dataUrl = (mime: PreviewMime, bytes: Uint8Array): string =>
+  `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
 const mib = (n: number): string => `${(n / MIB).toFixed(1)} MiB`;
 
 /** Why an artifact is not even read for a preview, from what ingest recorded. */
@@ -45,7 +46,8 @@ function refusal(a: ArtifactSummary): string | null {
   if (!a.sha256) return 'no SHA-256 was recorded at ingest, so the bytes could not be verified';
   if (a.mime === 'image/svg+xml') return 'SVG is not previewed: it is a document that can carry script';
   if (a.mime !== 'application/pdf' && !a.mime?.startsWith('image/')) return `no preview for ${a.mime ?? 'this type'}`;
-  if ((a.size ?? 0) > VERIFY_MAX_BYTES) return `too large to preview (${mib(a.size ?? 0)}; previews verify the whole file first, up to ${mib(VERIFY_MAX_BYTES)})`;
+  if ((a.size ?? 0) > VERIFY_MAX_BYTES)
+    return `too large to preview (${mib(a.size ?? 0)}; previews verify the whole file first, up to ${mib(VERIFY_MAX_BYTES)})`;
   return null;
 }
 
@@ -107,7 +109,9 @@ async function readMember(db: Db, a: ArtifactSummary): Promise<Read> {
     let read: Read = { reason: 'no longer found in its archive' };
     try {
       await findMembers(archive, top.path, 1, newBudget(ZIP_LIMITS), new Set([a.path]), via, async (found) => {
-        read = found.content?.buffer ? { bytes: found.content.buffer } : { reason: found.skipped ?? found.problem ?? 'member content is not available' };
+        read = found.content?.buffer
+          ? { bytes: found.content.buffer }
+          : { reason: found.skipped ?? found.problem ?? 'member content is not available' };
       });
     } finally {
       archive.zip.close();
@@ -198,8 +202,19 @@ function loadCanvas(): Canvas | Error {
 
 /** Families covering Chinese, Japanese and Korean (Noto CJK has all three), in order of preference. */
 const CJK_FAMILIES = [
-  'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Noto Sans CJK KR', 'Noto Serif CJK SC', 'Source Han Sans SC', 'Droid Sans Fallback', 'NanumGothic',
-  'WenQuanYi Micro Hei', 'Microsoft YaHei', 'Malgun Gothic', 'PingFang SC', 'Apple SD Gothic Neo', 'Hiragino Sans',
+  'Noto Sans CJK SC',
+  'Noto Sans CJK JP',
+  'Noto Sans CJK KR',
+  'Noto Serif CJK SC',
+  'Source Han Sans SC',
+  'Droid Sans Fallback',
+  'NanumGothic',
+  'WenQuanYi Micro Hei',
+  'Microsoft YaHei',
+  'Malgun Gothic',
+  'PingFang SC',
+  'Apple SD Gothic Neo',
+  'Hiragino Sans',
 ];
 
 /**
@@ -209,7 +224,9 @@ const CJK_FAMILIES = [
  */
 function addCjkFallback(context: NapiCanvas.SKRSContext2D, canvas: Canvas): void {
   const installed = new Set(canvas.GlobalFonts.families.map((f) => f.family));
-  const fallback = CJK_FAMILIES.filter((f) => installed.has(f)).map((f) => `"${f}"`).join(', ');
+  const fallback = CJK_FAMILIES.filter((f) => installed.has(f))
+    .map((f) => `"${f}"`)
+    .join(', ');
   const font = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(context), 'font');
   const { get, set } = font ?? {};
   if (!fallback || !get || !set) return;
@@ -221,7 +238,10 @@ function addCjkFallback(context: NapiCanvas.SKRSContext2D, canvas: Canvas): void
 }
 
 /** Page 1 at ≤ 800 px wide, as PNG. pdf.js runs without eval, system fonts or font-face loading. */
-async function renderFirstPage(bytes: Buffer, canvas: Canvas): Promise<{ png: Buffer; width: number; height: number } | { reason: string }> {
+async function renderFirstPage(
+  bytes: Buffer,
+  canvas: Canvas,
+): Promise<{ png: Buffer; width: number; height: number } | { reason: string }> {
   const pdfjs = await loadPdfjs();
   let doc: PdfDocument;
   try {
@@ -264,7 +284,8 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
   const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}.png`);
   const hit = await readFile(cached).catch(() => null);
   const hitSize = hit ? pngSize(hit) : undefined;
-  if (hit && hitSize) return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
+  if (hit && hitSize)
+    return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
   const canvas = loadCanvas();
   if (canvas instanceof Error) return none(`PDF previews need @napi-rs/canvas, which could not be loaded: ${canvas.message}`);
   const page = await renderFirstPage(bytes, canvas);
@@ -278,7 +299,15 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
     // A case on read-only media still gets its preview, only not cached.
     logError(`caching the preview ${cached}`, e);
   }
-  return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', page.png), width: page.width, height: page.height, origin: 'rendered-page', note };
+  return {
+    kind: 'image',
+    mime: 'image/png',
+    dataUrl: dataUrl('image/png', page.png),
+    width: page.width,
+    height: page.height,
+    origin: 'rendered-page',
+    note,
+  };
 }
 
 /**

@@ -36,6 +36,9 @@ export function rememberCase(dataDir: string, summary: CaseSummary): void {
 /** Entries are stored by canonical folder (see rememberCase), so `dir` is canonicalised too: a symlinked path forgets the case. */
 export function forgetCase(dataDir: string, dir: string): RecentCase[] {
   const canonical = canonicalCaseDir(dir);
-  write(dataDir, read(dataDir).filter((c) => c.dir !== canonical));
+  write(
+    dataDir,
+    read(dataDir).filter((c) => c.dir !== canonical),
+  );
   return recentCases(dataDir);
 }

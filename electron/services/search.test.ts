@@ -21,7 +21,9 @@ describe('search and timeline over a real case database', () => {
     dir = path.join(tmp.dir, 'case');
     createCase({ dir, name: 'C', examiner: 'E' }, testCtx(path.join(tmp.dir, 'data')).ctx);
     const db = caseDb(dir);
-    db.prepare("INSERT INTO sources (id, path, kind, added_at, status) VALUES (1, '/evidence', 'folder', '2024-01-01T00:00:00Z', 'ready')").run();
+    db.prepare(
+      "INSERT INTO sources (id, path, kind, added_at, status) VALUES (1, '/evidence', 'folder', '2024-01-01T00:00:00Z', 'ready')",
+    ).run();
     const add = db.prepare(
       "INSERT INTO artifacts (id, source_id, path, name, kind, size, mtime, sha256, status) VALUES (?, 1, ?, ?, 'file', 10, ?, ?, 'ok')",
     );
@@ -98,7 +100,8 @@ describe('search and timeline over a real case database', () => {
   });
 
   it('scopes the timeline to a source or folder and bounds it by time', () => {
-    const ids = (q: Partial<Parameters<typeof timeline>[0]>) => timeline({ dir, limit: 100, offset: 0, ...q }).map((e) => `${e.artifactId} ${e.field}`);
+    const ids = (q: Partial<Parameters<typeof timeline>[0]>) =>
+      timeline({ dir, limit: 100, offset: 0, ...q }).map((e) => `${e.artifactId} ${e.field}`);
     expect(ids({ sourceId: 1, pathPrefix: 'sheets/' })).toEqual(['2 File:FileModifyDate', '2 PDF:CreateDate', '3 File:FileModifyDate']);
     expect(ids({ sourceId: 2 })).toEqual([]);
     expect(ids({ from: '2024-03-15T05:00', to: '2024-03-15T05:22:05.999999999Z' })).toEqual(['1 File:FileModifyDate', '2 PDF:CreateDate']);
@@ -107,7 +110,15 @@ describe('search and timeline over a real case database', () => {
 
   it('links derived documents to their source through XMP ids, and duplicates by hash', () => {
     const db = caseDb(dir);
-    expect(documentLinks(db, 3).map((l) => `${l.artifactId} ${l.relation}`).sort()).toEqual(['2 derived-from', '2 duplicate']);
-    expect(documentLinks(db, 2).map((l) => `${l.artifactId} ${l.relation}`).sort()).toEqual(['3 duplicate', '3 source-of']);
+    expect(
+      documentLinks(db, 3)
+        .map((l) => `${l.artifactId} ${l.relation}`)
+        .sort(),
+    ).toEqual(['2 derived-from', '2 duplicate']);
+    expect(
+      documentLinks(db, 2)
+        .map((l) => `${l.artifactId} ${l.relation}`)
+        .sort(),
+    ).toEqual(['3 duplicate', '3 source-of']);
   });
 });

@@ -13,7 +13,11 @@ const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
 function snippetAround(content: string, terms: string[]): string {
   const lower = content.toLowerCase();
-  const at = terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const at =
+    terms
+      .map((t) => lower.indexOf(t.toLowerCase()))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0] ?? 0;
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(content.length, at + SNIPPET_RADIUS * 2);
   let text = content.slice(start, end).replace(/\s+/g, ' ');
@@ -109,6 +113,22 @@ export function timeline(query: Parsed<TimelineQuery> & { offset: number }): Tim
       `SELECT * FROM (${union}) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY COALESCE(utc, value), path, field LIMIT ? OFFSET ?`,
     )
-    .all(...params, query.limit, query.offset) as { artifactId: number; path: string; field: string; value: string; hasOffset: number; utc: string | null; label: string | null }[];
-  return rows.map((r) => ({ artifactId: Number(r.artifactId), path: r.path, field: r.field, value: r.value, hasOffset: Boolean(r.hasOffset), utc: r.utc, label: r.label }));
+    .all(...params, query.limit, query.offset) as {
+    artifactId: number;
+    path: string;
+    field: string;
+    value: string;
+    hasOffset: number;
+    utc: string | null;
+    label: string | null;
+  }[];
+  return rows.map((r) => ({
+    artifactId: Number(r.artifactId),
+    path: r.path,
+    field: r.field,
+    value: r.value,
+    hasOffset: Boolean(r.hasOffset),
+    utc: r.utc,
+    label: r.label,
+  }));
 }

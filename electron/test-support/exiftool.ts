@@ -81,7 +81,10 @@ export function tallyAgreement(tally: Agreement, label: string, ours: MetadataGr
  * what a reader displays) and expects each expected tag ExifTool reports to match. Returns how many were compared,
  * so a caller can insist the check was not vacuous.
  */
-export async function expectFixturesMatchExiftool(items: readonly FixtureItem<{ tags: Record<string, Record<string, unknown>> }>[], tempPrefix: string): Promise<number> {
+export async function expectFixturesMatchExiftool(
+  items: readonly FixtureItem<{ tags: Record<string, Record<string, unknown>> }>[],
+  tempPrefix: string,
+): Promise<number> {
   const { dir, cleanup } = tempDir(tempPrefix);
   try {
     const paths = await writeFixtureSet(dir, items);
@@ -93,7 +96,10 @@ export async function expectFixturesMatchExiftool(items: readonly FixtureItem<{ 
         for (const [tag, value] of Object.entries(tags)) {
           if (!(`${group}:${tag}` in ref)) continue;
           compared++;
-          expect(sameAsExiftool(value, ref[`${group}:${tag}`]), `${item.name} ${group}:${tag}: ${JSON.stringify(ref[`${group}:${tag}`])}`).toBe(true);
+          expect(
+            sameAsExiftool(value, ref[`${group}:${tag}`]),
+            `${item.name} ${group}:${tag}: ${JSON.stringify(ref[`${group}:${tag}`])}`,
+          ).toBe(true);
         }
       }
     });

@@ -10,7 +10,11 @@ export function extractInput(name: string, source: ByteSource): ExtractInput {
 }
 
 /** Offers the bytes to one extractor as run.ts would; `out` only when it took them. */
-export async function runExtractor(extractor: Extractor, name: string, bytes: Uint8Array): Promise<{ accepted: boolean; out: ExtractorOutput | undefined }> {
+export async function runExtractor(
+  extractor: Extractor,
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ accepted: boolean; out: ExtractorOutput | undefined }> {
   const source = bufferSource(bytes);
   const accepted = extractor.accepts(extractInput(name, source), await source.read(0, HEAD));
   return { accepted, out: accepted ? await extractor.extract(extractInput(name, source)) : undefined };

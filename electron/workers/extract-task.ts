@@ -103,7 +103,13 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
           return;
         }
         if (found.content.digests.sha256 !== wanted.sha256) {
-          progress({ type: 'member-done', id: wanted.id, extracted: null, skipped: null, error: 'content differs from what was hashed at ingest (archive changed?): not extracted' });
+          progress({
+            type: 'member-done',
+            id: wanted.id,
+            extracted: null,
+            skipped: null,
+            error: 'content differs from what was hashed at ingest (archive changed?): not extracted',
+          });
           return;
         }
         const extracted = await extract({

@@ -27,7 +27,8 @@ function describeOpenError(e: unknown): string {
 
 function notAFile(st: BigIntStats): string {
   if (st.isDirectory()) return 'became a folder since it was listed: not read';
-  if (st.isFIFO() || st.isSocket() || st.isCharacterDevice() || st.isBlockDevice()) return 'became a special file since it was listed: not read';
+  if (st.isFIFO() || st.isSocket() || st.isCharacterDevice() || st.isBlockDevice())
+    return 'became a special file since it was listed: not read';
   return 'is no longer a regular file: not read';
 }
 
@@ -40,7 +41,13 @@ interface OneResult {
  * Hashes one evidence file (SHA-256, SHA-1, MD5 in one read pass), types it by content and, when it is a zip,
  * lists, hashes and types its members, sent back as progress batches.
  */
-async function hashOne(task: HashFile, limits: ZipLimits, index: number, progress: (p: InventoryProgress) => void, beat: (n: number) => void): Promise<OneResult> {
+async function hashOne(
+  task: HashFile,
+  limits: ZipLimits,
+  index: number,
+  progress: (p: InventoryProgress) => void,
+  beat: (n: number) => void,
+): Promise<OneResult> {
   const file = Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength);
   let fd: number;
   try {

@@ -5,12 +5,21 @@ import { TaskError, workerEntry, WorkerPool } from './pool';
 
 const pools: WorkerPool<TestTask, number, number>[] = [];
 function pool(size: number, perWorker: number): WorkerPool<TestTask, number, number> {
-  const p = new WorkerPool<TestTask, number, number>({ file: workerEntry('pool-test.worker'), size, perWorker, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+  const p = new WorkerPool<TestTask, number, number>({
+    file: workerEntry('pool-test.worker'),
+    size,
+    perWorker,
+    resourceLimits: { maxOldGenerationSizeMb: 64 },
+  });
   pools.push(p);
   return p;
 }
 
-const reason = (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: unknown) => (e instanceof TaskError ? e.reason : 'other'));
+const reason = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof TaskError ? e.reason : 'other'),
+  );
 
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));

@@ -192,7 +192,9 @@ export class WorkerPool<T, P, R> {
     const others = slot.tasks.splice(0);
     this.replace(slot);
     this.queue.unshift(...others);
-    running?.reject(new TaskError('timeout', `timed out after ${Math.round(running.options.timeoutMs / 1000)} s without progress; worker stopped`));
+    running?.reject(
+      new TaskError('timeout', `timed out after ${Math.round(running.options.timeoutMs / 1000)} s without progress; worker stopped`),
+    );
     this.pump();
   }
 

@@ -79,9 +79,7 @@ export interface WalkTask {
 export type InventoryTask = WalkTask | HashTask;
 
 export type InventoryProgress =
-  | { type: 'bytes'; bytes: number }
-  | { type: 'members'; file: number; members: MemberRecord[] }
-  | { type: 'walked'; events: WalkEvent[] };
+  { type: 'bytes'; bytes: number } | { type: 'members'; file: number; members: MemberRecord[] } | { type: 'walked'; events: WalkEvent[] };
 
 /** Per file of the task, in order; `members` counts the member records sent as progress for it. */
 export type InventoryResult = { type: 'hashed'; files: { file: HashedFile; members: number }[] } | { type: 'walked' };

@@ -73,7 +73,10 @@ function describe(abs: Buffer, rel: string, parentPath: string | null, name: Dec
   try {
     st = lstatSync(abs, { bigint: true });
   } catch (e) {
-    return { entry: { ...base, kind: 'file', stat: null, status: 'error', error: describeFsError(e, 'cannot read file information') }, identity: null };
+    return {
+      entry: { ...base, kind: 'file', stat: null, status: 'error', error: describeFsError(e, 'cannot read file information') },
+      identity: null,
+    };
   }
   const stat = statRecord(st);
   if (st.isDirectory()) return { entry: { ...base, kind: 'directory', stat, status: 'ok' }, identity: `${st.dev}:${st.ino}` };
@@ -84,7 +87,10 @@ function describe(abs: Buffer, rel: string, parentPath: string | null, name: Dec
       const target = decodeName(readlinkSync(abs, { encoding: 'buffer' }));
       return { entry: { ...base, kind: 'symlink', stat, status: 'ok', symlinkTarget: target.name }, identity: null };
     } catch (e) {
-      return { entry: { ...base, kind: 'symlink', stat, status: 'error', error: describeFsError(e, 'cannot read link target') }, identity: null };
+      return {
+        entry: { ...base, kind: 'symlink', stat, status: 'error', error: describeFsError(e, 'cannot read link target') },
+        identity: null,
+      };
     }
   }
   const special = specialKind(st) ?? 'unknown file type';

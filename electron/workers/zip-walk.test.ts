@@ -8,7 +8,14 @@ import { tempDir } from '../test-support/temp';
 import { findMembers, inventoryZip, newBudget, openZipBuffer, openZipFd, type Archive } from './zip-walk';
 
 const MIB = 1024 * 1024;
-const limits: ZipLimits = { maxDepth: 3, maxTotalBytes: 64 * MIB, maxEntries: 1000, maxRatio: 1000, ratioMinBytes: MIB, maxBufferBytes: 8 * MIB };
+const limits: ZipLimits = {
+  maxDepth: 3,
+  maxTotalBytes: 64 * MIB,
+  maxEntries: 1000,
+  maxRatio: 1000,
+  ratioMinBytes: MIB,
+  maxBufferBytes: 8 * MIB,
+};
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -52,13 +59,23 @@ describe.each<Mode>(['in memory', 'streamed from disk'])('inventoryZip, %s', (m)
   it('hashes and types members in memory, with virtual paths through nested archives', async () => {
     const deep = text('three levels down');
     const inner = writeZip([{ name: 'deep.txt', data: deep }]);
-    const outer = writeZip([{ name: 'dir/', data: new Uint8Array(0) }, { name: 'dir/inner.zip', data: inner, method: 'store' }, { name: 'dir/b.txt', data: text('b') }]);
+    const outer = writeZip([
+      { name: 'dir/', data: new Uint8Array(0) },
+      { name: 'dir/inner.zip', data: inner, method: 'store' },
+      { name: 'dir/b.txt', data: text('b') },
+    ]);
     const { error, members } = await inventory(outer);
     expect(error).toBeNull();
     const m = byPath(members);
     expect([...m.keys()].sort()).toEqual(['a.zip!/dir', 'a.zip!/dir/b.txt', 'a.zip!/dir/inner.zip', 'a.zip!/dir/inner.zip!/deep.txt']);
     expect(m.get('a.zip!/dir')?.kind).toBe('directory');
-    expect(m.get('a.zip!/dir/inner.zip!/deep.txt')).toMatchObject({ sha256: sha256(deep), depth: 2, parentPath: 'a.zip!/dir/inner.zip', mime: 'text/plain', size: deep.byteLength });
+    expect(m.get('a.zip!/dir/inner.zip!/deep.txt')).toMatchObject({
+      sha256: sha256(deep),
+      depth: 2,
+      parentPath: 'a.zip!/dir/inner.zip',
+      mime: 'text/plain',
+      size: deep.byteLength,
+    });
     expect(m.get('a.zip!/dir/inner.zip')).toMatchObject({ mime: 'application/zip', status: 'ok', sha256: sha256(inner) });
     // DOS times carry no zone: written without Z.
     expect(m.get('a.zip!/dir/b.txt')?.mtime).toBe('2024-03-15T14:22:04');
@@ -72,13 +89,21 @@ describe.each<Mode>(['in memory', 'streamed from disk'])('inventoryZip, %s', (m)
   });
 
   it('keeps both of two entries with the same name', async () => {
-    const { members } = await inventory(writeZip([{ name: 'x.txt', data: text('one') }, { name: 'x.txt', data: text('two') }]));
+    const { members } = await inventory(
+      writeZip([
+        { name: 'x.txt', data: text('one') },
+        { name: 'x.txt', data: text('two') },
+      ]),
+    );
     expect(members.map((m) => m.path)).toEqual(['a.zip!/x.txt', 'a.zip!/x.txt [entry 2]']);
   });
 
   it('refuses an entry whose declared compression ratio is a bomb, without inflating it', async () => {
     const bomb = deflatedZeros(4 * MIB);
-    const zip = writeZip([{ name: 'zeros.bin', deflated: { ...bomb, size: 2048 * MIB } }, { name: 'ok.txt', data: text('fine') }]);
+    const zip = writeZip([
+      { name: 'zeros.bin', deflated: { ...bomb, size: 2048 * MIB } },
+      { name: 'ok.txt', data: text('fine') },
+    ]);
     const { error, members } = await inventory(zip);
     expect(members[0]).toMatchObject({ status: 'error', sha256: null });
     expect(members[0]?.error).toMatch(/compression ratio .*zip bomb/);
@@ -132,13 +157,27 @@ describe.each<Mode>(['in memory', 'streamed from disk'])('inventoryZip, %s', (m)
 
 describe('findMembers', () => {
   it('finds wanted members through nested archives and reads nothing else', async () => {
-    const inner = writeZip([{ name: 'deep.txt', data: text('deep') }, { name: 'other.txt', data: text('other') }]);
-    const outer = writeZip([{ name: 'inner.zip', data: inner }, { name: 'top.txt', data: text('top') }]);
+    const inner = writeZip([
+      { name: 'deep.txt', data: text('deep') },
+      { name: 'other.txt', data: text('other') },
+    ]);
+    const outer = writeZip([
+      { name: 'inner.zip', data: inner },
+      { name: 'top.txt', data: text('top') },
+    ]);
     const archive = await openZipBuffer(Buffer.from(outer));
     const found: string[] = [];
-    await findMembers(archive, 'a.zip', 1, newBudget(limits), new Set(['a.zip!/inner.zip!/deep.txt']), new Set(['a.zip!/inner.zip']), async (f) => {
-      found.push(`${f.path}=${Buffer.from(f.content?.buffer ?? []).toString()}`);
-    });
+    await findMembers(
+      archive,
+      'a.zip',
+      1,
+      newBudget(limits),
+      new Set(['a.zip!/inner.zip!/deep.txt']),
+      new Set(['a.zip!/inner.zip']),
+      async (f) => {
+        found.push(`${f.path}=${Buffer.from(f.content?.buffer ?? []).toString()}`);
+      },
+    );
     archive.zip.close();
     expect(found).toEqual(['a.zip!/inner.zip!/deep.txt=deep']);
   });

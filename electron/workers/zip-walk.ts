@@ -87,7 +87,8 @@ export async function openZipFd(fd: number, maxBufferBytes: number): Promise<Arc
 }
 
 const MIB = 1024 * 1024;
-const formatBytes = (n: number): string => (n >= 1024 * MIB ? `${(n / 1024 / MIB).toFixed(n % (1024 * MIB) ? 1 : 0)} GiB` : `${Math.round(n / MIB)} MiB`);
+const formatBytes = (n: number): string =>
+  n >= 1024 * MIB ? `${(n / 1024 / MIB).toFixed(n % (1024 * MIB) ? 1 : 0)} GiB` : `${Math.round(n / MIB)} MiB`;
 
 /** Inflated bytes so far for one top-level archive and everything nested in it. */
 export interface Budget {
@@ -98,8 +99,10 @@ export interface Budget {
 export const newBudget = (limits: ZipLimits): Budget => ({ inflated: 0, limits });
 
 class MemberError extends Error {}
-const inflatesBeyond = (declared: number): MemberError => new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`);
-const inflatesShort = (bytes: number, declared: number): MemberError => new MemberError(`truncated: inflates to ${bytes} bytes of the ${declared} declared (corrupt)`);
+const inflatesBeyond = (declared: number): MemberError =>
+  new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`);
+const inflatesShort = (bytes: number, declared: number): MemberError =>
+  new MemberError(`truncated: inflates to ${bytes} bytes of the ${declared} declared (corrupt)`);
 /** The archive's total-size limit was crossed: stop reading the archive. */
 class BudgetExceeded extends Error {}
 
@@ -152,7 +155,7 @@ function entryTimes(entry: Entry): EntryTimes {
 }
 
 /** Unix permission bits, when the archive was made on Unix (version made by, high byte 3). */
-const entryMode = (entry: Entry): number | null => ((entry.versionMadeBy >> 8) === 3 ? entry.externalFileAttributes >>> 16 || null : null);
+const entryMode = (entry: Entry): number | null => (entry.versionMadeBy >> 8 === 3 ? entry.externalFileAttributes >>> 16 || null : null);
 
 export interface EntryInfo {
   entry: Entry;
@@ -217,7 +220,8 @@ export interface MemberContent {
 /** Where a member's data starts: after its local header, whose name and extra field lengths may differ from the directory's. */
 function dataStart(bytes: Buffer, entry: Entry): number {
   const at = entry.relativeOffsetOfLocalHeader;
-  if (at + 30 > bytes.byteLength || bytes.readUInt32LE(at) !== 0x04034b50) throw new MemberError('local header missing or damaged (corrupt)');
+  if (at + 30 > bytes.byteLength || bytes.readUInt32LE(at) !== 0x04034b50)
+    throw new MemberError('local header missing or damaged (corrupt)');
   return at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
 }
 
@@ -228,7 +232,13 @@ const crcMismatch = (entry: Entry, crc: number): string | null =>
 function contentOf(data: Buffer, entry: Entry, keep: boolean): MemberContent {
   const hash = new MultiHash();
   hash.update(data);
-  return { digests: hash.digest(), bytes: data.byteLength, head: data.subarray(0, SNIFF_BYTES), buffer: keep ? data : null, crcError: crcMismatch(entry, crc32(data)) };
+  return {
+    digests: hash.digest(),
+    bytes: data.byteLength,
+    head: data.subarray(0, SNIFF_BYTES),
+    buffer: keep ? data : null,
+    crcError: crcMismatch(entry, crc32(data)),
+  };
 }
 
 /**
@@ -290,12 +300,19 @@ async function streamMember(zip: ZipFile, entry: Entry, budget: Budget, keep: (h
   if (hash.bytes < entry.uncompressedSize) {
     throw inflatesShort(hash.bytes, entry.uncompressedSize);
   }
-  return { digests: hash.digest(), bytes: hash.bytes, head, buffer: keeping ? Buffer.concat(chunks) : null, crcError: crcMismatch(entry, crc) };
+  return {
+    digests: hash.digest(),
+    bytes: hash.bytes,
+    head,
+    buffer: keeping ? Buffer.concat(chunks) : null,
+    crcError: crcMismatch(entry, crc),
+  };
 }
 
 /** In memory when the archive is, and the member small enough; streamed otherwise. */
 function readMember(archive: Archive, entry: Entry, budget: Budget, keep: (head: Uint8Array) => boolean): Promise<MemberContent> {
-  if (archive.bytes && entry.uncompressedSize <= budget.limits.maxBufferBytes) return Promise.resolve().then(() => inflateInMemory(archive.bytes as Buffer, entry, budget));
+  if (archive.bytes && entry.uncompressedSize <= budget.limits.maxBufferBytes)
+    return Promise.resolve().then(() => inflateInMemory(archive.bytes as Buffer, entry, budget));
   return streamMember(archive.zip, entry, budget, keep);
 }
 
@@ -395,7 +412,8 @@ export async function inventoryZip(archive: Archive, options: InventoryOptions):
     // The nested archive's own record follows its members, with the outcome of opening it.
     emit(nestedError ? { ...record, status: 'error', error: nestedError } : record);
     if (nestedError) problems.push(`${info.path}: ${nestedError}`);
-    if (budget.inflated > limits.maxTotalBytes) stopped ??= `the archive's uncompressed-size limit (${formatBytes(limits.maxTotalBytes)}) was reached`;
+    if (budget.inflated > limits.maxTotalBytes)
+      stopped ??= `the archive's uncompressed-size limit (${formatBytes(limits.maxTotalBytes)}) was reached`;
   }
   if (stopped) return `stopped: ${stopped} (zip bomb); the remaining members were listed but not read`;
   if (problems.length === 0) return null;
@@ -421,7 +439,7 @@ async function inventoryNested(bytes: Buffer, options: InventoryOptions): Promis
 
 /** Paths of the nested archives that lead to a member: `a.zip!/b.zip!/c.txt` → `a.zip!/b.zip`. */
 export function archivesOnTheWay(path: string, into: Set<string>): void {
-  for (let at = path.indexOf('!/'); at !== -1; ) {
+  for (let at = path.indexOf('!/'); at !== -1;) {
     at = path.indexOf('!/', at + 2);
     if (at !== -1) into.add(path.slice(0, at));
   }
@@ -455,7 +473,9 @@ export async function findMembers(
     const refused = refusal(info.entry, budget.limits);
     const tooBig = info.entry.uncompressedSize > budget.limits.maxBufferBytes;
     if (refused || tooBig) {
-      const skipped = refused ?? `larger than ${formatBytes(budget.limits.maxBufferBytes)}: archive members are only held in memory, so it was hashed but not extracted`;
+      const skipped =
+        refused ??
+        `larger than ${formatBytes(budget.limits.maxBufferBytes)}: archive members are only held in memory, so it was hashed but not extracted`;
       if (isWanted) await onFound({ path: info.path, content: null, skipped, problem: null });
       continue;
     }

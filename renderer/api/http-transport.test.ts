@@ -12,7 +12,10 @@ class FakeEventSource {
   }
 }
 
-const deps = (fetchImpl: typeof fetch): HttpTransportDeps => ({ fetch: fetchImpl, EventSource: FakeEventSource as unknown as typeof EventSource });
+const deps = (fetchImpl: typeof fetch): HttpTransportDeps => ({
+  fetch: fetchImpl,
+  EventSource: FakeEventSource as unknown as typeof EventSource,
+});
 
 describe('httpTransport', () => {
   it('posts JSON to /rpc/<channel> with the token header and returns the Result', async () => {
@@ -27,9 +30,20 @@ describe('httpTransport', () => {
   });
 
   it('turns HTTP refusals and network failures into readable failures', async () => {
-    const refused = httpTransport('http://127.0.0.1:4000', 'x', deps((async () => new Response('missing or wrong token\n', { status: 401 })) as unknown as typeof fetch));
-    await expect(refused.invoke('app.info', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('missing or wrong token') } });
-    const down = httpTransport('http://127.0.0.1:4000', 'x', deps((async () => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof fetch));
+    const refused = httpTransport(
+      'http://127.0.0.1:4000',
+      'x',
+      deps((async () => new Response('missing or wrong token\n', { status: 401 })) as unknown as typeof fetch),
+    );
+    await expect(refused.invoke('app.info', undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('missing or wrong token') },
+    });
+    const down = httpTransport(
+      'http://127.0.0.1:4000',
+      'x',
+      deps((async () => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof fetch),
+    );
     await expect(down.invoke('app.info', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'io' } });
   });
 

@@ -54,7 +54,10 @@ export function httpTransport(origin: string, token: string | null, deps: HttpTr
       }
       if (!response.ok) {
         const text = (await response.text().catch(() => '')).trim();
-        return fail(statusCode(response.status), `The workbench host refused the request (HTTP ${response.status}${text ? `: ${text}` : ''}).`);
+        return fail(
+          statusCode(response.status),
+          `The workbench host refused the request (HTTP ${response.status}${text ? `: ${text}` : ''}).`,
+        );
       }
       try {
         const body: unknown = await response.json();

@@ -17,7 +17,21 @@ interface Props {
   addon?: ReactNode;
 }
 
-export function TextField({ label, value, onChange, error, hint, placeholder, isMono, isMultiline, isRequired, isDisabled, testId, autoFocus, addon }: Props) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  isMono,
+  isMultiline,
+  isRequired,
+  isDisabled,
+  testId,
+  autoFocus,
+  addon,
+}: Props) {
   const id = useId();
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   const common = {
@@ -37,7 +51,12 @@ export function TextField({ label, value, onChange, error, hint, placeholder, is
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
-        {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
+        {isRequired ? (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       <div className="field__control">
         {isMultiline ? (

@@ -145,4 +145,8 @@ export function formatMode(mode: number | null | undefined): string {
 }
 
 /** Last segment of a source's path (`/evidence/export/` → `export`), either separator; the path itself when it has none. */
-export const sourceName = (path: string): string => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || path;
+export const sourceName = (path: string): string =>
+  path
+    .replace(/[\\/]+$/, '')
+    .split(/[\\/]/)
+    .pop() || path;

@@ -13,7 +13,10 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function highlightSegments(snippet: string, query: string): Segment[] {
   const terms = query.split(/\s+/).filter(Boolean);
   if (terms.length === 0) return [{ text: snippet, isMatch: false }];
-  const alternation = terms.map(escapeRe).sort((a, b) => b.length - a.length).join('|');
+  const alternation = terms
+    .map(escapeRe)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
   const unbracketed = snippet.replace(new RegExp(`\\[(${alternation})\\]`, 'gi'), '$1');
   const segments: Segment[] = [];
   let last = 0;

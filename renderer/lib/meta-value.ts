@@ -40,7 +40,12 @@ export function filterMetadata(groups: MetadataGroups, needle: string): MetaGrou
       return { tag, text, rawText: rawText !== null && rawText !== text ? rawText : null, value };
     });
     const groupMatches = q !== '' && group.toLowerCase().includes(q);
-    const rows = q === '' || groupMatches ? all : all.filter((r) => r.tag.toLowerCase().includes(q) || r.text.toLowerCase().includes(q) || (r.rawText ?? '').toLowerCase().includes(q));
+    const rows =
+      q === '' || groupMatches
+        ? all
+        : all.filter(
+            (r) => r.tag.toLowerCase().includes(q) || r.text.toLowerCase().includes(q) || (r.rawText ?? '').toLowerCase().includes(q),
+          );
     if (rows.length > 0) out.push({ group, rows, total: all.length });
   }
   return out;

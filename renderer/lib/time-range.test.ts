@@ -18,14 +18,18 @@ describe('timelineBounds', () => {
   });
 
   it('keeps the lower bound as a prefix and closes the upper bound at the end of its day, minute or second', () => {
-    expect(timelineBounds({ from: '2024-03-15T05:22', to: '2024-03-15T05:22' })).toEqual({ from: '2024-03-15T05:22', to: '2024-03-15T05:22:59Z' });
+    expect(timelineBounds({ from: '2024-03-15T05:22', to: '2024-03-15T05:22' })).toEqual({
+      from: '2024-03-15T05:22',
+      to: '2024-03-15T05:22:59Z',
+    });
     expect(timelineBounds({ from: '', to: '2024-03-15T05:22:05' }).to).toBe('2024-03-15T05:22:05Z');
     expect(timelineBounds({ from: '', to: '2024-03-15' }).to).toBe('2024-03-15T23:59:59Z');
   });
 
   it('orders the upper bound after every value of its last minute, with or without fraction or offset', () => {
     const to = timelineBounds({ from: '', to: '2024-03-15T05:22' }).to ?? '';
-    for (const v of ['2024-03-15T05:22:59.999999999Z', '2024-03-15T05:22:59Z', '2024-03-15T05:22:59', '2024-03-15T05:22:00.000Z']) expect(v <= to, v).toBe(true);
+    for (const v of ['2024-03-15T05:22:59.999999999Z', '2024-03-15T05:22:59Z', '2024-03-15T05:22:59', '2024-03-15T05:22:00.000Z'])
+      expect(v <= to, v).toBe(true);
     expect('2024-03-15T05:23:00.000Z' <= to).toBe(false);
   });
 });

@@ -57,7 +57,8 @@ export interface CurrentJobView {
   isActive: boolean;
 }
 export const selectCurrentJob = memo(
-  (s: AppState) => [s.currentJobId, s.jobsById, s.progressByJob] as [number | null, Record<number, IngestJob>, Record<number, IngestProgress>],
+  (s: AppState) =>
+    [s.currentJobId, s.jobsById, s.progressByJob] as [number | null, Record<number, IngestJob>, Record<number, IngestProgress>],
   (id, jobs, progress): CurrentJobView | null => {
     if (id === null) return null;
     const job = jobs[id] ?? null;
@@ -166,7 +167,11 @@ export const selectTimelineActions = (s: AppState) => ({
   openTimelineEvent: s.openTimelineEvent,
   loadTimeline: s.loadTimeline,
 });
-export const selectIngestActions = (s: AppState) => ({ cancelIngest: s.cancelIngest, dismissJob: s.dismissJob, showErrorsFirst: s.showErrorsFirst });
+export const selectIngestActions = (s: AppState) => ({
+  cancelIngest: s.cancelIngest,
+  dismissJob: s.dismissJob,
+  showErrorsFirst: s.showErrorsFirst,
+});
 export const selectArtifactActions = (s: AppState) => ({
   sortBy: s.sortBy,
   selectArtifact: s.selectArtifact,

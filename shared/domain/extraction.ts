@@ -32,7 +32,9 @@ export const PageText = z.object({
   page: z.number().int().positive(),
   text: z.string(),
   /** Annotation contents on this page (editing comments often live there). */
-  annotations: z.array(z.object({ subtype: z.string(), author: z.string().optional(), contents: z.string(), modified: z.string().optional() })).optional(),
+  annotations: z
+    .array(z.object({ subtype: z.string(), author: z.string().optional(), contents: z.string(), modified: z.string().optional() }))
+    .optional(),
 });
 export type PageText = z.infer<typeof PageText>;
 

@@ -31,14 +31,40 @@ describe('workbench ingest / list / artifact', () => {
 
     const run = await cli('ingest', caseDir, ev, '--json');
     expect(run.code).toBe(0);
-    const lines = run.out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; status?: string });
+    const lines = run.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; phase?: string; status?: string });
     expect(lines.slice(0, -1).every((l) => l.type === 'progress')).toBe(true);
     expect(lines.at(-1)).toMatchObject({ type: 'summary', status: 'done', filesTotal: 2, errorCount: 0, sourcePath: ev });
 
     const listed = JSON.parse((await cli('list', caseDir, '--json')).out) as Record<string, unknown>[];
     expect(listed.map((a) => a.path)).toEqual(['note.txt', 'sub', 'sub/copy.txt']);
     expect(Object.keys(listed[0] ?? {})).toEqual(
-      expect.arrayContaining(['id', 'source', 'sourceId', 'path', 'name', 'kind', 'size', 'mtime', 'ctime', 'atime', 'birthtime', 'mode', 'sha256', 'sha1', 'md5', 'mime', 'mismatch', 'duplicateOf', 'status', 'error', 'symlinkTarget', 'parentId']),
+      expect.arrayContaining([
+        'id',
+        'source',
+        'sourceId',
+        'path',
+        'name',
+        'kind',
+        'size',
+        'mtime',
+        'ctime',
+        'atime',
+        'birthtime',
+        'mode',
+        'sha256',
+        'sha1',
+        'md5',
+        'mime',
+        'mismatch',
+        'duplicateOf',
+        'status',
+        'error',
+        'symlinkTarget',
+        'parentId',
+      ]),
     );
     expect(listed[0]).toMatchObject({ source: ev, kind: 'file', mime: 'text/plain', duplicateOf: null });
     expect(listed[2]).toMatchObject({ duplicateOf: listed[0]?.id });
@@ -49,7 +75,8 @@ describe('workbench ingest / list / artifact', () => {
 
     const shown = JSON.parse((await cli('artifact', caseDir, String(listed[0]?.id), '--json')).out) as Record<string, unknown>;
     expect(shown).toMatchObject({ id: listed[0]?.id, path: 'note.txt', children: 0, timestamps: [] });
-    for (const key of ['extraction', 'links', 'metadata', 'text', 'encoding', 'pages', 'timestamps', 'sha256', 'mtime']) expect(shown).toHaveProperty(key);
+    for (const key of ['extraction', 'links', 'metadata', 'text', 'encoding', 'pages', 'timestamps', 'sha256', 'mtime'])
+      expect(shown).toHaveProperty(key);
 
     const missing = await cli('artifact', caseDir, '999');
     expect(missing).toMatchObject({ code: 1, out: '', err: 'workbench: no artifact 999 in this case\n' });

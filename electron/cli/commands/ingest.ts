@@ -110,14 +110,17 @@ export async function followJob(io: CliIo, dir: string, json: boolean, start: ()
   }
   if (json) io.out(`${JSON.stringify({ type: 'summary', ...job })}\n`);
   else io.out(summaryLine(job));
-  if (job.status !== 'done') throw new AppError(job.status === 'cancelled' ? 'cancelled' : 'io', `ingest ${job.status}${job.message ? `: ${job.message}` : ''}`);
+  if (job.status !== 'done')
+    throw new AppError(job.status === 'cancelled' ? 'cancelled' : 'io', `ingest ${job.status}${job.message ? `: ${job.message}` : ''}`);
   return job;
 }
 
 async function ingest(args: ParsedArgs, io: CliIo): Promise<void> {
   const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
   const evidence = path.resolve(requirePositional(args, 1, 'evidence <path>'));
-  await followJob(io, dir, args.flags.has('json'), () => io.call('ingest.start', { dir, path: evidence, extract: !args.flags.has('no-extract') }));
+  await followJob(io, dir, args.flags.has('json'), () =>
+    io.call('ingest.start', { dir, path: evidence, extract: !args.flags.has('no-extract') }),
+  );
 }
 
 /** The listing shape scripts get: every summary field, plus the source path. */
@@ -163,7 +166,9 @@ function table(items: readonly ArtifactSummary[]): string {
   const header = ['ID', 'STATUS', 'KIND', 'SIZE', 'MIME', 'SHA-256', 'DUP', 'PATH'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const format = (r: string[]): string =>
-    r.map((cell, i) => (i === r.length - 1 ? cell : i === 0 || i === 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ');
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : i === 0 || i === 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ');
   return [format(header), ...rows.map(format)].join('\n');
 }
 
@@ -222,7 +227,8 @@ function describeDetail(a: ArtifactDetail): string {
   if (a.children) lines.push(`Children   ${a.children}`);
   for (const link of a.links) lines.push(`Link       ${link.relation} ${link.artifactId} ${link.path} (${link.via})`);
   for (const [group, tags] of Object.entries(a.extraction?.metadata ?? {})) {
-    for (const [tag, v] of Object.entries(tags)) lines.push(`${group}:${tag}  ${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}`);
+    for (const [tag, v] of Object.entries(tags))
+      lines.push(`${group}:${tag}  ${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}`);
   }
   const text = a.extraction?.text;
   if (text) lines.push('', text.length > 2000 ? `${text.slice(0, 2000)}…` : text);

@@ -35,9 +35,17 @@ describe('accessLogExtractor on generated logs', () => {
   it('summarises who accessed the server, most active first, with networks and paths', async () => {
     const { out } = await run('www-access.1', combinedLog().bytes);
     const s = out?.logSummary;
-    expect(s?.clients[0]).toMatchObject({ ip: '175.167.13.9', country: 'CN', asn: 4837, network: 'CHINA UNICOM China169 Backbone', requests: 41 });
+    expect(s?.clients[0]).toMatchObject({
+      ip: '175.167.13.9',
+      country: 'CN',
+      asn: 4837,
+      network: 'CHINA UNICOM China169 Backbone',
+      requests: 41,
+    });
     expect(s?.clients[0]?.topPaths[0]?.path).toMatch(/^\/works\/invincible\/s02\/ep05\//);
-    expect(s?.clients[0]?.userAgents).toContain('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36');
+    expect(s?.clients[0]?.userAgents).toContain(
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36',
+    );
     expect(s?.countries[0]).toEqual({ country: 'CN', requests: 86 });
     expect(s?.clients.find((c) => c.ip === '192.168.1.10')).toMatchObject({ network: 'private' });
     expect(s?.clients.find((c) => c.ip === '192.168.1.10')?.country).toBeUndefined();
@@ -106,23 +114,44 @@ describe('accessLogExtractor on generated logs', () => {
 
 describe('line parsing', () => {
   it('converts the logged time with its offset to ISO 8601', () => {
-    expect(parseClfTime('10/Oct/2000:13:55:36 -0700')).toEqual({ iso: '2000-10-10T13:55:36-07:00', utcMs: Date.UTC(2000, 9, 10, 20, 55, 36) });
+    expect(parseClfTime('10/Oct/2000:13:55:36 -0700')).toEqual({
+      iso: '2000-10-10T13:55:36-07:00',
+      utcMs: Date.UTC(2000, 9, 10, 20, 55, 36),
+    });
     expect(parseClfTime('31/Foo/2000:13:55:36 -0700')).toBeUndefined();
   });
 
   it('parses the Apache documentation example and the combined variant', () => {
     expect(parseLine('127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326')).toMatchObject({
-      ip: '127.0.0.1', time: '2000-10-10T13:55:36-07:00', method: 'GET', path: '/apache_pb.gif', status: 200, bytes: 2326, combined: false,
+      ip: '127.0.0.1',
+      time: '2000-10-10T13:55:36-07:00',
+      method: 'GET',
+      path: '/apache_pb.gif',
+      status: 200,
+      bytes: 2326,
+      combined: false,
     });
-    expect(parseLine('127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326 "http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"')).toMatchObject({
-      referer: 'http://www.example.com/start.html', userAgent: 'Mozilla/4.08 [en] (Win98; I ;Nav)', combined: true,
+    expect(
+      parseLine(
+        '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326 "http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"',
+      ),
+    ).toMatchObject({
+      referer: 'http://www.example.com/start.html',
+      userAgent: 'Mozilla/4.08 [en] (Win98; I ;Nav)',
+      combined: true,
     });
   });
 
   it('handles IPv6 clients, escaped quotes, dashes, vhost prefixes and trailing fields', () => {
-    expect(parseLine('2001:db8::1 - - [15/Mar/2024:14:22:05 +0900] "GET / HTTP/2.0" 304 - "-" "a \\"quoted\\" agent"')).toMatchObject({ ip: '2001:db8::1', status: 304, userAgent: 'a "quoted" agent' });
+    expect(parseLine('2001:db8::1 - - [15/Mar/2024:14:22:05 +0900] "GET / HTTP/2.0" 304 - "-" "a \\"quoted\\" agent"')).toMatchObject({
+      ip: '2001:db8::1',
+      status: 304,
+      userAgent: 'a "quoted" agent',
+    });
     expect(parseLine('2001:db8::1 - - [15/Mar/2024:14:22:05 +0900] "GET / HTTP/2.0" 304 -')?.bytes).toBeUndefined();
-    expect(parseLine('www.example.org:443 175.167.13.9 - - [15/Mar/2024:14:22:05 +0900] "GET / HTTP/1.1" 200 5 "-" "curl" 0.012 "upstream"')).toMatchObject({ ip: '175.167.13.9', userAgent: 'curl' });
+    expect(
+      parseLine('www.example.org:443 175.167.13.9 - - [15/Mar/2024:14:22:05 +0900] "GET / HTTP/1.1" 200 5 "-" "curl" 0.012 "upstream"'),
+    ).toMatchObject({ ip: '175.167.13.9', userAgent: 'curl' });
     expect(parseLine('59.44.30.17 - - [15/Mar/2024:14:31:00 +0900] "-" 408 - "-" "-"')).toMatchObject({ status: 408 });
   });
 

@@ -25,7 +25,20 @@ const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
 const LINE_RE = new RegExp(
   String.raw`^(?:[\w.-]+:\d+ )?([\w.:%-]+) (\S+) (\S+|"[^"]*") \[(\d{2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] ${QUOTED} (\d{3}|-) (\d+|-)(?: ${QUOTED} ${QUOTED})?(?: .*)?$`,
 );
-const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+const MONTHS: Record<string, string> = {
+  Jan: '01',
+  Feb: '02',
+  Mar: '03',
+  Apr: '04',
+  May: '05',
+  Jun: '06',
+  Jul: '07',
+  Aug: '08',
+  Sep: '09',
+  Oct: '10',
+  Nov: '11',
+  Dec: '12',
+};
 
 export interface ParsedLine {
   ip: string;
@@ -155,7 +168,8 @@ class LogReader {
     c.requests++;
     if (at && (!c.first || at.ms < c.first.ms)) c.first = at;
     if (at && (!c.last || at.ms > c.last.ms)) c.last = at;
-    if (p.path !== undefined && (c.paths.has(p.path) || c.paths.size < MAX_PATHS_PER_CLIENT)) c.paths.set(p.path, (c.paths.get(p.path) ?? 0) + 1);
+    if (p.path !== undefined && (c.paths.has(p.path) || c.paths.size < MAX_PATHS_PER_CLIENT))
+      c.paths.set(p.path, (c.paths.get(p.path) ?? 0) + 1);
     if (p.userAgent && c.agents.size < MAX_AGENTS_PER_CLIENT) c.agents.add(p.userAgent);
 
     if (this.entries.length >= MAX_ENTRIES) return;
@@ -171,8 +185,15 @@ class LogReader {
       ...(p.userAgent ? { userAgent: p.userAgent } : {}),
     });
     if (p.time) {
-      const label = `${p.method ?? ''} ${p.path ?? '-'}${p.status !== undefined ? ` ${p.status}` : ''} from ${p.ip}${geoLabel(lookupIp(p.ip))}`.trim();
-      this.timestamps.push({ field: 'AccessLog:Request', value: p.time, hasOffset: true, utc: new Date(p.utcMs ?? 0).toISOString(), label });
+      const label =
+        `${p.method ?? ''} ${p.path ?? '-'}${p.status !== undefined ? ` ${p.status}` : ''} from ${p.ip}${geoLabel(lookupIp(p.ip))}`.trim();
+      this.timestamps.push({
+        field: 'AccessLog:Request',
+        value: p.time,
+        hasOffset: true,
+        utc: new Date(p.utcMs ?? 0).toISOString(),
+        label,
+      });
     }
   }
 
@@ -181,11 +202,16 @@ class LogReader {
     const unparsed = this.lines - this.parsed;
     if (unparsed > 0) {
       const shown = this.unparsed;
-      w.push(`${unparsed} non-empty line${unparsed === 1 ? '' : 's'} did not parse as access-log entries (line${shown.length === 1 ? '' : 's'} ${shown.join(', ')}${unparsed > shown.length ? ', …' : ''})`);
+      w.push(
+        `${unparsed} non-empty line${unparsed === 1 ? '' : 's'} did not parse as access-log entries (line${shown.length === 1 ? '' : 's'} ${shown.join(', ')}${unparsed > shown.length ? ', …' : ''})`,
+      );
     }
-    if (this.parsed > MAX_ENTRIES) w.push(`${this.parsed} entries: only the first ${MAX_ENTRIES} are listed and placed on the timeline; the summary counts all`);
-    if (this.clients.size > MAX_CLIENTS) w.push(`${this.clients.size} distinct clients: the summary lists the ${MAX_CLIENTS} with most requests; countries count all`);
-    if (this.cutLines > 0) w.push(`${this.cutLines} line${this.cutLines === 1 ? '' : 's'} longer than ${MAX_LINE_CHARS} characters: only the start was kept`);
+    if (this.parsed > MAX_ENTRIES)
+      w.push(`${this.parsed} entries: only the first ${MAX_ENTRIES} are listed and placed on the timeline; the summary counts all`);
+    if (this.clients.size > MAX_CLIENTS)
+      w.push(`${this.clients.size} distinct clients: the summary lists the ${MAX_CLIENTS} with most requests; countries count all`);
+    if (this.cutLines > 0)
+      w.push(`${this.cutLines} line${this.cutLines === 1 ? '' : 's'} longer than ${MAX_LINE_CHARS} characters: only the start was kept`);
     if (this.textTruncated) w.push(`log text longer than ${MAX_TEXT_CHARS} characters was truncated for search`);
     return w;
   }
@@ -207,11 +233,16 @@ function summarise(r: LogReader, format: 'combined' | 'common'): { summary: LogS
       requests: c.requests,
       ...(c.first ? { firstAt: c.first.iso } : {}),
       ...(c.last ? { lastAt: c.last.iso } : {}),
-      topPaths: [...c.paths.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_PATHS).map(([path, count]) => ({ path, count })),
+      topPaths: [...c.paths.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, TOP_PATHS)
+        .map(([path, count]) => ({ path, count })),
       userAgents: [...c.agents],
     });
   }
-  const countryList = [...countries.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([country, requests]) => ({ country, requests }));
+  const countryList = [...countries.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([country, requests]) => ({ country, requests }));
   const summary: LogSummary = {
     format,
     lines: r.lines,

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxFile, officeFixtures, xlsxTimesheet } from '../../../e2e/fixtures/generate/office';
 import { writeZip } from '../../../e2e/fixtures/generate/zips';
-import { type Agreement, expectFixturesMatchExiftool, exiftoolJson, hasExiftool, recordOf, tallyAgreement } from '../../test-support/exiftool';
+import {
+  type Agreement,
+  expectFixturesMatchExiftool,
+  exiftoolJson,
+  hasExiftool,
+  recordOf,
+  tallyAgreement,
+} from '../../test-support/exiftool';
 import { extractInput, HEAD, runExtractor } from '../../test-support/extract';
 import { fileSource } from './byte-source';
 import { decodeEntities, excelSerialToText, officeExtractor } from './office';
@@ -46,7 +53,12 @@ describe('officeExtractor on generated documents', () => {
 
   it('marks W3CDTF dates with Z or an offset as having an offset', async () => {
     const { out } = await run('a.docx', docxFile().bytes);
-    expect(out?.timestamps?.find((t) => t.field === 'XML:CreateDate')).toEqual({ field: 'XML:CreateDate', value: '2024-03-14T01:10:00Z', hasOffset: true, utc: '2024-03-14T01:10:00Z' });
+    expect(out?.timestamps?.find((t) => t.field === 'XML:CreateDate')).toEqual({
+      field: 'XML:CreateDate',
+      value: '2024-03-14T01:10:00Z',
+      hasOffset: true,
+      utc: '2024-03-14T01:10:00Z',
+    });
     expect(out?.timestamps?.find((t) => t.field === 'XML:CommentDate')?.label).toBe('Comment by 王工');
   });
 
@@ -80,7 +92,8 @@ describe('officeExtractor on generated documents', () => {
   });
 
   it('never expands DOCTYPE entities', async () => {
-    const billionLaughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&lol2; &amp; ok</w:t></w:r></w:p></w:body></w:document>';
+    const billionLaughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&lol2; &amp; ok</w:t></w:r></w:p></w:body></w:document>';
     const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(billionLaughs) });
     const { out } = await run('lol.docx', bytes);
     expect(out?.text).toBe('&lol2; & ok');
@@ -127,7 +140,9 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: office against exi
       tallyAgreement(tally, file.slice(CORPUS.length + 1), out.metadata ?? {}, recordOf(reference, file));
     }
     const { compared, agreed, misses } = tally;
-    console.log(`office corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%), text from ${texts} OOXML files\n${misses.join('\n')}`);
+    console.log(
+      `office corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%), text from ${texts} OOXML files\n${misses.join('\n')}`,
+    );
     expect(texts).toBeGreaterThanOrEqual(5);
     expect(compared).toBeGreaterThan(50);
     expect(agreed / compared).toBeGreaterThan(0.95);
@@ -136,7 +151,10 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: office against exi
 
 describe.skipIf(!hasExiftool)('generated documents read the same in ExifTool', () => {
   it('every expected property that ExifTool reports has the expected value', async () => {
-    const compared = await expectFixturesMatchExiftool(officeFixtures().filter((i) => Object.keys(i.expected.tags).length > 0), 'office-fixtures-');
+    const compared = await expectFixturesMatchExiftool(
+      officeFixtures().filter((i) => Object.keys(i.expected.tags).length > 0),
+      'office-fixtures-',
+    );
     expect(compared).toBeGreaterThan(25);
   });
 });

@@ -44,11 +44,14 @@ const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g, (_m, hexCode: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (named) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[named] ?? '';
-    const code = hexCode ? parseInt(hexCode, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
+  return s.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g,
+    (_m, hexCode: string | undefined, dec: string | undefined, named: string | undefined) => {
+      if (named) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[named] ?? '';
+      const code = hexCode ? parseInt(hexCode, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    },
+  );
 }
 
 function* tokens(xml: string): Generator<XmlToken> {
@@ -125,9 +128,26 @@ const CORE_TAGS: Record<string, [group: string, tag: string]> = {
 };
 
 const DOC_SECURITY: Record<string, string> = {
-  '0': 'None', '1': 'Password protected', '2': 'Read-only recommended', '4': 'Read-only enforced', '8': 'Locked for annotations',
+  '0': 'None',
+  '1': 'Password protected',
+  '2': 'Read-only recommended',
+  '4': 'Read-only enforced',
+  '8': 'Locked for annotations',
 };
-const NUMERIC_APP_TAGS = new Set(['Pages', 'Words', 'Characters', 'Lines', 'Paragraphs', 'CharactersWithSpaces', 'Slides', 'Notes', 'HiddenSlides', 'MMClips', 'DocSecurity', 'TotalTime']);
+const NUMERIC_APP_TAGS = new Set([
+  'Pages',
+  'Words',
+  'Characters',
+  'Lines',
+  'Paragraphs',
+  'CharactersWithSpaces',
+  'Slides',
+  'Notes',
+  'HiddenSlides',
+  'MMClips',
+  'DocSecurity',
+  'TotalTime',
+]);
 
 /** ExifTool's ConvertTimeSpan(minutes, 60). */
 function editTime(minutes: number): string {
@@ -182,7 +202,8 @@ class Props {
       if (text === '') continue;
       const mapped = CORE_TAGS[el.name];
       const [group, tag] = mapped ?? ['XML', tagName(localName(el.name))];
-      if (el.attrs['xsi:type'] === 'dcterms:W3CDTF' || tag === 'CreateDate' || tag === 'ModifyDate' || tag === 'LastPrinted') this.date(group, tag, text);
+      if (el.attrs['xsi:type'] === 'dcterms:W3CDTF' || tag === 'CreateDate' || tag === 'ModifyDate' || tag === 'LastPrinted')
+        this.date(group, tag, text);
       else this.set(group, tag, { value: text });
     }
   }
@@ -198,9 +219,11 @@ class Props {
       }
       const text = el.text.trim();
       if (text === '') continue;
-      if (name === 'TotalTime' && Number.isFinite(Number(text))) this.set('XML', 'TotalEditTime', { value: editTime(Number(text)), raw: Number(text) });
+      if (name === 'TotalTime' && Number.isFinite(Number(text)))
+        this.set('XML', 'TotalEditTime', { value: editTime(Number(text)), raw: Number(text) });
       else if (name === 'DocSecurity') this.set('XML', 'DocSecurity', { value: DOC_SECURITY[text] ?? text, raw: Number(text) });
-      else if (text === 'true' || text === 'false') this.set('XML', tagName(name), { value: text === 'true' ? 'Yes' : 'No', raw: text === 'true' });
+      else if (text === 'true' || text === 'false')
+        this.set('XML', tagName(name), { value: text === 'true' ? 'Yes' : 'No', raw: text === 'true' });
       else if (NUMERIC_APP_TAGS.has(name) && Number.isFinite(Number(text))) this.set('XML', tagName(name), { value: Number(text) });
       else this.set('XML', tagName(name), { value: text });
     }
@@ -215,8 +238,10 @@ class Props {
       const tag = tagName(name);
       const text = valueNode.text.trim();
       if (valueNode.name === 'vt:filetime' || valueNode.name === 'vt:date') this.date('XML', tag, text);
-      else if (valueNode.name === 'vt:bool') this.set('XML', tag, { value: text === 'true' || text === '1' ? 'Yes' : 'No', raw: text === 'true' || text === '1' });
-      else if (/^vt:(i\d|ui\d|int|uint|r\d|decimal)$/.test(valueNode.name) && Number.isFinite(Number(text))) this.set('XML', tag, { value: Number(text) });
+      else if (valueNode.name === 'vt:bool')
+        this.set('XML', tag, { value: text === 'true' || text === '1' ? 'Yes' : 'No', raw: text === 'true' || text === '1' });
+      else if (/^vt:(i\d|ui\d|int|uint|r\d|decimal)$/.test(valueNode.name) && Number.isFinite(Number(text)))
+        this.set('XML', tag, { value: Number(text) });
       else this.set('XML', tag, { value: text });
     }
   }
@@ -500,7 +525,8 @@ function docxText(parts: Parts, timestamps: TimestampEntry[]): string {
   if (body) sections.push(wordText(body));
   const names = [...parts.keys()];
   for (const kind of ['header', 'footer']) {
-    for (const name of names.filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n)).sort(byNumber)) sections.push(wordText(parts.get(name) ?? ''));
+    for (const name of names.filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n)).sort(byNumber))
+      sections.push(wordText(parts.get(name) ?? ''));
   }
   for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
     const xml = parts.get(name);
@@ -517,7 +543,10 @@ function docxText(parts: Parts, timestamps: TimestampEntry[]): string {
       }
     }
   }
-  return sections.map((s) => s.trim()).filter(Boolean).join('\n\n');
+  return sections
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function xlsxText(parts: Parts): string {
@@ -537,7 +566,8 @@ function xlsxText(parts: Parts): string {
     }
   }
   if (sheets.length === 0) {
-    for (const name of [...parts.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort(byNumber)) sheets.push({ name: name.replace(/^.*\/|\.xml$/g, ''), part: name });
+    for (const name of [...parts.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort(byNumber))
+      sheets.push({ name: name.replace(/^.*\/|\.xml$/g, ''), part: name });
   }
   const ctx: SheetContext = { shared, styles, date1904 };
   return sheets
@@ -592,7 +622,8 @@ function containsAscii(haystack: Uint8Array, needle: string): boolean {
 async function describeOle(input: ExtractInput): Promise<string | undefined> {
   const bytes = Buffer.from(await input.source.read(0, Math.min(input.size, 4 * 1024 * 1024)));
   const has = (name: string): boolean => bytes.includes(Buffer.from(name, 'utf16le'));
-  if (has('EncryptedPackage')) return 'password-protected OOXML document (encrypted package inside an OLE container): contents cannot be read';
+  if (has('EncryptedPackage'))
+    return 'password-protected OOXML document (encrypted package inside an OLE container): contents cannot be read';
   if (has('WordDocument')) return 'legacy OLE document (Word 97-2003 .doc): text and properties were not extracted';
   if (has('Workbook') || has('Book')) return 'legacy OLE document (Excel 97-2003 .xls): text and properties were not extracted';
   if (has('PowerPoint Document')) return 'legacy OLE document (PowerPoint 97-2003 .ppt): text and properties were not extracted';
@@ -615,7 +646,8 @@ export const officeExtractor: Extractor = {
       const what = await describeOle(input);
       return what ? { warnings: [what] } : {};
     }
-    if (input.size > MAX_PACKAGE_BYTES) return { warnings: [`OOXML package larger than ${MAX_PACKAGE_BYTES / 1048576} MiB was not opened`] };
+    if (input.size > MAX_PACKAGE_BYTES)
+      return { warnings: [`OOXML package larger than ${MAX_PACKAGE_BYTES / 1048576} MiB was not opened`] };
 
     const warnings: string[] = [];
     const names: string[] = [];

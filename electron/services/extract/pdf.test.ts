@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { corruptPdf, cjkEvidencePdf, editingSheetPdf, encryptedPdf, legacyInfoPdf, truncatedPdf } from '../../../e2e/fixtures/generate/pdfs';
+import {
+  corruptPdf,
+  cjkEvidencePdf,
+  editingSheetPdf,
+  encryptedPdf,
+  legacyInfoPdf,
+  truncatedPdf,
+} from '../../../e2e/fixtures/generate/pdfs';
 import { bufferSource } from './byte-source';
 import { encryptionOf, extractPdf, joinTextContent, parsePdfDate, pdfExtractor, withTimeout } from './pdf';
 
@@ -40,7 +47,12 @@ describe('parsePdfDate', () => {
 describe('joinTextContent', () => {
   it('does not put spaces into CJK split across runs, but keeps visible gaps in Latin text', () => {
     const content: TextContent = {
-      items: [item('原画修型', 72, 700, 40), item('请注意口型', 112.5, 700, 50, 'f2'), item('Hello', 72, 680, 25), item('world', 100, 680, 25)],
+      items: [
+        item('原画修型', 72, 700, 40),
+        item('请注意口型', 112.5, 700, 50, 'f2'),
+        item('Hello', 72, 680, 25),
+        item('world', 100, 680, 25),
+      ],
       styles: styles(),
       lang: null,
     };
@@ -48,8 +60,15 @@ describe('joinTextContent', () => {
   });
 
   it('reads vertical runs down a column and starts a new line for the next column', () => {
-    const v = (str: string, x: number, y: number): TextContent['items'][number] => ({ ...item(str, x, y, 10), height: 10 * [...str].length });
-    const content: TextContent = { items: [v('第三场', 400, 760), v('背景', 400, 730), v('请在', 370, 760)], styles: styles(true), lang: null };
+    const v = (str: string, x: number, y: number): TextContent['items'][number] => ({
+      ...item(str, x, y, 10),
+      height: 10 * [...str].length,
+    });
+    const content: TextContent = {
+      items: [v('第三场', 400, 760), v('背景', 400, 730), v('请在', 370, 760)],
+      styles: styles(true),
+      lang: null,
+    };
     expect(joinTextContent(content)).toBe('第三场背景\n请在');
   });
 });
@@ -104,7 +123,9 @@ describe('extractPdf on generated evidence', () => {
     const fixture = cjkEvidencePdf();
     const out = await extractPdf(fixture.bytes);
     for (const a of fixture.expected.annotations ?? []) {
-      expect(out.pages?.[a.page - 1]?.annotations).toEqual([expect.objectContaining({ subtype: a.subtype, contents: a.contents, author: a.author })]);
+      expect(out.pages?.[a.page - 1]?.annotations).toEqual([
+        expect.objectContaining({ subtype: a.subtype, contents: a.contents, author: a.author }),
+      ]);
       expect(out.text).not.toContain(a.contents);
     }
     expect(out.metadata?.PDF?.Attachments?.value).toEqual(fixture.expected.attachments?.map((n) => expect.stringContaining(n)));

@@ -60,7 +60,10 @@ export function parsePdfDate(raw: string): PdfDate | undefined {
   const exiftool = `${y}:${mo}:${d} ${h}:${mi}:${s}${tz}`;
   if (!tz) return { exiftool, entry: { value: iso, hasOffset: false } };
   const ms = Date.parse(iso);
-  return { exiftool, entry: Number.isNaN(ms) ? { value: iso, hasOffset: true } : { value: iso, hasOffset: true, utc: new Date(ms).toISOString() } };
+  return {
+    exiftool,
+    entry: Number.isNaN(ms) ? { value: iso, hasOffset: true } : { value: iso, hasOffset: true, utc: new Date(ms).toISOString() },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -227,15 +230,48 @@ function str(x: unknown): string | undefined {
 }
 
 /** PDFDocEncoding's code points that differ from Latin-1, back to their bytes. */
-const PDF_DOC_BYTES = new Map<number, number>(
-  [
-    [0x02d8, 0x18], [0x02c7, 0x19], [0x02c6, 0x1a], [0x02d9, 0x1b], [0x02dd, 0x1c], [0x02db, 0x1d], [0x02da, 0x1e], [0x02dc, 0x1f],
-    [0x2022, 0x80], [0x2020, 0x81], [0x2021, 0x82], [0x2026, 0x83], [0x2014, 0x84], [0x2013, 0x85], [0x0192, 0x86], [0x2044, 0x87],
-    [0x2039, 0x88], [0x203a, 0x89], [0x2212, 0x8a], [0x2030, 0x8b], [0x201e, 0x8c], [0x201c, 0x8d], [0x201d, 0x8e], [0x2018, 0x8f],
-    [0x2019, 0x90], [0x201a, 0x91], [0x2122, 0x92], [0xfb01, 0x93], [0xfb02, 0x94], [0x0141, 0x95], [0x0152, 0x96], [0x0160, 0x97],
-    [0x0178, 0x98], [0x017d, 0x99], [0x0131, 0x9a], [0x0142, 0x9b], [0x0153, 0x9c], [0x0161, 0x9d], [0x017e, 0x9e], [0x20ac, 0xa0],
-  ],
-);
+const PDF_DOC_BYTES = new Map<number, number>([
+  [0x02d8, 0x18],
+  [0x02c7, 0x19],
+  [0x02c6, 0x1a],
+  [0x02d9, 0x1b],
+  [0x02dd, 0x1c],
+  [0x02db, 0x1d],
+  [0x02da, 0x1e],
+  [0x02dc, 0x1f],
+  [0x2022, 0x80],
+  [0x2020, 0x81],
+  [0x2021, 0x82],
+  [0x2026, 0x83],
+  [0x2014, 0x84],
+  [0x2013, 0x85],
+  [0x0192, 0x86],
+  [0x2044, 0x87],
+  [0x2039, 0x88],
+  [0x203a, 0x89],
+  [0x2212, 0x8a],
+  [0x2030, 0x8b],
+  [0x201e, 0x8c],
+  [0x201c, 0x8d],
+  [0x201d, 0x8e],
+  [0x2018, 0x8f],
+  [0x2019, 0x90],
+  [0x201a, 0x91],
+  [0x2122, 0x92],
+  [0xfb01, 0x93],
+  [0xfb02, 0x94],
+  [0x0141, 0x95],
+  [0x0152, 0x96],
+  [0x0160, 0x97],
+  [0x0178, 0x98],
+  [0x017d, 0x99],
+  [0x0131, 0x9a],
+  [0x0142, 0x9b],
+  [0x0153, 0x9c],
+  [0x0161, 0x9d],
+  [0x017e, 0x9e],
+  [0x20ac, 0xa0],
+]);
 const LEGACY_INFO_ENCODINGS = /^(utf-8|gb2312|gbk|gb18030|big5|euc-kr|cp949|shift_jis|euc-jp)$/;
 
 /**
@@ -512,7 +548,11 @@ export async function extractPdf(bytes: Uint8Array, stepTimeoutMs = PDF_STEP_TIM
           if (list.length > 0) entry.annotations = list;
           attachments.push(...files);
           if (drawsText) {
-            const opList = await withTimeout(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE }), stepTimeoutMs, `annotations of page ${n}`);
+            const opList = await withTimeout(
+              page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE }),
+              stepTimeoutMs,
+              `annotations of page ${n}`,
+            );
             const shown = appearanceText(pdfjs.OPS, opList.fnArray, opList.argsArray);
             // Shown on the page like the page's own text (pdftotext includes it too), so it belongs to the page text.
             if (shown) entry.text = entry.text ? `${entry.text}\n\n${shown}` : shown;

@@ -39,7 +39,9 @@ it('re-extracts only what older extractor versions produced, and audits it', asy
   expect(rerun.invalidated).toBe(1);
   expect((await waitForJob(caseDir, rerun.job.id)).status).toBe('done');
   expect(versionsOf(caseDir)).toEqual([extractorVersions(), extractorVersions()]);
-  const indexed = db.prepare("SELECT COUNT(*) AS n FROM search_index WHERE artifact_id = ? AND field = 'text'").get(noteA.id) as { n: number };
+  const indexed = db.prepare("SELECT COUNT(*) AS n FROM search_index WHERE artifact_id = ? AND field = 'text'").get(noteA.id) as {
+    n: number;
+  };
   expect(Number(indexed.n)).toBe(1);
 
   const all = await rerunExtraction({ dir: caseDir, sourceId: source!.id, all: true }, ws.ctx);

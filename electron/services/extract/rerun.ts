@@ -14,7 +14,10 @@ import { extractorVersions } from './run';
  * versions (or all, with `all`) and starts an ingest pass, which leaves unchanged files' inventory as it is and
  * extracts what has no extraction. Raises `not_found` (no such source) or `conflict` (a job is running).
  */
-export async function rerunExtraction(input: { dir: string; sourceId: number; all: boolean }, ctx: Ctx): Promise<{ invalidated: number; job: IngestJob }> {
+export async function rerunExtraction(
+  input: { dir: string; sourceId: number; all: boolean },
+  ctx: Ctx,
+): Promise<{ invalidated: number; job: IngestJob }> {
   const db = caseDb(input.dir);
   const source = listSources(input.dir).find((s) => s.id === input.sourceId);
   if (!source) throw new AppError('not_found', `no source ${input.sourceId} in this case`);
@@ -23,7 +26,13 @@ export async function rerunExtraction(input: { dir: string; sourceId: number; al
   const versions = extractorVersions();
   const invalidated = transaction(db, () => {
     const count = invalidateExtractions(db, source.id, versions, input.all);
-    appendAudit(db, readCaseInfo(db)?.examiner ?? 'workbench', 'extraction.rerun', { sourceId: source.id, all: input.all, versions, invalidated: count, host: ctx.host });
+    appendAudit(db, readCaseInfo(db)?.examiner ?? 'workbench', 'extraction.rerun', {
+      sourceId: source.id,
+      all: input.all,
+      versions,
+      invalidated: count,
+      host: ctx.host,
+    });
     return count;
   });
   return { invalidated, job: await startIngest({ dir: input.dir, path: source.path, extract: true }, ctx) };

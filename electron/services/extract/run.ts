@@ -39,7 +39,12 @@ export async function runExtractors(input: ExtractInput): Promise<Extraction> {
       result.extractors.push({ name: extractor.name, version: extractor.version, ms: Math.round(performance.now() - started) });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      result.extractors.push({ name: extractor.name, version: extractor.version, error: message, ms: Math.round(performance.now() - started) });
+      result.extractors.push({
+        name: extractor.name,
+        version: extractor.version,
+        error: message,
+        ms: Math.round(performance.now() - started),
+      });
     }
   }
   return result;

@@ -5,8 +5,16 @@ import type { ExtractInput, Extractor, ExtractorOutput } from './types';
 /** Source bytes decoded at most; longer files keep their first 50 MiB and are flagged `textTruncated`. */
 export const TEXT_CAP_BYTES = 50 * 1024 * 1024;
 
-const TEXT_MIMES = new Set(['application/json', 'application/xml', 'image/svg+xml', 'application/x-subrip', 'application/javascript', 'application/x-ms-regedit']);
-const TEXT_EXTENSIONS = /\.(txt|text|csv|tsv|log|md|markdown|srt|vtt|ass|ssa|sub|html?|xhtml|xml|json|js|css|ini|cfg|conf|ya?ml|nfo|rst|tex|properties|bat|cmd|sh|py|eml)$/i;
+const TEXT_MIMES = new Set([
+  'application/json',
+  'application/xml',
+  'image/svg+xml',
+  'application/x-subrip',
+  'application/javascript',
+  'application/x-ms-regedit',
+]);
+const TEXT_EXTENSIONS =
+  /\.(txt|text|csv|tsv|log|md|markdown|srt|vtt|ass|ssa|sub|html?|xhtml|xml|json|js|css|ini|cfg|conf|ya?ml|nfo|rst|tex|properties|bat|cmd|sh|py|eml)$/i;
 /** Magic-less content: `application/octet-stream` from the sniffer, or no MIME at all. */
 const UNTYPED = new Set(['application/octet-stream', '']);
 

@@ -1,4 +1,12 @@
-import type { DocumentIdentity, EncodingInfo, LogEntry, LogSummary, MetadataGroups, PageText, TimestampEntry } from '../../../shared/domain/extraction';
+import type {
+  DocumentIdentity,
+  EncodingInfo,
+  LogEntry,
+  LogSummary,
+  MetadataGroups,
+  PageText,
+  TimestampEntry,
+} from '../../../shared/domain/extraction';
 
 /** Random access to an artifact's bytes: a file opened read-only, or an archive member held in memory. */
 export interface ByteSource {

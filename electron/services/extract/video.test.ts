@@ -3,7 +3,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { box, corruptFile, macSeconds, mediaFixtures, mp4File } from '../../../e2e/fixtures/generate/media';
-import { type Agreement, expectFixturesMatchExiftool, exiftoolJson, hasExiftool, recordOf, tallyAgreement } from '../../test-support/exiftool';
+import {
+  type Agreement,
+  expectFixturesMatchExiftool,
+  exiftoolJson,
+  hasExiftool,
+  recordOf,
+  tallyAgreement,
+} from '../../test-support/exiftool';
 import { extractInput, HEAD, runExtractor } from '../../test-support/extract';
 import { bufferSource, fileSource } from './byte-source';
 import type { ByteSource } from './types';
@@ -72,7 +79,8 @@ describe('videoExtractor on generated files', () => {
     const bytes = mp4File().bytes;
     const moovAt = Buffer.from(bytes).indexOf('moov') - 4;
     const t0 = performance.now();
-    for (let cut = moovAt; cut < bytes.byteLength; cut += 7) await videoExtractor.extract(extractInput('t.mp4', bufferSource(bytes.slice(0, cut))));
+    for (let cut = moovAt; cut < bytes.byteLength; cut += 7)
+      await videoExtractor.extract(extractInput('t.mp4', bufferSource(bytes.slice(0, cut))));
     let seed = 12345;
     const rand = (): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -182,7 +190,9 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: video-audio agains
       tallyAgreement(tally, file.slice(CORPUS.length + 1), out.metadata ?? {}, recordOf(reference, file));
     }
     const { compared, agreed, misses } = tally;
-    console.log(`video corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%)\n${misses.join('\n')}`);
+    console.log(
+      `video corpus: ${agreed}/${compared} tag values agree with ExifTool (${((agreed / Math.max(1, compared)) * 100).toFixed(1)}%)\n${misses.join('\n')}`,
+    );
     expect(compared).toBeGreaterThan(50);
     expect(agreed / compared).toBeGreaterThan(0.9);
   });
@@ -190,7 +200,10 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: video-audio agains
 
 describe.skipIf(!hasExiftool)('generated media files read the same in ExifTool', () => {
   it('every expected tag that ExifTool reports has the expected value', async () => {
-    const compared = await expectFixturesMatchExiftool(mediaFixtures().filter((i) => i.expected.accepted), 'media-fixtures-');
+    const compared = await expectFixturesMatchExiftool(
+      mediaFixtures().filter((i) => i.expected.accepted),
+      'media-fixtures-',
+    );
     expect(compared).toBeGreaterThan(25);
   });
 });

@@ -9,10 +9,62 @@ import type { ByteSource, Extractor, ExtractorOutput } from './types';
  */
 
 const AV_BRANDS = new Set([
-  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9', 'mp41', 'mp42', 'mp71', 'avc1', 'hvc1', 'M4V ', 'M4VH', 'M4VP',
-  'M4A ', 'M4B ', 'M4P ', 'F4V ', 'F4A ', 'f4v ', 'qt  ', '3gp4', '3gp5', '3gp6', '3gp7', '3gs7', '3ge6', '3ge7', '3gg6', '3g2a', '3g2b',
-  '3g2c', 'MSNV', 'NDAS', 'NDSC', 'NDSH', 'NDSM', 'NDSP', 'NDSS', 'NDXC', 'NDXH', 'NDXM', 'NDXP', 'NDXS', 'dash', 'mmp4', 'XAVC', 'CAEP',
-  'caqv', 'sdv ', 'kddi', 'KDDI', 'mqt ',
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso7',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'mp71',
+  'avc1',
+  'hvc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'M4A ',
+  'M4B ',
+  'M4P ',
+  'F4V ',
+  'F4A ',
+  'f4v ',
+  'qt  ',
+  '3gp4',
+  '3gp5',
+  '3gp6',
+  '3gp7',
+  '3gs7',
+  '3ge6',
+  '3ge7',
+  '3gg6',
+  '3g2a',
+  '3g2b',
+  '3g2c',
+  'MSNV',
+  'NDAS',
+  'NDSC',
+  'NDSH',
+  'NDSM',
+  'NDSP',
+  'NDSS',
+  'NDXC',
+  'NDXH',
+  'NDXM',
+  'NDXP',
+  'NDXS',
+  'dash',
+  'mmp4',
+  'XAVC',
+  'CAEP',
+  'caqv',
+  'sdv ',
+  'kddi',
+  'KDDI',
+  'mqt ',
 ]);
 /** HEIF/AVIF stills belong to the image extractor unless the file also carries a movie. */
 const IMAGE_BRANDS = new Set(['mif1', 'msf1', 'heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'avif', 'avis', 'avci', 'jpeg', 'miaf']);
@@ -21,11 +73,11 @@ const REJECT_BRANDS = new Set(['crx ']);
 const LEGACY_FIRST_BOXES = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
 
 const BRAND_NAMES: Record<string, string> = {
-  'isom': 'MP4 Base Media v1 [IS0 14496-12:2003]',
-  'iso2': 'MP4 Base Media v2 [ISO 14496-12:2005]',
-  'mp41': 'MP4 v1 [ISO 14496-1:ch13]',
-  'mp42': 'MP4 v2 [ISO 14496-14]',
-  'avc1': 'MP4 Base w/ AVC ext [ISO 14496-12:2005]',
+  isom: 'MP4 Base Media v1 [IS0 14496-12:2003]',
+  iso2: 'MP4 Base Media v2 [ISO 14496-12:2005]',
+  mp41: 'MP4 v1 [ISO 14496-1:ch13]',
+  mp42: 'MP4 v2 [ISO 14496-14]',
+  avc1: 'MP4 Base w/ AVC ext [ISO 14496-12:2005]',
   'M4A ': 'Apple iTunes AAC-LC (.M4A) Audio',
   'M4B ': 'Apple iTunes AAC-LC (.M4B) Audio Book',
   'M4P ': 'Apple iTunes AAC-LC (.M4P) AES Protected Audio',
@@ -35,41 +87,124 @@ const BRAND_NAMES: Record<string, string> = {
   '3gp5': '3GPP Release 5',
   '3gp6': '3GPP Release 6 MMS',
   '3g2a': '3GPP2 Media (.3G2) compliant with 3GPP2 C.S0050-0 V1.0',
-  'XAVC': 'Sony XAVC',
+  XAVC: 'Sony XAVC',
 };
 
 const HANDLER_TYPES: Record<string, string> = {
-  vide: 'Video Track', soun: 'Audio Track', hint: 'Hint Track', text: 'Text', sbtl: 'Subtitle', subt: 'Subtitle', tmcd: 'Time Code',
-  meta: 'NRT Metadata', mdir: 'Metadata', mdta: 'Metadata Tags', camm: 'Camera Metadata', clcp: 'Closed Caption', alis: 'Alias Data',
-  'url ': 'URL', data: 'Data', pict: 'Picture',
+  vide: 'Video Track',
+  soun: 'Audio Track',
+  hint: 'Hint Track',
+  text: 'Text',
+  sbtl: 'Subtitle',
+  subt: 'Subtitle',
+  tmcd: 'Time Code',
+  meta: 'NRT Metadata',
+  mdir: 'Metadata',
+  mdta: 'Metadata Tags',
+  camm: 'Camera Metadata',
+  clcp: 'Closed Caption',
+  alis: 'Alias Data',
+  'url ': 'URL',
+  data: 'Data',
+  pict: 'Picture',
 };
 
-const VENDOR_IDS: Record<string, string> = { appl: 'Apple', FFMP: 'FFmpeg', pent: 'Pentax', pntx: 'Pentax', kdak: 'Kodak', CANN: 'Canon', SONY: 'Sony' };
+const VENDOR_IDS: Record<string, string> = {
+  appl: 'Apple',
+  FFMP: 'FFmpeg',
+  pent: 'Pentax',
+  pntx: 'Pentax',
+  kdak: 'Kodak',
+  CANN: 'Canon',
+  SONY: 'Sony',
+};
 
 /** udta `©xxx` atoms (ExifTool UserData names). */
 const USER_DATA_TAGS: Record<string, string> = {
-  '©nam': 'Title', '©ART': 'Artist', '©alb': 'Album', '©day': 'ContentCreateDate', '©too': 'Encoder', '©swr': 'SoftwareVersion',
-  '©cmt': 'Comment', '©des': 'Description', '©inf': 'Information', '©fmt': 'Format', '©mak': 'Make', '©mod': 'Model', '©cpy': 'Copyright',
-  '©aut': 'Author', '©wrt': 'Composer', '©gen': 'Genre', '©enc': 'EncodedBy', '©xyz': 'GPSCoordinates', '©req': 'Requirements',
-  '©dir': 'Director', '©prd': 'Producer', '©prf': 'Performers', '©src': 'SourceCredits', '©com': 'Composer', '©wrn': 'Warning',
-  '©hst': 'HostComputer', '©ed1': 'Edit1', '©dis': 'Disclaimer', '©url': 'URL', '©key': 'Keywords',
+  '©nam': 'Title',
+  '©ART': 'Artist',
+  '©alb': 'Album',
+  '©day': 'ContentCreateDate',
+  '©too': 'Encoder',
+  '©swr': 'SoftwareVersion',
+  '©cmt': 'Comment',
+  '©des': 'Description',
+  '©inf': 'Information',
+  '©fmt': 'Format',
+  '©mak': 'Make',
+  '©mod': 'Model',
+  '©cpy': 'Copyright',
+  '©aut': 'Author',
+  '©wrt': 'Composer',
+  '©gen': 'Genre',
+  '©enc': 'EncodedBy',
+  '©xyz': 'GPSCoordinates',
+  '©req': 'Requirements',
+  '©dir': 'Director',
+  '©prd': 'Producer',
+  '©prf': 'Performers',
+  '©src': 'SourceCredits',
+  '©com': 'Composer',
+  '©wrn': 'Warning',
+  '©hst': 'HostComputer',
+  '©ed1': 'Edit1',
+  '©dis': 'Disclaimer',
+  '©url': 'URL',
+  '©key': 'Keywords',
 };
 
 /** ilst item atoms (ExifTool ItemList names). */
 const ITEM_LIST_TAGS: Record<string, string> = {
-  '©nam': 'Title', '©ART': 'Artist', 'aART': 'AlbumArtist', '©alb': 'Album', '©day': 'ContentCreateDate', '©too': 'Encoder',
-  '©cmt': 'Comment', '©gen': 'Genre', '©wrt': 'Composer', '©grp': 'Grouping', '©lyr': 'Lyrics', '©des': 'Description', 'desc': 'Description',
-  'ldes': 'LongDescription', 'cprt': 'Copyright', '©cpy': 'Copyright', '©xyz': 'GPSCoordinates', '©enc': 'EncodedBy', '©mak': 'Make',
-  '©mod': 'Model', '©swr': 'SoftwareVersion', '©st3': 'Subtitle', 'trkn': 'TrackNumber', 'disk': 'DiskNumber', 'tmpo': 'BeatsPerMinute',
-  'cpil': 'Compilation', 'pgap': 'PlayGap', 'tvsh': 'TVShow', 'tven': 'TVEpisodeID', 'tvsn': 'TVSeason',
-  'tves': 'TVEpisode', 'tvnn': 'TVNetworkName', 'keyw': 'Keyword', 'catg': 'Category', 'purd': 'PurchaseDate', 'sonm': 'SortName',
-  'soar': 'SortArtist', 'soal': 'SortAlbum',
+  '©nam': 'Title',
+  '©ART': 'Artist',
+  aART: 'AlbumArtist',
+  '©alb': 'Album',
+  '©day': 'ContentCreateDate',
+  '©too': 'Encoder',
+  '©cmt': 'Comment',
+  '©gen': 'Genre',
+  '©wrt': 'Composer',
+  '©grp': 'Grouping',
+  '©lyr': 'Lyrics',
+  '©des': 'Description',
+  desc: 'Description',
+  ldes: 'LongDescription',
+  cprt: 'Copyright',
+  '©cpy': 'Copyright',
+  '©xyz': 'GPSCoordinates',
+  '©enc': 'EncodedBy',
+  '©mak': 'Make',
+  '©mod': 'Model',
+  '©swr': 'SoftwareVersion',
+  '©st3': 'Subtitle',
+  trkn: 'TrackNumber',
+  disk: 'DiskNumber',
+  tmpo: 'BeatsPerMinute',
+  cpil: 'Compilation',
+  pgap: 'PlayGap',
+  tvsh: 'TVShow',
+  tven: 'TVEpisodeID',
+  tvsn: 'TVSeason',
+  tves: 'TVEpisode',
+  tvnn: 'TVNetworkName',
+  keyw: 'Keyword',
+  catg: 'Category',
+  purd: 'PurchaseDate',
+  sonm: 'SortName',
+  soar: 'SortArtist',
+  soal: 'SortAlbum',
 };
 
 /** Apple `mdta` key names where ExifTool's spelling is not the plain CamelCase of the key. */
 const KEY_NAMES: Record<string, string> = {
-  'location.ISO6709': 'GPSCoordinates', 'creationdate': 'CreationDate', 'displayname': 'DisplayName', 'contentidentifier': 'ContentIdentifier',
-  'location.name': 'LocationName', 'software': 'Software', 'make': 'Make', 'model': 'Model',
+  'location.ISO6709': 'GPSCoordinates',
+  creationdate: 'CreationDate',
+  displayname: 'DisplayName',
+  contentidentifier: 'ContentIdentifier',
+  'location.name': 'LocationName',
+  software: 'Software',
+  make: 'Make',
+  model: 'Model',
 };
 
 /** Mac script codes used in QuickTime `©xxx` text atoms (language codes below 0x400). */
@@ -194,10 +329,12 @@ function decodeMacText(bytes: Uint8Array, lang: number): MetaValue {
   const utf8 = strictUtf8(trimmed);
   if (utf8 !== undefined) return { value: utf8 };
   const macEncoding = lang < 0x400 ? MAC_LANGUAGE_ENCODINGS[lang] : undefined;
-  if (macEncoding && macEncoding !== 'macintosh') return { value: new TextDecoder(macEncoding).decode(trimmed), bytes: hex(trimmed), encoding: macEncoding };
+  if (macEncoding && macEncoding !== 'macintosh')
+    return { value: new TextDecoder(macEncoding).decode(trimmed), bytes: hex(trimmed), encoding: macEncoding };
   // Cheap cameras often leave the language at 0 (English, MacRoman) while writing the system code page (GBK, …).
   const guess = decodeShortString(trimmed);
-  if (macEncoding && !CJK_ENCODINGS.has(guess.encoding)) return { value: new TextDecoder(macEncoding).decode(trimmed), bytes: hex(trimmed), encoding: macEncoding };
+  if (macEncoding && !CJK_ENCODINGS.has(guess.encoding))
+    return { value: new TextDecoder(macEncoding).decode(trimmed), bytes: hex(trimmed), encoding: macEncoding };
   return { value: guess.text, bytes: hex(trimmed), encoding: guess.encoding };
 }
 
@@ -277,7 +414,9 @@ class Parser {
     }
     let end = offset + size;
     if (end > limit) {
-      this.warn(`box '${type}' at offset ${offset} runs past the end of ${parent === 'file' ? 'the file' : `'${parent}'`} (truncated file?)`);
+      this.warn(
+        `box '${type}' at offset ${offset} runs past the end of ${parent === 'file' ? 'the file' : `'${parent}'`} (truncated file?)`,
+      );
       end = limit;
     }
     return { type, start: offset, payload, end };
@@ -375,7 +514,8 @@ class Parser {
     const modified = wide ? Number(v.getBigUint64(12)) : v.getUint32(8);
     const timeScale = v.getUint32(wide ? 20 : 12);
     const duration = wide ? Number(v.getBigUint64(24)) : v.getUint32(16);
-    for (const iso of [this.date('QuickTime', 'CreateDate', created), this.date('QuickTime', 'ModifyDate', modified)]) if (iso) this.movieDates.add(iso);
+    for (const iso of [this.date('QuickTime', 'CreateDate', created), this.date('QuickTime', 'ModifyDate', modified)])
+      if (iso) this.movieDates.add(iso);
     this.set('QuickTime', 'TimeScale', { value: timeScale });
     if (timeScale > 0) {
       this.movieDuration = duration / timeScale;
@@ -488,10 +628,12 @@ class Parser {
     onType(type);
     this.set(group, 'HandlerType', HANDLER_TYPES[type] ? { value: HANDLER_TYPES[type], raw: type } : { value: type });
     const vendor = fourcc(b, 12);
-    if (vendor.trim() && b[12] !== 0) this.set(group, 'HandlerVendorID', VENDOR_IDS[vendor] ? { value: VENDOR_IDS[vendor], raw: vendor } : { value: vendor });
+    if (vendor.trim() && b[12] !== 0)
+      this.set(group, 'HandlerVendorID', VENDOR_IDS[vendor] ? { value: VENDOR_IDS[vendor], raw: vendor } : { value: vendor });
     let name = b.subarray(24);
     const first = name[0] ?? 0;
-    if (first > 0 && first < name.byteLength && (componentType === 'mhlr' || first === name.byteLength - 1)) name = name.subarray(1, 1 + first);
+    if (first > 0 && first < name.byteLength && (componentType === 'mhlr' || first === name.byteLength - 1))
+      name = name.subarray(1, 1 + first);
     const nul = name.indexOf(0);
     if (nul >= 0) name = name.subarray(0, nul);
     if (name.byteLength > 0) this.set(group, 'HandlerDescription', decodeMacText(name, 0));
@@ -560,7 +702,12 @@ class Parser {
         return;
       }
     }
-    if (typeof value.value === 'string' && (tag === 'CreationDate' || tag === 'ContentCreateDate') && this.textDate(group, tag, value.value)) return;
+    if (
+      typeof value.value === 'string' &&
+      (tag === 'CreationDate' || tag === 'ContentCreateDate') &&
+      this.textDate(group, tag, value.value)
+    )
+      return;
     this.set(group, tag, value);
   }
 
@@ -585,15 +732,20 @@ class Parser {
     const probe = await this.reader.read(box.payload, 8);
     const from = probe.byteLength >= 8 && fourcc(probe, 4) !== 'hdlr' && view(probe).getUint32(0) === 0 ? box.payload + 4 : box.payload;
     const ctx: MetaContext = { keys: [] };
-    await this.children(box, depth, async (child) => {
-      if (child.type === 'hdlr') {
-        this.hdlr(await this.leaf(child), handlerGroup, (type) => (ctx.handler = type));
-      } else if (child.type === 'keys') {
-        ctx.keys = this.keys(await this.leaf(child));
-      } else if (child.type === 'ilst') {
-        await this.children(child, depth + 1, (item) => this.ilstItem(item, ctx));
-      }
-    }, from);
+    await this.children(
+      box,
+      depth,
+      async (child) => {
+        if (child.type === 'hdlr') {
+          this.hdlr(await this.leaf(child), handlerGroup, (type) => (ctx.handler = type));
+        } else if (child.type === 'keys') {
+          ctx.keys = this.keys(await this.leaf(child));
+        } else if (child.type === 'ilst') {
+          await this.children(child, depth + 1, (item) => this.ilstItem(item, ctx));
+        }
+      },
+      from,
+    );
   }
 
   private keys(b: Uint8Array): string[] {
@@ -665,7 +817,14 @@ function formatBitrate(bps: number): string {
 
 function keyTagName(key: string): string {
   const short = key.replace(/^com\.apple\.quicktime\./, '').replace(/^com\.android\./, '');
-  return KEY_NAMES[short] ?? short.split(/[.\s_-]+/).filter(Boolean).map((p) => p[0]?.toUpperCase() + p.slice(1)).join('');
+  return (
+    KEY_NAMES[short] ??
+    short
+      .split(/[.\s_-]+/)
+      .filter(Boolean)
+      .map((p) => p[0]?.toUpperCase() + p.slice(1))
+      .join('')
+  );
 }
 
 /** Value of an ilst `data` atom by its well-known type (1 UTF-8, 2 UTF-16, 21/22 integers; 0 = implied by the atom). */

@@ -8,9 +8,20 @@ import { bufferSource } from './byte-source';
 import type { ByteSource, ExtractInput } from './types';
 import { parseXmpDate, parseXmpPacket, scanXmpPackets, xmpExtractor } from './xmp';
 
-const packet = xmpPacket({ title: '原画 제목', titleKo: '원화 제목', creators: ['张三', '김철수'], description: '说明 설명', subjects: ['原画', '원화'] });
+const packet = xmpPacket({
+  title: '原画 제목',
+  titleKo: '원화 제목',
+  creators: ['张三', '김철수'],
+  description: '说明 설명',
+  subjects: ['原画', '원화'],
+});
 const enc = new TextEncoder();
-const inputOf = (name: string, bytes: Uint8Array, source: ByteSource = bufferSource(bytes)): ExtractInput => ({ name, path: name, size: source.size, source });
+const inputOf = (name: string, bytes: Uint8Array, source: ByteSource = bufferSource(bytes)): ExtractInput => ({
+  name,
+  path: name,
+  size: source.size,
+  source,
+});
 
 describe('parseXmpPacket', () => {
   const r = parseXmpPacket(packet);
@@ -54,7 +65,12 @@ describe('parseXmpPacket', () => {
   });
 
   it('dates keep their own offsets; dates without one stay local', () => {
-    expect(r.timestamps).toContainEqual({ field: 'XMP-xmp:CreateDate', value: '2024-03-15T14:22:05+09:00', hasOffset: true, utc: '2024-03-15T05:22:05.000Z' });
+    expect(r.timestamps).toContainEqual({
+      field: 'XMP-xmp:CreateDate',
+      value: '2024-03-15T14:22:05+09:00',
+      hasOffset: true,
+      utc: '2024-03-15T05:22:05.000Z',
+    });
     expect(r.timestamps).toContainEqual({ field: 'XMP-xmp:ModifyDate', value: '2024-03-16T08:00:00', hasOffset: false });
     expect(r.timestamps.filter((t) => t.field === 'XMP-xmpMM:HistoryWhen').map((t) => t.value)).toEqual(XMP_HISTORY.map((h) => h.when));
   });
@@ -78,7 +94,8 @@ describe('parseXmpPacket', () => {
   });
 
   it('flattens structures with ExifTool names, and reads pre-2004 xapmeta packets', () => {
-    const x = parseXmpPacket(`<x:xapmeta xmlns:x="adobe:ns:meta/" x:xaptk="XMP toolkit 2.8.2-33"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    const x =
+      parseXmpPacket(`<x:xapmeta xmlns:x="adobe:ns:meta/" x:xaptk="XMP toolkit 2.8.2-33"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
       <rdf:Description about="uuid:1234" xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/">
         <Iptc4xmpCore:CreatorContactInfo Iptc4xmpCore:CiAdrCity="Pyongyang" Iptc4xmpCore:CiEmailWork="a@b.kp"/>
         <plus:CopyrightOwner><rdf:Seq><rdf:li plus:CopyrightOwnerName="Studio SEK" plus:CopyrightOwnerID="x1"/></rdf:Seq></plus:CopyrightOwner>
@@ -110,7 +127,8 @@ describe('parseXmpPacket', () => {
 });
 
 describe('scanXmpPackets', () => {
-  const around = (inner: Uint8Array): Uint8Array => Uint8Array.from([...new Uint8Array(300).fill(7), ...inner, ...new Uint8Array(100).fill(9)]);
+  const around = (inner: Uint8Array): Uint8Array =>
+    Uint8Array.from([...new Uint8Array(300).fill(7), ...inner, ...new Uint8Array(100).fill(9)]);
 
   it('finds a UTF-8 packet in arbitrary bytes', () => {
     const found = scanXmpPackets(around(enc.encode(packet)));
@@ -145,7 +163,13 @@ describe('scanXmpPackets', () => {
 describe('xmpExtractor', () => {
   it('reads the first packet of a non-image file and notes later (embedded) packets', async () => {
     const other = xmpPacket({ title: 'placed image', titleKo: '배치', creators: ['x'], description: 'd', subjects: ['s'] });
-    const bytes = Uint8Array.from([...enc.encode('%!PS-Adobe-3.0 EPSF-3.0\n'), ...new Uint8Array(5000), ...enc.encode(packet), ...new Uint8Array(10), ...enc.encode(other)]);
+    const bytes = Uint8Array.from([
+      ...enc.encode('%!PS-Adobe-3.0 EPSF-3.0\n'),
+      ...new Uint8Array(5000),
+      ...enc.encode(packet),
+      ...new Uint8Array(10),
+      ...enc.encode(other),
+    ]);
     const input = inputOf('sheet.eps', bytes);
     expect(xmpExtractor.accepts(input, bytes.subarray(0, 4096))).toBe(true);
     const out = await xmpExtractor.extract(input);

@@ -299,7 +299,8 @@ function collect(sink: Map<string, Collected>, name: string, value: RdfValue, in
         if (!inList && !sink.has(name) && first?.kind === 'text') sink.set(name, { values: [first.text], isList: false });
         return;
       }
-      if (!sink.has(name) && value.items.length > 0 && value.items.every((i) => i.kind === 'text')) sink.set(name, { values: [], isList: true });
+      if (!sink.has(name) && value.items.length > 0 && value.items.every((i) => i.kind === 'text'))
+        sink.set(name, { values: [], isList: true });
       for (const item of value.items) collect(sink, name, item, true, key);
       return;
     }
@@ -329,7 +330,10 @@ export function parseXmpDate(text: string): ParsedDate | undefined {
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac}${tz}`;
   if (!tz) return { exiftool, entry: { value: iso, hasOffset: false } };
   const utcMs = Date.parse(iso);
-  return { exiftool, entry: Number.isNaN(utcMs) ? { value: iso, hasOffset: true } : { value: iso, hasOffset: true, utc: new Date(utcMs).toISOString() } };
+  return {
+    exiftool,
+    entry: Number.isNaN(utcMs) ? { value: iso, hasOffset: true } : { value: iso, hasOffset: true, utc: new Date(utcMs).toISOString() },
+  };
 }
 
 /** `39,2.352N` / `39,2,21.12N` (XMP GPSCoordinate) → signed decimal degrees. */
@@ -633,7 +637,9 @@ function isXmlText(bytes: Uint8Array): boolean {
 
 function headHasMarker(head: Uint8Array): boolean {
   const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
-  return ['<?xpacket begin', '<x:xmpmeta', 'rdf:RDF'].some((m) => text.includes(m) || text.includes(inUnits(m, 'utf-16le')) || text.includes(inUnits(m, 'utf-16be')));
+  return ['<?xpacket begin', '<x:xmpmeta', 'rdf:RDF'].some(
+    (m) => text.includes(m) || text.includes(inUnits(m, 'utf-16le')) || text.includes(inUnits(m, 'utf-16be')),
+  );
 }
 
 const startsWithAscii = (bytes: Uint8Array, text: string): boolean =>

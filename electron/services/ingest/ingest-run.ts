@@ -117,7 +117,7 @@ const skippedExtraction = (reason: string): Extraction => ({ metadata: {}, times
  * meanwhile (hashed, extracted) drop out of later pages without shifting an offset.
  */
 function* byId<T extends { id: number }>(page: (afterId: number) => T[]): Generator<T> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = page(after);
     if (rows.length === 0) return;
     yield* rows;
@@ -284,7 +284,8 @@ export class IngestRun {
   private queue(write: () => void, chars = 0): void {
     this.writes.push(write);
     this.bufferedChars += chars;
-    if (this.writes.length >= BATCH_ROWS || this.bufferedChars >= BATCH_TEXT_CHARS || performance.now() - this.lastFlush >= BATCH_MS) this.flush();
+    if (this.writes.length >= BATCH_ROWS || this.bufferedChars >= BATCH_TEXT_CHARS || performance.now() - this.lastFlush >= BATCH_MS)
+      this.flush();
   }
 
   /** Writes everything queued in one transaction. */
@@ -464,7 +465,9 @@ export class IngestRun {
   private recordHashed(file: PendingFile, outcome: { file: HashedFile; members: number }, members: MemberRecord[]): void {
     this.current = file.path;
     const hashed: HashedFile =
-      outcome.members === members.length ? outcome.file : { ...outcome.file, status: 'error', error: `member list incomplete (${members.length} of ${outcome.members})` };
+      outcome.members === members.length
+        ? outcome.file
+        : { ...outcome.file, status: 'error', error: `member list incomplete (${members.length} of ${outcome.members})` };
     const size = hashed.stat?.size ?? file.size;
     const inv = this.inventory;
     inv.filesDone++;
@@ -537,7 +540,10 @@ export class IngestRun {
 
   private saveExtracted(id: number, path: string, extraction: Extraction, versions: string): void {
     this.versions = versions;
-    this.queue(() => saveExtraction(this.setup.db, id, path, extraction, versions), (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length);
+    this.queue(
+      () => saveExtraction(this.setup.db, id, path, extraction, versions),
+      (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length,
+    );
   }
 
   /** The extraction pipeline failed for this artifact: recorded on it, and an extraction row stops endless retries. */
@@ -558,7 +564,16 @@ export class IngestRun {
     this.current = c.path;
     try {
       const result = await pool.run(
-        { type: 'extract-file', path: this.paths.of(c), name: c.name, displayPath: c.path, size: c.size, mime: c.mime, sha256: c.sha256, mtime: c.mtime },
+        {
+          type: 'extract-file',
+          path: this.paths.of(c),
+          name: c.name,
+          displayPath: c.path,
+          size: c.size,
+          mime: c.mime,
+          sha256: c.sha256,
+          mtime: c.mtime,
+        },
         { timeoutMs: EXTRACT_TIMEOUT_MS },
       );
       if (result.type === 'file') this.saveExtracted(c.id, c.path, result.extraction, result.versions);
@@ -573,7 +588,12 @@ export class IngestRun {
    * Members of one archive in one task, re-read from the archive in memory. A member that stalls or crashes the
    * worker fails alone: the task is started again for the members not done yet.
    */
-  private async extractMembers(pool: ExtractPool, archive: { id: number; path: string }, wanted: WantedMember[], tally: Tally): Promise<void> {
+  private async extractMembers(
+    pool: ExtractPool,
+    archive: { id: number; path: string },
+    wanted: WantedMember[],
+    tally: Tally,
+  ): Promise<void> {
     const remaining = new Map(wanted.map((w) => [w.id, w]));
     const settle = (id: number, apply: (w: WantedMember) => void): void => {
       const w = remaining.get(id);
@@ -586,7 +606,13 @@ export class IngestRun {
       let running: number | null = null;
       try {
         const result = await pool.run(
-          { type: 'extract-members', archive: this.paths.absolute(archive.id), archivePath: archive.path, wanted: [...remaining.values()], limits: ZIP_LIMITS },
+          {
+            type: 'extract-members',
+            archive: this.paths.absolute(archive.id),
+            archivePath: archive.path,
+            wanted: [...remaining.values()],
+            limits: ZIP_LIMITS,
+          },
           {
             timeoutMs: EXTRACT_TIMEOUT_MS,
             onProgress: (p) => {
@@ -599,12 +625,16 @@ export class IngestRun {
               settle(p.id, (w) => {
                 if (p.extracted) this.saveExtracted(w.id, w.path, p.extracted.extraction, p.extracted.versions);
                 else if (p.error) this.extractionFailed(w.id, w.path, p.error);
-                else this.queue(() => saveExtraction(this.setup.db, w.id, w.path, skippedExtraction(p.skipped ?? 'not extracted'), this.versions));
+                else
+                  this.queue(() =>
+                    saveExtraction(this.setup.db, w.id, w.path, skippedExtraction(p.skipped ?? 'not extracted'), this.versions),
+                  );
               });
             },
           },
         );
-        if (result.type === 'members') for (const id of result.missing) settle(id, (w) => this.extractionFailed(w.id, w.path, 'no longer found in the archive'));
+        if (result.type === 'members')
+          for (const id of result.missing) settle(id, (w) => this.extractionFailed(w.id, w.path, 'no longer found in the archive'));
         for (const id of [...remaining.keys()]) settle(id, (w) => this.extractionFailed(w.id, w.path, 'not reached in the archive'));
       } catch (e) {
         if (this.abandoned(e)) return;

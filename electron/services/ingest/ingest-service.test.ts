@@ -29,7 +29,10 @@ const png = (): Uint8Array => PNG.sync.write(Object.assign(new PNG({ width: 2, h
 const jpg = (): Uint8Array => jpeg.encode({ width: 2, height: 2, data: Buffer.alloc(16, 90) }, 90).data;
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
   return e;
 }
@@ -70,7 +73,11 @@ describe('ingest of a folder', () => {
     }
     expect(artifacts.get('notes')?.kind).toBe('directory');
     expect(artifacts.get('notes/deep/big.bin')?.parentId).toBe(artifacts.get('notes/deep')?.id);
-    expect(artifacts.get('archive.zip!/inside.txt')).toMatchObject({ kind: 'member', parentId: artifacts.get('archive.zip')?.id, sha256: createHash('sha256').update('inside').digest('hex') });
+    expect(artifacts.get('archive.zip!/inside.txt')).toMatchObject({
+      kind: 'member',
+      parentId: artifacts.get('archive.zip')?.id,
+      sha256: createHash('sha256').update('inside').digest('hex'),
+    });
     expect(artifacts.get('empty.bin')?.mime).toBe('application/x-empty');
 
     const phases = new Set(ws.progress.map((p) => p.phase));
@@ -139,7 +146,11 @@ describe('ingest of a folder', () => {
   it('records an unreadable file and carries on (as root, ingest runs as nobody so chmod 000 holds)', async (ctx) => {
     if (process.getuid?.() === 0) {
       // Running as nobody needs the project's code to be readable by nobody; a checkout under a private folder is not.
-      const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(projectRoot, 'node_modules/tsx/package.json'))})`], { uid: 65534, gid: 65534 });
+      const probe = spawnSync(
+        process.execPath,
+        ['-e', `require('fs').accessSync(${JSON.stringify(path.join(projectRoot, 'node_modules/tsx/package.json'))})`],
+        { uid: 65534, gid: 65534 },
+      );
       if (probe.status !== 0) ctx.skip('the project folder is not readable by user nobody, so chmod 000 cannot be tested as root here');
     }
     const ev = path.join(ws.root, 'evidence');
@@ -192,7 +203,11 @@ describe('zip archives', () => {
     const a = byPath(ws.artifacts(caseDir));
 
     const deep = a.get('nested/outer.zip!/middle.zip!/inner.zip!/deep.txt');
-    expect(deep).toMatchObject({ kind: 'member', status: 'ok', sha256: createHash('sha256').update(nested.expected.content).digest('hex') });
+    expect(deep).toMatchObject({
+      kind: 'member',
+      status: 'ok',
+      sha256: createHash('sha256').update(nested.expected.content).digest('hex'),
+    });
     expect(deep?.parentId).toBe(a.get('nested/outer.zip!/middle.zip!/inner.zip')?.id);
     expect(a.get('nested/outer.zip!/middle.zip')?.parentId).toBe(a.get('nested/outer.zip')?.id);
     expect(getArtifact(caseDir, a.get('nested/outer.zip')?.id ?? 0).children).toBe(2);
@@ -346,7 +361,7 @@ describe('job control', () => {
 
     expect((await rejection(startIngest({ dir: caseDir, path: path.join(ws.root, 'nope') }, ws.ctx))).code).toBe('not_found');
     expect((await rejection(startIngest({ dir: path.join(ws.root, 'no-case'), path: ev }, ws.ctx))).code).toBe('not_found');
-    const inside = (await rejection(startIngest({ dir: caseDir, path: ws.root }, ws.ctx)));
+    const inside = await rejection(startIngest({ dir: caseDir, path: ws.root }, ws.ctx));
     expect(inside.code).toBe('invalid_input');
     expect(inside.message).not.toContain('\n');
     expect((await rejection(waitForJob(caseDir, 999))).code).toBe('not_found');

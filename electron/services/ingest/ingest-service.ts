@@ -47,7 +47,13 @@ function settleDeadJobs(db: Db): JobRow[] {
       continue;
     }
     transaction(db, () => {
-      finishJob(db, row.id, 'interrupted', null, 'the process running this job stopped before it finished; add the same source again to resume');
+      finishJob(
+        db,
+        row.id,
+        'interrupted',
+        null,
+        'the process running this job stopped before it finished; add the same source again to resume',
+      );
       updateSource(db, row.sourceId, { status: 'interrupted' });
     });
   }
@@ -73,7 +79,10 @@ async function resolveEvidence(input: string, caseDir: string): Promise<Evidence
     throw new AppError('io', describeFsError(e, abs));
   }
   if (isInside(canonical, caseDir)) {
-    throw new AppError('invalid_input', `the case folder ${caseDir} is inside the evidence ${canonical}; keep case folders outside the evidence`);
+    throw new AppError(
+      'invalid_input',
+      `the case folder ${caseDir} is inside the evidence ${canonical}; keep case folders outside the evidence`,
+    );
   }
   const st = await stat(canonical).catch((e: unknown) => {
     throw new AppError('io', describeFsError(e, canonical));
@@ -113,7 +122,8 @@ export async function startIngest(input: StartIngest, ctx: Ctx): Promise<IngestJ
   // BEGIN IMMEDIATE serialises this check-then-insert with any other process opening the same case.
   const { source, jobId } = transaction(db, () => {
     const running = settleDeadJobs(db)[0];
-    if (running) throw new AppError('conflict', `an ingest job is already running in this case (job ${running.id}, process ${running.ownerPid})`);
+    if (running)
+      throw new AppError('conflict', `an ingest job is already running in this case (job ${running.id}, process ${running.ownerPid})`);
     const now = new Date().toISOString();
     let found = findSourceByPath(db, evidence.path);
     if (!found) {

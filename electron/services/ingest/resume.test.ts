@@ -30,10 +30,14 @@ describe('resume after kill -9', () => {
     // About 300 MB in 2,400 files plus archives: hashing takes seconds, so the kill lands mid-job.
     for (let d = 0; d < 40; d++) {
       mkdirSync(path.join(ev, `folder-${d}`), { recursive: true });
-      for (let f = 0; f < 60; f++) writeFileSync(path.join(ev, `folder-${d}`, `file-${f}.bin`), randomBytes(64 * 1024 + ((d * 60 + f) % 97) * 1024));
+      for (let f = 0; f < 60; f++)
+        writeFileSync(path.join(ev, `folder-${d}`, `file-${f}.bin`), randomBytes(64 * 1024 + ((d * 60 + f) % 97) * 1024));
     }
     for (let z = 0; z < 5; z++) {
-      const entries = Array.from({ length: 300 }, (_, i) => ({ name: `part-${z}/${i}.txt`, data: new TextEncoder().encode(`member ${z}/${i} `.repeat(50)) }));
+      const entries = Array.from({ length: 300 }, (_, i) => ({
+        name: `part-${z}/${i}.txt`,
+        data: new TextEncoder().encode(`member ${z}/${i} `.repeat(50)),
+      }));
       writeFileSync(path.join(ev, `folder-${z * 8}`, `pack-${z}.zip`), writeZip(entries));
     }
     writeFileSync(path.join(ev, 'nested.zip'), nestedZip().bytes);

@@ -1,7 +1,15 @@
 import { ErrorBoundary } from '../../components/error-boundary';
 import { ToastStack } from '../../components/toast-stack';
 import { useAppStore, useShallow } from '../../store';
-import { selectActiveCase, selectAppActions, selectAppInfo, selectAppInfoRequest, selectAppPhase, selectJobLabel, selectToasts } from '../../store/selectors';
+import {
+  selectActiveCase,
+  selectAppActions,
+  selectAppInfo,
+  selectAppInfoRequest,
+  selectAppPhase,
+  selectJobLabel,
+  selectToasts,
+} from '../../store/selectors';
 import { StartScreen } from '../cases/start-screen';
 import { CaseWorkspace } from '../workspace/case-workspace';
 import { StatusBar } from './status-bar';

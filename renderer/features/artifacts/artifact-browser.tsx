@@ -43,8 +43,8 @@ export function ArtifactBrowser({ onActivate }: Props) {
   } else if (total === 0 && !hasSources && !isIngesting) {
     body = (
       <EmptyState title="This case has no evidence yet" testId="artifacts-empty">
-        Add an evidence folder, file or zip under <strong>Sources</strong> on the left. Every file is listed here with its hashes
-        as soon as it is read.
+        Add an evidence folder, file or zip under <strong>Sources</strong> on the left. Every file is listed here with its hashes as soon as
+        it is read.
       </EmptyState>
     );
   } else if (total === 0 && (query.filter || query.sourceId !== null)) {

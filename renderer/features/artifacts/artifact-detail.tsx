@@ -63,7 +63,14 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact }: Props) 
   const hasIdentity = Boolean(x?.identity && Object.values(x.identity).some((v) => v !== undefined)) || d.links.length > 0;
   const isDirectory = d.kind === 'directory';
   const issueCount = (x?.warnings.length ?? 0) + failedExtractors.length;
-  const isEmptyExtraction = x !== null && metaCount === 0 && !hasText && x.timestamps.length === 0 && !x.logSummary && x.extractors.length === 0 && x.warnings.length === 0;
+  const isEmptyExtraction =
+    x !== null &&
+    metaCount === 0 &&
+    !hasText &&
+    x.timestamps.length === 0 &&
+    !x.logSummary &&
+    x.extractors.length === 0 &&
+    x.warnings.length === 0;
 
   return (
     <article className="detail" data-testid="artifact-detail" data-id={d.id}>
@@ -83,7 +90,11 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact }: Props) 
               extension mismatch
             </Badge>
           ) : null}
-          {d.duplicateCount > 0 ? <Badge tone="warn">{d.duplicateCount} duplicate{d.duplicateCount === 1 ? '' : 's'}</Badge> : null}
+          {d.duplicateCount > 0 ? (
+            <Badge tone="warn">
+              {d.duplicateCount} duplicate{d.duplicateCount === 1 ? '' : 's'}
+            </Badge>
+          ) : null}
         </div>
       </header>
 

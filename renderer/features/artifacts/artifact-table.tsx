@@ -68,7 +68,12 @@ export function ArtifactTable({ total, rowAt, sort, order, selectedId, onSort, o
         {ARTIFACT_COLUMNS.map((c) => {
           const isSorted = c.key === sort;
           return (
-            <div key={c.key} role="columnheader" className={`grid__hcell grid__col--${c.key}`} aria-sort={isSorted ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+            <div
+              key={c.key}
+              role="columnheader"
+              className={`grid__hcell grid__col--${c.key}`}
+              aria-sort={isSorted ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
               <button
                 type="button"
                 className={`grid__sort${c.align === 'right' ? ' grid__sort--right' : ''}${isSorted ? ' grid__sort--active' : ''}`}
@@ -139,13 +144,22 @@ export function ArtifactTable({ total, rowAt, sort, order, selectedId, onSort, o
               <div role="gridcell" className="grid__cell grid__col--mtime num" title={formatDateTimeFull(a.mtime)}>
                 <DateCell iso={a.mtime} />
               </div>
-              <div role="gridcell" className="grid__cell grid__col--sha256 mono" title={a.sha256 ?? (isDirectory ? undefined : 'not hashed')} data-testid="artifact-sha256">
+              <div
+                role="gridcell"
+                className="grid__cell grid__col--sha256 mono"
+                title={a.sha256 ?? (isDirectory ? undefined : 'not hashed')}
+                data-testid="artifact-sha256"
+              >
                 {a.sha256 ? shortenHash(a.sha256, 6, 4) : isDirectory ? '' : '—'}
               </div>
               <div role="gridcell" className={`grid__cell grid__col--status status status--${a.status}`} title={a.error ?? undefined}>
                 {a.status}
               </div>
-              <div role="gridcell" className="grid__cell grid__col--duplicates num" title={a.duplicateOf !== null ? `Same content as artifact #${a.duplicateOf}` : undefined}>
+              <div
+                role="gridcell"
+                className="grid__cell grid__col--duplicates num"
+                title={a.duplicateOf !== null ? `Same content as artifact #${a.duplicateOf}` : undefined}
+              >
                 {a.duplicateCount > 0 ? a.duplicateCount : ''}
               </div>
             </GridRow>

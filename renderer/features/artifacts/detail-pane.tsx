@@ -2,7 +2,14 @@ import { useEffect, useRef, type Ref } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
 import { useAppStore } from '../../store';
-import { selectDetailRequest, selectLoadPreview, selectPreview, selectSelectArtifact, selectSelectedDetail, selectSelectedId } from '../../store/selectors';
+import {
+  selectDetailRequest,
+  selectLoadPreview,
+  selectPreview,
+  selectSelectArtifact,
+  selectSelectedDetail,
+  selectSelectedId,
+} from '../../store/selectors';
 import { ArtifactDetail } from './artifact-detail';
 
 /** Arrow keys walk the table fast: a preview (a full read and hash of the file) is asked for once the selection rests. */
@@ -42,7 +49,11 @@ export function DetailPane({ ref }: { ref?: Ref<HTMLElement> }) {
     body = (
       <>
         {request.status === 'error' ? <ErrorMessage error={request.error} testId="detail-error" /> : null}
-        <ArtifactDetail detail={detail} preview={preview?.id === detail.id && preview.version === previewVersion ? preview : null} onSelectArtifact={selectArtifact} />
+        <ArtifactDetail
+          detail={detail}
+          preview={preview?.id === detail.id && preview.version === previewVersion ? preview : null}
+          onSelectArtifact={selectArtifact}
+        />
       </>
     );
   }

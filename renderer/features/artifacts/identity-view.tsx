@@ -68,7 +68,13 @@ export function IdentityView({ identity, links, onSelectArtifact }: Props) {
           {links.map((l) => (
             <li key={`${l.artifactId}-${l.relation}-${l.via}`}>
               <span className="badge">{relationLabel[l.relation]}</span>
-              <button type="button" className="link mono" onClick={() => onSelectArtifact(l.artifactId)} title={`Select artifact #${l.artifactId}`} data-testid="document-link">
+              <button
+                type="button"
+                className="link mono"
+                onClick={() => onSelectArtifact(l.artifactId)}
+                title={`Select artifact #${l.artifactId}`}
+                data-testid="document-link"
+              >
                 {l.path}
               </button>
               <span className="muted small"> via {l.via}</span>

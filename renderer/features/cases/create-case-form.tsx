@@ -47,7 +47,12 @@ export function CreateCaseForm({ canPickFolders, isBusy, error, onPickFolder, on
     const found = validateNewCase(current);
     setIsSubmitted(true);
     if (Object.keys(found).length > 0) return;
-    onSubmit({ dir: dir.trim(), name: name.trim(), examiner: examiner.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+    onSubmit({
+      dir: dir.trim(),
+      name: name.trim(),
+      examiner: examiner.trim(),
+      ...(description.trim() ? { description: description.trim() } : {}),
+    });
   };
 
   const handleBrowse = async (): Promise<void> => {
@@ -81,9 +86,23 @@ export function CreateCaseForm({ canPickFolders, isBusy, error, onPickFolder, on
       />
       <div className="field-row">
         <TextField label="Case name" value={name} onChange={update(setName)} error={shown.name} isRequired testId="create-case-name" />
-        <TextField label="Examiner" value={examiner} onChange={update(setExaminer)} error={shown.examiner} isRequired testId="create-case-examiner" />
+        <TextField
+          label="Examiner"
+          value={examiner}
+          onChange={update(setExaminer)}
+          error={shown.examiner}
+          isRequired
+          testId="create-case-examiner"
+        />
       </div>
-      <TextField label="Description" value={description} onChange={update(setDescription)} isMultiline placeholder="Scope, request reference, chain-of-custody notes" testId="create-case-description" />
+      <TextField
+        label="Description"
+        value={description}
+        onChange={update(setDescription)}
+        isMultiline
+        placeholder="Scope, request reference, chain-of-custody notes"
+        testId="create-case-description"
+      />
       <ErrorMessage error={error} testId="create-case-error" />
       <div className="card__actions">
         <button type="submit" className="btn btn--primary" disabled={isBusy} data-testid="create-case-submit">

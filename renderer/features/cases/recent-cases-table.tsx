@@ -43,10 +43,23 @@ export function RecentCasesTable({ cases, isLoading, errorMessage, isBusy, onOpe
           </thead>
           <tbody>
             {cases.map((c) => (
-              <tr key={c.dir} className={c.exists ? 'recent__row' : 'recent__row recent__row--missing'} data-testid="recent-case" data-dir={c.dir} data-exists={c.exists}>
+              <tr
+                key={c.dir}
+                className={c.exists ? 'recent__row' : 'recent__row recent__row--missing'}
+                data-testid="recent-case"
+                data-dir={c.dir}
+                data-exists={c.exists}
+              >
                 <td className="recent__name">
                   {c.exists ? (
-                    <button type="button" className="link" onClick={() => onOpen(c.dir)} disabled={isBusy} data-testid="recent-case-open" title={`Open ${c.name}`}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => onOpen(c.dir)}
+                      disabled={isBusy}
+                      data-testid="recent-case-open"
+                      title={`Open ${c.name}`}
+                    >
                       {c.name}
                     </button>
                   ) : (
@@ -65,7 +78,13 @@ export function RecentCasesTable({ cases, isLoading, errorMessage, isBusy, onOpe
                 </td>
                 <td className="recent__actions">
                   {c.exists ? null : (
-                    <button type="button" className="btn btn--tiny" onClick={() => onForget(c.dir)} data-testid="recent-case-forget" title="Remove from this list (the folder is not touched)">
+                    <button
+                      type="button"
+                      className="btn btn--tiny"
+                      onClick={() => onForget(c.dir)}
+                      data-testid="recent-case-forget"
+                      title="Remove from this list (the folder is not touched)"
+                    >
                       Forget
                     </button>
                   )}

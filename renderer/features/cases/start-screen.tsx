@@ -1,5 +1,12 @@
 import { useAppStore, useShallow } from '../../store';
-import { selectAppInfo, selectCaseActions, selectCreateRequest, selectOpenRequest, selectRecentCases, selectRecentRequest } from '../../store/selectors';
+import {
+  selectAppInfo,
+  selectCaseActions,
+  selectCreateRequest,
+  selectOpenRequest,
+  selectRecentCases,
+  selectRecentRequest,
+} from '../../store/selectors';
 import { CreateCaseForm } from './create-case-form';
 import { OpenCaseForm } from './open-case-form';
 import { RecentCasesTable } from './recent-cases-table';

@@ -53,7 +53,11 @@ export function AddEvidenceForm({ canPickFolders, isBusy, isIngesting, error, on
         onChange={handleChange}
         error={fieldError}
         placeholder="/evidence/server-export"
-        hint={isIngesting ? 'An ingest is running in this case; add more evidence when it has finished.' : 'Folder, file or zip; it is read, never modified.'}
+        hint={
+          isIngesting
+            ? 'An ingest is running in this case; add more evidence when it has finished.'
+            : 'Folder, file or zip; it is read, never modified.'
+        }
         isMono
         testId="add-evidence-path"
         addon={

@@ -37,7 +37,15 @@ export function ProgressPanel({ job, progress, isActive, isCancelling, onCancel,
   const bytesDone = progress?.bytesDone ?? job?.bytesDone ?? 0;
   const bytesTotal = progress?.bytesTotal ?? job?.bytesTotal ?? 0;
   const errors = progress?.errorCount ?? job?.errorCount ?? 0;
-  const status = isActive ? (progress ? phaseLabel[progress.phase] : job ? statusLabel[job.status] : 'Starting') : job ? statusLabel[job.status] : 'Done';
+  const status = isActive
+    ? progress
+      ? phaseLabel[progress.phase]
+      : job
+        ? statusLabel[job.status]
+        : 'Starting'
+    : job
+      ? statusLabel[job.status]
+      : 'Done';
   const isScanning = isActive && (progress?.phase === 'scanning' || (bytesTotal === 0 && filesTotal === 0));
   const tone = isActive ? 'normal' : job?.status === 'failed' ? 'error' : job?.status === 'done' ? (errors > 0 ? 'warn' : 'done') : 'warn';
   // Hashing work follows bytes; the other phases follow files (extraction time is not proportional to size).
@@ -48,7 +56,13 @@ export function ProgressPanel({ job, progress, isActive, isCancelling, onCancel,
   const source = job?.sourcePath ?? '';
 
   return (
-    <section className={`ingest ingest--${isActive ? 'active' : 'finished'}`} aria-label="Ingest progress" data-testid="ingest-panel" data-job-id={job?.id} data-job-status={job?.status ?? 'running'}>
+    <section
+      className={`ingest ingest--${isActive ? 'active' : 'finished'}`}
+      aria-label="Ingest progress"
+      data-testid="ingest-panel"
+      data-job-id={job?.id}
+      data-job-status={job?.status ?? 'running'}
+    >
       <div className="ingest__top">
         <span className={`ingest__status ingest__status--${tone}`} data-testid="ingest-status">
           {status}
@@ -78,7 +92,13 @@ export function ProgressPanel({ job, progress, isActive, isCancelling, onCancel,
           })}
         </ol>
       ) : null}
-      <ProgressBar value={isActive ? value : max > 0 ? value : 1} max={max > 0 ? max : 1} label="Ingest progress" isIndeterminate={isScanning} tone={tone} />
+      <ProgressBar
+        value={isActive ? value : max > 0 ? value : 1}
+        max={max > 0 ? max : 1}
+        label="Ingest progress"
+        isIndeterminate={isScanning}
+        tone={tone}
+      />
       <dl className="ingest__stats">
         <div>
           <dt>Files</dt>

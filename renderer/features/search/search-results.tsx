@@ -26,15 +26,26 @@ export function SearchResults({ query, hits, isLoading, error, onSelect, onClose
         </button>
       </div>
       <ErrorMessage error={error} testId="search-error" />
-      {!isLoading && !error && hits.length === 0 ? <p className="muted search-results__empty">Nothing in paths, extracted text or metadata matches.</p> : null}
+      {!isLoading && !error && hits.length === 0 ? (
+        <p className="muted search-results__empty">Nothing in paths, extracted text or metadata matches.</p>
+      ) : null}
       <ul className="search-results__list">
         {hits.map((h, i) => (
           <li key={`${h.artifactId}-${h.field}-${i}`}>
-            <button type="button" className="search-hit" onClick={() => onSelect(h.artifactId)} data-testid="search-hit" data-id={h.artifactId} title={h.mime ? `${h.path} (${h.mime})` : h.path}>
+            <button
+              type="button"
+              className="search-hit"
+              onClick={() => onSelect(h.artifactId)}
+              data-testid="search-hit"
+              data-id={h.artifactId}
+              title={h.mime ? `${h.path} (${h.mime})` : h.path}
+            >
               <span className="search-hit__path mono">{h.path}</span>
               <span className="badge search-hit__field">{h.field}</span>
               <span className="search-hit__snippet">
-                {highlightSegments(h.snippet, query).map((s, j) => (s.isMatch ? <mark key={j}>{s.text}</mark> : <span key={j}>{s.text}</span>))}
+                {highlightSegments(h.snippet, query).map((s, j) =>
+                  s.isMatch ? <mark key={j}>{s.text}</mark> : <span key={j}>{s.text}</span>,
+                )}
               </span>
             </button>
           </li>

@@ -34,7 +34,8 @@ export function RerunExtractionForm({ sourceName, isDisabled, onRun, onClose }: 
       {isConfirming ? (
         <>
           <p className="rerun__confirm" role="alert">
-            Drop every extraction of <strong>{sourceName}</strong> and extract all of its files again? Hashes and the inventory stay as they are.
+            Drop every extraction of <strong>{sourceName}</strong> and extract all of its files again? Hashes and the inventory stay as they
+            are.
           </p>
           <div className="rerun__actions">
             <button type="submit" className="btn btn--small btn--primary" disabled={isDisabled} data-testid="rerun-confirm">

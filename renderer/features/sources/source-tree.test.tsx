@@ -3,13 +3,31 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Source } from '../../../shared/domain/source';
 import { SourceTree, type SourceTreeItem } from './source-tree';
 
-const source: Source = { id: 4, path: '/evidence/export', kind: 'folder', addedAt: '2024-03-20T00:00:00Z', artifactCount: 9, totalBytes: 900, errorCount: 0, status: 'ready' };
+const source: Source = {
+  id: 4,
+  path: '/evidence/export',
+  kind: 'folder',
+  addedAt: '2024-03-20T00:00:00Z',
+  artifactCount: 9,
+  totalBytes: 900,
+  errorCount: 0,
+  status: 'ready',
+};
 const items: SourceTreeItem[] = [{ source, hasFolders: false, isExpanded: true, rows: [] }];
 
 function renderTree(canRerun: boolean, onRerun = vi.fn(() => Promise.resolve(true))) {
   const noop = () => undefined;
   render(
-    <SourceTree items={items} totalArtifacts={9} selected={{ sourceId: null, pathPrefix: null }} canRerun={canRerun} onSelect={noop} onToggleFolder={noop} onToggleSource={noop} onRerun={onRerun} />,
+    <SourceTree
+      items={items}
+      totalArtifacts={9}
+      selected={{ sourceId: null, pathPrefix: null }}
+      canRerun={canRerun}
+      onSelect={noop}
+      onToggleFolder={noop}
+      onToggleSource={noop}
+      onRerun={onRerun}
+    />,
   );
   return onRerun;
 }

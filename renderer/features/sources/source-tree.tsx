@@ -48,19 +48,44 @@ export function SourceTree({ items, totalArtifacts, selected, canRerun, onSelect
   return (
     <ul className="tree" role="tree" aria-label="Sources and folders" data-testid="source-tree">
       <li role="treeitem" aria-selected={isAll} className="tree__item">
-        <button type="button" className={`tree__row${isAll ? ' tree__row--selected' : ''}`} onClick={() => onSelect(null, null)} data-testid="tree-all">
+        <button
+          type="button"
+          className={`tree__row${isAll ? ' tree__row--selected' : ''}`}
+          onClick={() => onSelect(null, null)}
+          data-testid="tree-all"
+        >
           <span className="tree__twisty" aria-hidden="true" />
           <span className="tree__label">All artifacts</span>
-          <span className="tree__count">{totalArtifacts === 0 && items.some((i) => i.source.status === 'ingesting') ? '…' : formatCount(totalArtifacts)}</span>
+          <span className="tree__count">
+            {totalArtifacts === 0 && items.some((i) => i.source.status === 'ingesting') ? '…' : formatCount(totalArtifacts)}
+          </span>
         </button>
       </li>
       {items.map(({ source, hasFolders, isExpanded, rows }) => {
         const isSelected = selected.sourceId === source.id && selected.pathPrefix === null;
         const name = sourceName(source.path);
         return (
-          <li key={source.id} role="treeitem" aria-selected={isSelected} aria-expanded={hasFolders ? isExpanded : undefined} className="tree__item">
-            <div className={`tree__row tree__row--source${isSelected ? ' tree__row--selected' : ''}`} data-testid="tree-source" data-source-id={source.id} data-name={name}>
-              <button type="button" className="tree__twisty" onClick={() => onToggleSource(source.id)} aria-label={isExpanded ? 'Collapse' : 'Expand'} disabled={!hasFolders} tabIndex={hasFolders ? 0 : -1}>
+          <li
+            key={source.id}
+            role="treeitem"
+            aria-selected={isSelected}
+            aria-expanded={hasFolders ? isExpanded : undefined}
+            className="tree__item"
+          >
+            <div
+              className={`tree__row tree__row--source${isSelected ? ' tree__row--selected' : ''}`}
+              data-testid="tree-source"
+              data-source-id={source.id}
+              data-name={name}
+            >
+              <button
+                type="button"
+                className="tree__twisty"
+                onClick={() => onToggleSource(source.id)}
+                aria-label={isExpanded ? 'Collapse' : 'Expand'}
+                disabled={!hasFolders}
+                tabIndex={hasFolders ? 0 : -1}
+              >
                 {hasFolders ? (isExpanded ? '▾' : '▸') : ''}
               </button>
               <button type="button" className="tree__main" onClick={() => onSelect(source.id, null)} title={source.path}>
@@ -76,29 +101,54 @@ export function SourceTree({ items, totalArtifacts, selected, canRerun, onSelect
             </div>
             <div className="tree__actions">
               {source.status !== 'ready' ? <Badge tone={statusTone[source.status]}>{source.status}</Badge> : null}
-              {source.errorCount > 0 ? <Badge tone="error">{formatCount(source.errorCount)} {source.errorCount === 1 ? 'error' : 'errors'}</Badge> : null}
+              {source.errorCount > 0 ? (
+                <Badge tone="error">
+                  {formatCount(source.errorCount)} {source.errorCount === 1 ? 'error' : 'errors'}
+                </Badge>
+              ) : null}
               <button
                 type="button"
                 className="btn btn--tiny tree__action"
                 onClick={() => setRerunSourceId(rerunSourceId === source.id ? null : source.id)}
                 disabled={!canRerun}
                 aria-expanded={rerunSourceId === source.id}
-                title={canRerun ? `Re-run metadata and text extraction on ${name}` : 'A job is running in this case; re-extract when it has finished'}
+                title={
+                  canRerun
+                    ? `Re-run metadata and text extraction on ${name}`
+                    : 'A job is running in this case; re-extract when it has finished'
+                }
                 data-testid="source-rerun"
               >
                 Re-extract…
               </button>
             </div>
             {rerunSourceId === source.id ? (
-              <RerunExtractionForm sourceName={name} isDisabled={!canRerun} onRun={(all) => onRerun(source.id, all)} onClose={() => setRerunSourceId(null)} />
+              <RerunExtractionForm
+                sourceName={name}
+                isDisabled={!canRerun}
+                onRun={(all) => onRerun(source.id, all)}
+                onClose={() => setRerunSourceId(null)}
+              />
             ) : null}
             {rows.length > 0 ? (
               <ul role="group" className="tree__group">
                 {rows.map(({ key, folder, sourceId, depth, isExpanded: open, isLoading }) => {
                   const active = selected.sourceId === sourceId && selected.pathPrefix === folder.path;
                   return (
-                    <li key={key} role="treeitem" aria-selected={active} aria-expanded={folder.hasSubfolders ? open : undefined} aria-busy={isLoading || undefined} className="tree__item">
-                      <div className={`tree__row${active ? ' tree__row--selected' : ''}`} style={{ paddingLeft: `${depth * 14}px` }} data-testid="tree-folder" data-prefix={folder.path}>
+                    <li
+                      key={key}
+                      role="treeitem"
+                      aria-selected={active}
+                      aria-expanded={folder.hasSubfolders ? open : undefined}
+                      aria-busy={isLoading || undefined}
+                      className="tree__item"
+                    >
+                      <div
+                        className={`tree__row${active ? ' tree__row--selected' : ''}`}
+                        style={{ paddingLeft: `${depth * 14}px` }}
+                        data-testid="tree-folder"
+                        data-prefix={folder.path}
+                      >
                         <button
                           type="button"
                           className="tree__twisty"
@@ -114,7 +164,10 @@ export function SourceTree({ items, totalArtifacts, selected, canRerun, onSelect
                           {folder.isArchive ? <span className="tree__kind">zip</span> : null}
                           <span className="tree__label">{folder.name}</span>
                           {folder.errorCount > 0 ? (
-                            <span className="tree__errors" title={`${formatCount(folder.errorCount)} ${folder.errorCount === 1 ? 'artifact' : 'artifacts'} with errors`}>
+                            <span
+                              className="tree__errors"
+                              title={`${formatCount(folder.errorCount)} ${folder.errorCount === 1 ? 'artifact' : 'artifacts'} with errors`}
+                            >
                               {formatCount(folder.errorCount)} err
                             </span>
                           ) : null}

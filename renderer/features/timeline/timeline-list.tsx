@@ -30,7 +30,11 @@ function TimeCell({ event }: { event: TimelineEvent }) {
   return (
     <>
       {p ? `${p.date}${p.time ? ` ${p.time}` : ''}` : event.value}
-      {event.hasOffset ? (p?.zone ? <span className="zone">{p.zone}</span> : null) : (
+      {event.hasOffset ? (
+        p?.zone ? (
+          <span className="zone">{p.zone}</span>
+        ) : null
+      ) : (
         <span className="zone zone--none" title="No offset recorded: local wall-clock time, never re-zoned">
           no offset
         </span>
@@ -68,7 +72,11 @@ export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActiva
       data-count={events.length}
     >
       <div className="grid__head" role="row" aria-rowindex={1} style={{ height: GRID_HEADER_HEIGHT }}>
-        <div role="columnheader" className="grid__hcell grid__label" title="The instant in UTC; a value recorded without an offset is shown as recorded">
+        <div
+          role="columnheader"
+          className="grid__hcell grid__label"
+          title="The instant in UTC; a value recorded without an offset is shown as recorded"
+        >
           Time (UTC)
         </div>
         <div role="columnheader" className="grid__hcell grid__label" title="The value exactly as the evidence recorded it, with its offset">
@@ -111,10 +119,20 @@ export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActiva
               data-path={e.path}
               data-artifact-id={e.artifactId}
             >
-              <div role="gridcell" className="grid__cell timeline__time" title={e.utc ? formatDateTimeFull(e.utc) : formatDateTimeFull(e.value)} data-testid="timeline-time">
+              <div
+                role="gridcell"
+                className="grid__cell timeline__time"
+                title={e.utc ? formatDateTimeFull(e.utc) : formatDateTimeFull(e.value)}
+                data-testid="timeline-time"
+              >
                 <TimeCell event={e} />
               </div>
-              <div role="gridcell" className={`grid__cell timeline__time${e.value === e.utc ? ' muted' : ''}`} title={e.value} data-testid="timeline-value">
+              <div
+                role="gridcell"
+                className={`grid__cell timeline__time${e.value === e.utc ? ' muted' : ''}`}
+                title={e.value}
+                data-testid="timeline-value"
+              >
                 {formatDateTime(e.value)}
               </div>
               <div role="gridcell" className="grid__cell mono timeline__field" title={e.field} data-testid="timeline-field">
@@ -122,7 +140,13 @@ export function TimelineList({ events, hasMore, cursor, onMove, onOpen, onActiva
               </div>
               <div role="gridcell" className="grid__cell">
                 {/* Out of the tab order: the grid is one tab stop, rows are reached with the arrow keys. */}
-                <button type="button" className="link path-start mono timeline__path" tabIndex={-1} title={e.path} data-testid="timeline-path">
+                <button
+                  type="button"
+                  className="link path-start mono timeline__path"
+                  tabIndex={-1}
+                  title={e.path}
+                  data-testid="timeline-path"
+                >
                   <bdi dir="ltr">{e.path}</bdi>
                 </button>
               </div>

@@ -49,7 +49,9 @@ export function TimelinePanel({ onActivate }: Props) {
   } else if (request.status !== 'error') {
     body = (
       <EmptyState title="No dates here" testId="timeline-empty">
-        {range.from || range.to ? 'Nothing falls between these bounds. Widen or clear the time range.' : 'Nothing in this scope has a recorded date yet.'}
+        {range.from || range.to
+          ? 'Nothing falls between these bounds. Widen or clear the time range.'
+          : 'Nothing in this scope has a recorded date yet.'}
       </EmptyState>
     );
   }

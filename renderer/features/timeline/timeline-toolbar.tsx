@@ -15,7 +15,8 @@ interface Props {
   onPinChange: (isPinned: boolean) => void;
 }
 
-const HINT = 'UTC, inclusive: 2024-03-15, 2024-03-15 14:22 or 2024-03-15 14:22:05. Values recorded without an offset are compared as recorded.';
+const HINT =
+  'UTC, inclusive: 2024-03-15, 2024-03-15 14:22 or 2024-03-15 14:22:05. Values recorded without an offset are compared as recorded.';
 
 export function TimelineToolbar({ range, count, hasMore, isLoading, scopeLabel, isPinned, canPin, onRangeChange, onPinChange }: Props) {
   const [from, setFrom] = useState(range.from);
@@ -104,7 +105,9 @@ export function TimelineToolbar({ range, count, hasMore, isLoading, scopeLabel, 
         {scopeLabel}
       </span>
       <span className="toolbar__count" data-testid="timeline-count" aria-live="polite">
-        {isLoading && count === 0 ? 'Loading…' : `${formatCount(count)}${hasMore ? '+' : ''} ${count === 1 && !hasMore ? 'event' : 'events'}`}
+        {isLoading && count === 0
+          ? 'Loading…'
+          : `${formatCount(count)}${hasMore ? '+' : ''} ${count === 1 && !hasMore ? 'event' : 'events'}`}
       </span>
     </div>
   );

@@ -59,7 +59,12 @@ export function CaseWorkspace() {
             <IngestProgress />
           </ErrorBoundary>
           <Tabs tabs={CENTER_TABS} selected={centerTab} label="Centre view" idPrefix="center" onSelect={setCenterTab} />
-          <div className="workspace__panel" role="tabpanel" id={tabPanelId('center', centerTab)} aria-labelledby={tabId('center', centerTab)}>
+          <div
+            className="workspace__panel"
+            role="tabpanel"
+            id={tabPanelId('center', centerTab)}
+            aria-labelledby={tabId('center', centerTab)}
+          >
             {centerTab === 'artifacts' ? (
               <ErrorBoundary label="artifact table">
                 <ArtifactBrowser onActivate={() => detailRef.current?.focus()} />

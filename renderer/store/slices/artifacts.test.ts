@@ -127,7 +127,9 @@ describe('ingest events', () => {
     expect(useAppStore.getState().currentJobId).toBe(7);
     expect(useAppStore.getState().progressByJob[7]?.filesDone).toBe(10);
     vi.advanceTimersByTime(1000);
-    const refreshes = fake.calls.slice(before).filter((c) => c.channel === 'artifacts.list' && (c.input as ArtifactQuery).limit === PAGE_SIZE);
+    const refreshes = fake.calls
+      .slice(before)
+      .filter((c) => c.channel === 'artifacts.list' && (c.input as ArtifactQuery).limit === PAGE_SIZE);
     expect(refreshes).toHaveLength(1);
   });
 });

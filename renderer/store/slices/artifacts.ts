@@ -121,7 +121,11 @@ export const createArtifactsSlice: SliceCreator<ArtifactsSlice> = (set, get) => 
   };
 
   const restartQuery = (patch: Partial<ArtifactQueryState>): void => {
-    set((s) => ({ query: { ...s.query, ...patch }, pages: {}, total: null, listGeneration: s.listGeneration + 1 }), false, 'artifacts/query');
+    set(
+      (s) => ({ query: { ...s.query, ...patch }, pages: {}, total: null, listGeneration: s.listGeneration + 1 }),
+      false,
+      'artifacts/query',
+    );
     const { start, end } = get().visibleRange;
     void get().ensureRows(0, Math.max(end - start, 100));
   };

@@ -7,7 +7,16 @@ import { useAppStore } from '../index';
 import { selectSourceTree } from '../selectors';
 
 const DIR = '/cases/c1';
-const source: Source = { id: 1, path: '/evidence/export', kind: 'folder', addedAt: '2024-03-20T00:00:00Z', artifactCount: 9, totalBytes: 900, errorCount: 0, status: 'ready' };
+const source: Source = {
+  id: 1,
+  path: '/evidence/export',
+  kind: 'folder',
+  addedAt: '2024-03-20T00:00:00Z',
+  artifactCount: 9,
+  totalBytes: 900,
+  errorCount: 0,
+  status: 'ready',
+};
 const folder = (path: string, hasSubfolders = false): FolderSummary => ({
   path,
   name: path.replace(/!?\/$/, '').split('/').pop() ?? path,
@@ -37,11 +46,13 @@ beforeEach(() => {
 describe('folder tree', () => {
   it('lists each source root from the backend when sources load, one level only', async () => {
     await useAppStore.getState().loadSources();
-    await vi.waitFor(() => expect(selectSourceTree(useAppStore.getState())[0]?.rows.map((r) => r.folder.path)).toEqual(['notes/', 'images/']));
+    await vi.waitFor(() =>
+      expect(selectSourceTree(useAppStore.getState())[0]?.rows.map((r) => r.folder.path)).toEqual(['notes/', 'images/']),
+    );
     expect(folderCalls()).toEqual(['']);
   });
 
-  it('loads a folder\'s children the first time it opens, and re-lists open folders on refresh', async () => {
+  it("loads a folder's children the first time it opens, and re-lists open folders on refresh", async () => {
     await useAppStore.getState().loadSources();
     await vi.waitFor(() => expect(selectSourceTree(useAppStore.getState())[0]?.rows).toHaveLength(2));
     useAppStore.getState().toggleFolder(1, 'notes/');
@@ -65,6 +76,9 @@ describe('folder tree', () => {
     connectApi(fake.transport);
     useAppStore.setState({ sourceIds: [1], sourcesById: { 1: source } });
     await useAppStore.getState().refreshFolders();
-    expect(useAppStore.getState().folderRequests['1:']).toMatchObject({ status: 'error', error: { code: 'internal', message: 'disk gone' } });
+    expect(useAppStore.getState().folderRequests['1:']).toMatchObject({
+      status: 'error',
+      error: { code: 'internal', message: 'disk gone' },
+    });
   });
 });

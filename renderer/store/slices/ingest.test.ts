@@ -47,7 +47,10 @@ describe('re-extraction', () => {
   });
 
   it('reports a refusal (another job running) without starting anything', async () => {
-    connectApi(memoryTransport({ 'extract.rerun': () => Promise.reject(new AppError('conflict', 'an ingest job is running in this case (job 3)')) }).transport);
+    connectApi(
+      memoryTransport({ 'extract.rerun': () => Promise.reject(new AppError('conflict', 'an ingest job is running in this case (job 3)')) })
+        .transport,
+    );
     expect(await useAppStore.getState().rerunExtraction(1, false)).toBe(false);
     expect(useAppStore.getState().rerunRequest).toMatchObject({ status: 'error', error: { code: 'conflict' } });
     expect(useAppStore.getState().currentJobId).toBeNull();

@@ -58,8 +58,7 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
     }, JOB_POLL_MS);
   };
 
-  const putJob = (job: IngestJob): void =>
-    set((s) => ({ jobsById: { ...s.jobsById, [job.id]: job } }), false, 'ingest/putJob');
+  const putJob = (job: IngestJob): void => set((s) => ({ jobsById: { ...s.jobsById, [job.id]: job } }), false, 'ingest/putJob');
 
   return {
     ...initial,
@@ -117,7 +116,11 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
       try {
         const job = await api.call('ingest.start', { dir, path, extract });
         if (!isActiveCase(dir)) return true;
-        set((s) => ({ startRequest: idle, currentJobId: job.id, jobsById: { ...s.jobsById, [job.id]: s.jobsById[job.id] ?? job } }), false, 'ingest/started');
+        set(
+          (s) => ({ startRequest: idle, currentJobId: job.id, jobsById: { ...s.jobsById, [job.id]: s.jobsById[job.id] ?? job } }),
+          false,
+          'ingest/started',
+        );
         void get().loadSources();
         watchJobs();
         return true;
@@ -134,8 +137,15 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
       try {
         const { invalidated, job } = await api.call('extract.rerun', { dir, sourceId, all });
         if (!isActiveCase(dir)) return true;
-        set((s) => ({ rerunRequest: idle, currentJobId: job.id, jobsById: { ...s.jobsById, [job.id]: s.jobsById[job.id] ?? job } }), false, 'ingest/rerunStarted');
-        get().pushToast('info', `Re-extracting ${job.sourcePath}: ${invalidated} ${invalidated === 1 ? 'extraction' : 'extractions'} dropped to be made again.`);
+        set(
+          (s) => ({ rerunRequest: idle, currentJobId: job.id, jobsById: { ...s.jobsById, [job.id]: s.jobsById[job.id] ?? job } }),
+          false,
+          'ingest/rerunStarted',
+        );
+        get().pushToast(
+          'info',
+          `Re-extracting ${job.sourcePath}: ${invalidated} ${invalidated === 1 ? 'extraction' : 'extractions'} dropped to be made again.`,
+        );
         void get().loadSources();
         watchJobs();
         return true;
@@ -176,7 +186,15 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get) => {
             jobsById: job
               ? {
                   ...s.jobsById,
-                  [job.id]: { ...job, status: 'running', filesDone: progress.filesDone, filesTotal: progress.filesTotal, bytesDone: progress.bytesDone, bytesTotal: progress.bytesTotal, errorCount: progress.errorCount },
+                  [job.id]: {
+                    ...job,
+                    status: 'running',
+                    filesDone: progress.filesDone,
+                    filesTotal: progress.filesTotal,
+                    bytesDone: progress.bytesDone,
+                    bytesTotal: progress.bytesTotal,
+                    errorCount: progress.errorCount,
+                  },
                 }
               : s.jobsById,
           };

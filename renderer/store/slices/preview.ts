@@ -34,9 +34,11 @@ export const createPreviewSlice: SliceCreator<PreviewSlice> = (set, get) => {
       set({ preview: { dir, id, version, request: loading, preview: null } }, false, 'preview/load');
       try {
         const preview = await api.call('artifacts.preview', { dir, id });
-        if (isCurrent(get().preview, dir, id, version)) set({ preview: { dir, id, version, request: idle, preview } }, false, 'preview/loaded');
+        if (isCurrent(get().preview, dir, id, version))
+          set({ preview: { dir, id, version, request: idle, preview } }, false, 'preview/loaded');
       } catch (e) {
-        if (isCurrent(get().preview, dir, id, version)) set({ preview: { dir, id, version, request: failed(toErrorShape(e)), preview: null } }, false, 'preview/failed');
+        if (isCurrent(get().preview, dir, id, version))
+          set({ preview: { dir, id, version, request: failed(toErrorShape(e)), preview: null } }, false, 'preview/failed');
       }
     },
   };

@@ -24,7 +24,12 @@ beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   fake = memoryTransport({
     'timeline.list': (q: TimelineQuery) => events.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 1000)),
-    'artifacts.get': ({ id }: { id: number }): ArtifactDetail => ({ ...fakeArtifact(id, `f/${id}.jpg`), extraction: null, links: [], children: 0 }),
+    'artifacts.get': ({ id }: { id: number }): ArtifactDetail => ({
+      ...fakeArtifact(id, `f/${id}.jpg`),
+      extraction: null,
+      links: [],
+      children: 0,
+    }),
     'artifacts.list': () => ({ total: 0, items: [] }),
   });
   connectApi(fake.transport);
@@ -51,7 +56,14 @@ describe('timeline', () => {
     useAppStore.getState().selectFolder(1, 'images/');
     useAppStore.getState().setTimelineRange({ from: '2024-03-15T05:00', to: '2024-03-15T05:10' });
     await vi.waitFor(() => expect(timelineCalls()).toHaveLength(3));
-    expect(timelineCalls()[2]).toMatchObject({ dir: DIR, sourceId: 1, pathPrefix: 'images/', from: '2024-03-15T05:00', to: '2024-03-15T05:10:59Z', offset: 0 });
+    expect(timelineCalls()[2]).toMatchObject({
+      dir: DIR,
+      sourceId: 1,
+      pathPrefix: 'images/',
+      from: '2024-03-15T05:00',
+      to: '2024-03-15T05:10:59Z',
+      offset: 0,
+    });
   });
 
   it('marks itself stale when hidden, and reloads when shown again', async () => {
@@ -62,7 +74,7 @@ describe('timeline', () => {
     await vi.waitFor(() => expect(timelineCalls()).toHaveLength(1));
   });
 
-  it('moves a cursor with the keys, opening each event\'s artifact, and pins to the selected artifact', async () => {
+  it("moves a cursor with the keys, opening each event's artifact, and pins to the selected artifact", async () => {
     useAppStore.getState().setCenterTab('timeline');
     await vi.waitFor(() => expect(useAppStore.getState().timelineEvents.length).toBeGreaterThan(0));
     expect(useAppStore.getState().moveTimelineCursor(1)).toBe(0);

@@ -56,7 +56,13 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
       : { ...(query.sourceId !== null ? { sourceId: query.sourceId } : {}), ...(query.pathPrefix ? { pathPrefix: query.pathPrefix } : {}) };
     set({ timelineRequest: loading }, false, 'timeline/fetch');
     try {
-      const events = await api.call('timeline.list', { dir, ...scope, ...timelineBounds(timelineRange), offset, limit: TIMELINE_PAGE_SIZE });
+      const events = await api.call('timeline.list', {
+        dir,
+        ...scope,
+        ...timelineBounds(timelineRange),
+        offset,
+        limit: TIMELINE_PAGE_SIZE,
+      });
       if (mine !== generation || get().activeCaseDir !== dir) return;
       set(
         (s) => ({
@@ -108,7 +114,12 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
     moveTimelineCursor: (delta) => {
       const { timelineEvents, timelineCursor } = get();
       if (timelineEvents.length === 0) return null;
-      const next = timelineCursor === null ? (delta > 0 ? 0 : timelineEvents.length - 1) : Math.min(timelineEvents.length - 1, Math.max(0, timelineCursor + delta));
+      const next =
+        timelineCursor === null
+          ? delta > 0
+            ? 0
+            : timelineEvents.length - 1
+          : Math.min(timelineEvents.length - 1, Math.max(0, timelineCursor + delta));
       get().openTimelineEvent(next);
       return next;
     },

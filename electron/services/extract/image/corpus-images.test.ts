@@ -17,7 +17,24 @@ import { imageExtractor } from './index';
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const corpus = join(repoRoot, '..', 'shared', 'corpus');
 
-const TAGS = ['Make', 'Model', 'DateTimeOriginal', 'CreateDate', 'GPSLatitude', 'GPSLongitude', 'ImageWidth', 'ImageHeight', 'Software', 'Artist', 'Copyright', 'Title', 'Creator', 'Description', 'Caption-Abstract', 'Keywords'];
+const TAGS = [
+  'Make',
+  'Model',
+  'DateTimeOriginal',
+  'CreateDate',
+  'GPSLatitude',
+  'GPSLongitude',
+  'ImageWidth',
+  'ImageHeight',
+  'Software',
+  'Artist',
+  'Copyright',
+  'Title',
+  'Creator',
+  'Description',
+  'Caption-Abstract',
+  'Keywords',
+];
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -95,15 +112,22 @@ describe.skipIf(!available)('corpus: images agree with ExifTool', () => {
       const ours = flat((await runExtractors(path)).metadata);
       const ex = exiftoolRecord(path, ['-n', '-a']);
       for (const tag of TAGS) {
-        let theirs = Object.entries(ex).filter(([k]) => k.split(':').pop() === tag && !/^(Composite|File|System)/.test(k)).map(([, v]) => v);
+        let theirs = Object.entries(ex)
+          .filter(([k]) => k.split(':').pop() === tag && !/^(Composite|File|System)/.test(k))
+          .map(([, v]) => v);
         if (tag === 'GPSLatitude' || tag === 'GPSLongitude') {
-          const composite = Object.entries(ex).filter(([k]) => k === `Composite:${tag}`).map(([, v]) => v);
+          const composite = Object.entries(ex)
+            .filter(([k]) => k === `Composite:${tag}`)
+            .map(([, v]) => v);
           if (composite.length > 0) theirs = composite;
         }
         if (theirs.length === 0) continue;
         total++;
         if ((ours.get(tag.toLowerCase()) ?? []).some((o) => same(o, theirs[0]!))) agree++;
-        else misses.push(`images/${name} ${tag}: exiftool ${JSON.stringify(theirs[0])}, ours ${JSON.stringify(ours.get(tag.toLowerCase()) ?? null)}`);
+        else
+          misses.push(
+            `images/${name} ${tag}: exiftool ${JSON.stringify(theirs[0])}, ours ${JSON.stringify(ours.get(tag.toLowerCase()) ?? null)}`,
+          );
       }
     }
     const share = total ? agree / total : 0;

@@ -67,7 +67,8 @@ function ifdJpegs(bytes: Uint8Array, ifd: Ifd, littleEndian: boolean): { at: num
   const [compression] = uint(COMPRESSION);
   const strips = uint(STRIP_OFFSETS);
   const counts = uint(STRIP_BYTE_COUNTS);
-  if ((compression === 6 || compression === 7) && strips.length === 1 && counts.length === 1) out.push({ at: strips[0]!, length: counts[0]! });
+  if ((compression === 6 || compression === 7) && strips.length === 1 && counts.length === 1)
+    out.push({ at: strips[0]!, length: counts[0]! });
   return out.filter((j) => j.length > 0 && j.at + j.length <= bytes.byteLength);
 }
 

@@ -209,7 +209,13 @@ export function exifToGroups(tiff: TiffStructure): ExifResult {
       if (TIFF_POINTER_TAGS.has(entry.tag)) continue;
       if (ifd.name !== 'GPS' && EMBEDDED_TAGS.has(entry.tag)) {
         const list =
-          entry.tag === IPTC_NAA ? embedded.iptc : entry.tag === PHOTOSHOP_SETTINGS ? embedded.photoshop : entry.tag === APPLICATION_NOTES ? embedded.xmp : embedded.icc;
+          entry.tag === IPTC_NAA
+            ? embedded.iptc
+            : entry.tag === PHOTOSHOP_SETTINGS
+              ? embedded.photoshop
+              : entry.tag === APPLICATION_NOTES
+                ? embedded.xmp
+                : embedded.icc;
         list.push(entry.bytes);
         continue;
       }

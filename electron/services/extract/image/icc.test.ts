@@ -37,7 +37,16 @@ function profile(): Uint8Array {
     ['desc', tagData('desc', Uint8Array.from([...u32be(10), ...enc.encode('Studio RGB'), 0, ...new Uint8Array(8)]))],
     ['cprt', tagData('text', enc.encode('Copyright 2024 Studio\0'))],
     ['wtpt', tagData('XYZ ', Uint8Array.from([...u32be(0xf351), ...u32be(0x10000), ...u32be(0x116cc)]))],
-    ['dscm', tagData('mluc', mluc([['en-US', 'Studio RGB'], ['ko-KR', '스튜디오 RGB']]))],
+    [
+      'dscm',
+      tagData(
+        'mluc',
+        mluc([
+          ['en-US', 'Studio RGB'],
+          ['ko-KR', '스튜디오 RGB'],
+        ]),
+      ),
+    ],
   ];
   const tableSize = 4 + tags.length * 12;
   let at = 128 + tableSize;

@@ -23,7 +23,11 @@ const PLATFORM: Record<string, string> = {
 };
 const INTENT = ['Perceptual', 'Media-Relative Colorimetric', 'Saturation', 'ICC-Absolute Colorimetric'];
 
-const fourCC = (r: ByteReader, o: number): string => r.ascii(o, 4).replace(/[\0-\x1f]/g, '').replace(/ +$/, '');
+const fourCC = (r: ByteReader, o: number): string =>
+  r
+    .ascii(o, 4)
+    .replace(/[\0-\x1f]/g, '')
+    .replace(/ +$/, '');
 const s15 = (r: ByteReader, o: number): number => Number(((r.i32(o) ?? 0) / 65536).toFixed(5));
 
 function header(r: ByteReader): Record<string, MetaValue> {
@@ -108,7 +112,10 @@ export function parseIcc(bytes: Uint8Array): { groups: MetadataGroups; warnings:
     const texts = tagText(r, offset, size);
     if (texts) {
       // ExifTool gives the bare tag name to the en-US text of a multi-language tag, suffixing the others.
-      const base = Math.max(0, texts.findIndex((t) => t.lang === 'en-US'));
+      const base = Math.max(
+        0,
+        texts.findIndex((t) => t.lang === 'en-US'),
+      );
       texts.forEach((t, idx) => {
         const key = idx === base ? name : `${name}-${t.lang}`;
         if (!profile[key]) profile[key] = { value: t.text };

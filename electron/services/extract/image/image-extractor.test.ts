@@ -10,7 +10,12 @@ import { xmpExtractor } from '../xmp';
 import { detectImageFormat, imageExtractor } from './index';
 
 const fixtures = imageFixtures();
-const inputOf = (f: ImageFixture): ExtractInput => ({ name: f.name.split('/').pop()!, path: f.name, size: f.bytes.length, source: bufferSource(f.bytes) });
+const inputOf = (f: ImageFixture): ExtractInput => ({
+  name: f.name.split('/').pop()!,
+  path: f.name,
+  size: f.bytes.length,
+  source: bufferSource(f.bytes),
+});
 const outputs = new Map<string, ExtractorOutput>();
 
 beforeAll(async () => {
@@ -45,7 +50,10 @@ describe('imageExtractor on generated images', () => {
       expect(tag?.bytes, key).toMatch(/^[0-9a-f,]+$/);
     }
     for (const [field, { value, hasOffset }] of Object.entries(f.expected.timestamps)) {
-      expect(out.timestamps?.find((t) => t.field === field), field).toMatchObject({ value, hasOffset });
+      expect(
+        out.timestamps?.find((t) => t.field === field),
+        field,
+      ).toMatchObject({ value, hasOffset });
     }
     if (f.expected.damaged) expect(out.warnings?.length).toBeGreaterThan(0);
     else expect(out.warnings).toEqual([]);
@@ -78,7 +86,10 @@ describe('imageExtractor on generated images', () => {
   });
 
   it('returns warnings, not an exception, for garbage behind an image signature', async () => {
-    for (const head of [Uint8Array.of(0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff), Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0xff)]) {
+    for (const head of [
+      Uint8Array.of(0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff),
+      Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0xff),
+    ]) {
       const bytes = Uint8Array.from([...head, ...new Uint8Array(64).fill(0xee)]);
       const out = await imageExtractor.extract({ name: 'x', path: 'x', size: bytes.length, source: bufferSource(bytes) });
       expect(out.warnings?.length).toBeGreaterThan(0);

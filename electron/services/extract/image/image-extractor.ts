@@ -55,9 +55,7 @@ function exifTimestamp(d: ExifDate, xmp: TimestampEntry[]): TimestampEntry {
   let offset = d.offset;
   let label = d.offsetSource ? `offset from ${d.offsetSource}` : undefined;
   if (!offset) {
-    const match = xmp.find(
-      (x) => XMP_COUNTERPARTS[d.field]?.includes(x.field) && x.hasOffset && x.value.slice(0, 16) === iso.slice(0, 16),
-    );
+    const match = xmp.find((x) => XMP_COUNTERPARTS[d.field]?.includes(x.field) && x.hasOffset && x.value.slice(0, 16) === iso.slice(0, 16));
     const suffix = match ? OFFSET_SUFFIX.exec(match.value)?.[1] : undefined;
     if (match && suffix) {
       offset = suffix;
@@ -116,7 +114,11 @@ function assemble(segments: Segments): ExtractorOutput {
       if (exif.gps && !metadata.Composite) metadata.Composite = compositeGps(exif.gps.lat, exif.gps.lon);
       if (exif.gpsUtc && !timestamps.some((t) => t.field === 'GPS:GPSDateTime')) {
         const utc = withOffset(exif.gpsUtc.slice(0, -1), 'Z');
-        timestamps.push(utc ? { field: 'GPS:GPSDateTime', value: exif.gpsUtc, hasOffset: true, utc } : { field: 'GPS:GPSDateTime', value: exif.gpsUtc, hasOffset: true });
+        timestamps.push(
+          utc
+            ? { field: 'GPS:GPSDateTime', value: exif.gpsUtc, hasOffset: true, utc }
+            : { field: 'GPS:GPSDateTime', value: exif.gpsUtc, hasOffset: true },
+        );
       }
       iptcBlocks.push(...exif.embedded.iptc);
       iccBlocks.push(...exif.embedded.icc);

@@ -52,23 +52,40 @@ describe('parseIptc', () => {
   });
 
   it('falls back to detection (with a warning) when 1:90 claims UTF-8 but the bytes are not', () => {
-    const r = parseIptc(iptcIim([{ record: 1, dataset: 90, data: CODED_CHARACTER_SET_UTF8 }, { record: 2, dataset: 120, data: gbk('原画修型请注意口型') }]));
+    const r = parseIptc(
+      iptcIim([
+        { record: 1, dataset: 90, data: CODED_CHARACTER_SET_UTF8 },
+        { record: 2, dataset: 120, data: gbk('原画修型请注意口型') },
+      ]),
+    );
     expect(r.tags['Caption-Abstract']?.value).toBe('原画修型请注意口型');
     expect(r.warnings.join('\n')).toMatch(/not valid UTF-8/);
   });
 
   it('formats dates and times like ExifTool and dates them with the offset given', () => {
-    const r = parseIptc(iptcIim([{ record: 2, dataset: 55, data: '20240315' }, { record: 2, dataset: 60, data: '142205+0900' }]));
+    const r = parseIptc(
+      iptcIim([
+        { record: 2, dataset: 55, data: '20240315' },
+        { record: 2, dataset: 60, data: '142205+0900' },
+      ]),
+    );
     expect(r.tags.DateCreated).toEqual({ value: '2024:03:15' });
     expect(r.tags.TimeCreated).toEqual({ value: '14:22:05+09:00' });
-    expect(r.timestamps).toEqual([{ field: 'IPTC:DateCreated', value: '2024-03-15T14:22:05+09:00', hasOffset: true, utc: '2024-03-15T05:22:05.000Z' }]);
+    expect(r.timestamps).toEqual([
+      { field: 'IPTC:DateCreated', value: '2024-03-15T14:22:05+09:00', hasOffset: true, utc: '2024-03-15T05:22:05.000Z' },
+    ]);
   });
 
   it('reads extended-length datasets and reports a truncated one', () => {
     const long = 'x'.repeat(40);
     const extended = concat(Uint8Array.of(0x1c, 2, 120, 0x80, 0x04, 0, 0, 0, 40), new TextEncoder().encode(long));
     expect(parseIptc(extended).tags['Caption-Abstract']).toEqual({ value: long });
-    const truncated = parseIptc(iptcIim([{ record: 2, dataset: 5, data: 'Title' }, { record: 2, dataset: 120, data: 'A caption' }]).subarray(0, 18));
+    const truncated = parseIptc(
+      iptcIim([
+        { record: 2, dataset: 5, data: 'Title' },
+        { record: 2, dataset: 120, data: 'A caption' },
+      ]).subarray(0, 18),
+    );
     expect(truncated.tags.ObjectName).toEqual({ value: 'Title' });
     expect(truncated.warnings.join('\n')).toMatch(/2:120 is truncated/);
   });
@@ -76,7 +93,12 @@ describe('parseIptc', () => {
 
 describe('readPhotoshopResources', () => {
   it('walks 8BIM blocks with odd sizes and Pascal names', () => {
-    const named = concat(new TextEncoder().encode('8BIM'), Uint8Array.of(0x04, 0x24, 3, 0x61, 0x62, 0x63), Uint8Array.of(0, 0, 0, 1), Uint8Array.of(0x3c, 0));
+    const named = concat(
+      new TextEncoder().encode('8BIM'),
+      Uint8Array.of(0x04, 0x24, 3, 0x61, 0x62, 0x63),
+      Uint8Array.of(0, 0, 0, 1),
+      Uint8Array.of(0x3c, 0),
+    );
     const { resources, warnings } = readPhotoshopResources(concat(photoshopResource(IRB_IPTC, Uint8Array.of(1, 2, 3)), named));
     expect(warnings).toEqual([]);
     expect([...resources.get(IRB_IPTC)![0]!]).toEqual([1, 2, 3]);
@@ -84,7 +106,9 @@ describe('readPhotoshopResources', () => {
   });
 
   it('stops with a warning at a bad signature', () => {
-    const { resources, warnings } = readPhotoshopResources(concat(photoshopResource(IRB_IPTC, Uint8Array.of(9)), new TextEncoder().encode('JUNKJUNKJUNK')));
+    const { resources, warnings } = readPhotoshopResources(
+      concat(photoshopResource(IRB_IPTC, Uint8Array.of(9)), new TextEncoder().encode('JUNKJUNKJUNK')),
+    );
     expect(resources.get(IRB_IPTC)).toHaveLength(1);
     expect(warnings.join('\n')).toMatch(/bad resource signature/);
   });

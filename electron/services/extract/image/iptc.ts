@@ -77,7 +77,9 @@ const RECORD1_NAMES: Record<number, string> = {
 };
 
 /** Repeatable datasets, which ExifTool reports as lists. */
-const LIST_DATASETS = new Set([4, 12, 20, 25, 26, 27, 45, 47, 50, 80, 85, 118, 122, 150, 151, 152, 153, 154, 184, 185, 186, 187, 188, 231, 232]);
+const LIST_DATASETS = new Set([
+  4, 12, 20, 25, 26, 27, 45, 47, 50, 80, 85, 118, 122, 150, 151, 152, 153, 154, 184, 185, 186, 187, 188, 231, 232,
+]);
 const BINARY_INT_DATASETS: Record<number, Set<number>> = { 1: new Set([0, 20, 22, 120, 122]), 2: new Set([0]) };
 const BINARY_DATASETS: Record<number, Set<number>> = { 2: new Set([200, 201, 202]) };
 const DATE_DATASETS: Record<number, Set<number>> = { 1: new Set([70]), 2: new Set([30, 37, 47, 55, 62]) };

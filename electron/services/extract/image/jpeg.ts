@@ -50,7 +50,7 @@ function spiff(s: Segments, data: ByteReader): void {
 
 /** Adobe "Save for Web" APP12: Quality, and Comment/Copyright as a character count then UCS-2BE. */
 function ducky(s: Segments, data: ByteReader): void {
-  for (let o = 5; o + 4 <= data.length; ) {
+  for (let o = 5; o + 4 <= data.length;) {
     const tag = data.u16(o)!;
     const length = data.u16(o + 2)!;
     if (tag === 0) break;

@@ -9,7 +9,12 @@ const enc = new TextEncoder();
 describe('readPng', () => {
   it('reads IHDR and every kind of text chunk', () => {
     const s = readPng(
-      pngWithChunks([pngText('Title', 'Sheet'), pngZtxt('Comment', 'zipped words'), pngItxt('Author', '김철수', { lang: 'ko-KR' }), pngItxt('Source', '원본', { compressed: true })]),
+      pngWithChunks([
+        pngText('Title', 'Sheet'),
+        pngZtxt('Comment', 'zipped words'),
+        pngItxt('Author', '김철수', { lang: 'ko-KR' }),
+        pngItxt('Source', '원본', { compressed: true }),
+      ]),
     );
     expect(s.warnings).toEqual([]);
     expect(s.groups.PNG?.ImageWidth).toEqual({ value: 4 });
@@ -48,7 +53,9 @@ describe('readPng', () => {
 
   it('stops inflating a text chunk at the size cap (decompression bomb) and says so', () => {
     const bomb = deflateSync(Buffer.alloc(MAX_INFLATED_BYTES + 1));
-    const s = readPng(pngWithChunks([pngChunk('zTXt', Uint8Array.from([...enc.encode('Comment\0'), 0, ...bomb])), pngText('Title', 'Sheet')]));
+    const s = readPng(
+      pngWithChunks([pngChunk('zTXt', Uint8Array.from([...enc.encode('Comment\0'), 0, ...bomb])), pngText('Title', 'Sheet')]),
+    );
     expect(s.warnings.join('\n')).toMatch(/error inflating zTXt 'Comment'/);
     expect(s.groups.PNG?.Comment).toBeUndefined();
     expect(s.groups.PNG?.Title).toEqual({ value: 'Sheet' });

@@ -79,7 +79,8 @@ export function readPng(bytes: Uint8Array): Segments {
       break;
     }
     const stored = r.u32(o + 8 + length);
-    if (stored !== undefined && stored !== crc32(bytes.subarray(o + 4, o + 8 + length))) s.warnings.push(`PNG: bad CRC in ${type} chunk at byte ${o}`);
+    if (stored !== undefined && stored !== crc32(bytes.subarray(o + 4, o + 8 + length)))
+      s.warnings.push(`PNG: bad CRC in ${type} chunk at byte ${o}`);
     const d = new ByteReader(data);
     const nul = data.indexOf(0);
     const keyword = nul > 0 ? latin1(data.subarray(0, nul)) : '';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes, u32be, u32le } from '../../../../e2e/fixtures/generate/bytes';
-import { TiffWriter, plainJpeg, insertJpegSegments, jpegSegment, psdWithIptc, webpWithExif } from '../../../../e2e/fixtures/generate/images';
+import {
+  TiffWriter,
+  plainJpeg,
+  insertJpegSegments,
+  jpegSegment,
+  psdWithIptc,
+  webpWithExif,
+} from '../../../../e2e/fixtures/generate/images';
 import { readBmp, readGif, readMrw, readPsd, readRaf, readWebp } from './small-formats';
 
 const enc = new TextEncoder();
@@ -31,7 +38,14 @@ describe('readPsd', () => {
 describe('readGif', () => {
   it('reads the logical screen size and an XMP application extension', () => {
     const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/><?xpacket end="w"?>`;
-    const bytes = concatBytes([enc.encode('GIF89a'), Uint8Array.of(10, 0, 20, 0, 0, 0, 0), Uint8Array.of(0x21, 0xff, 11), enc.encode('XMP DataXMP'), enc.encode(xmp), Uint8Array.of(0, 0x3b)]);
+    const bytes = concatBytes([
+      enc.encode('GIF89a'),
+      Uint8Array.of(10, 0, 20, 0, 0, 0, 0),
+      Uint8Array.of(0x21, 0xff, 11),
+      enc.encode('XMP DataXMP'),
+      enc.encode(xmp),
+      Uint8Array.of(0, 0x3b),
+    ]);
     const s = readGif(bytes);
     expect(s.groups.GIF).toEqual({ GIFVersion: { value: '89a' }, ImageWidth: { value: 10 }, ImageHeight: { value: 20 } });
     expect(s.xmp).toEqual([xmp]);
@@ -40,7 +54,16 @@ describe('readGif', () => {
 
 describe('readBmp', () => {
   it('reads a BITMAPINFOHEADER, keeping the sign of a top-down height', () => {
-    const bytes = concatBytes([enc.encode('BM'), new Uint8Array(12), u32le(40), u32le(640), u32le(-480), Uint8Array.of(1, 0, 24, 0), u32le(0), new Uint8Array(20)]);
+    const bytes = concatBytes([
+      enc.encode('BM'),
+      new Uint8Array(12),
+      u32le(40),
+      u32le(640),
+      u32le(-480),
+      Uint8Array.of(1, 0, 24, 0),
+      u32le(0),
+      new Uint8Array(20),
+    ]);
     expect(readBmp(bytes).groups.BMP).toEqual({
       BMPVersion: { value: 40 },
       ImageWidth: { value: 640 },

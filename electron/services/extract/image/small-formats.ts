@@ -26,7 +26,8 @@ export function readWebp(bytes: Uint8Array): Segments {
     }
     const d = new ByteReader(data, true);
     if (id === 'VP8X') size(u24le(d, 4) + 1, u24le(d, 7) + 1);
-    else if (id === 'VP8 ' && d.u8(3) === 0x9d && d.u8(4) === 0x01 && d.u8(5) === 0x2a) size((d.u16(6) ?? 0) & 0x3fff, (d.u16(8) ?? 0) & 0x3fff);
+    else if (id === 'VP8 ' && d.u8(3) === 0x9d && d.u8(4) === 0x01 && d.u8(5) === 0x2a)
+      size((d.u16(6) ?? 0) & 0x3fff, (d.u16(8) ?? 0) & 0x3fff);
     else if (id === 'VP8L' && d.u8(0) === 0x2f) {
       const bits = d.u32(1) ?? 0;
       size((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
@@ -68,7 +69,16 @@ export function readBmp(bytes: Uint8Array): Segments {
   return s;
 }
 
-const PSD_COLOR_MODE: Record<number, string> = { 0: 'Bitmap', 1: 'Grayscale', 2: 'Indexed', 3: 'RGB', 4: 'CMYK', 7: 'Multichannel', 8: 'Duotone', 9: 'Lab' };
+const PSD_COLOR_MODE: Record<number, string> = {
+  0: 'Bitmap',
+  1: 'Grayscale',
+  2: 'Indexed',
+  3: 'RGB',
+  4: 'CMYK',
+  7: 'Multichannel',
+  8: 'Duotone',
+  9: 'Lab',
+};
 
 /** Photoshop PSD/PSB: header fields, then the image resource section (IPTC, XMP, ICC, EXIF live there). */
 export function readPsd(bytes: Uint8Array): Segments {
@@ -111,7 +121,7 @@ export function readMrw(bytes: Uint8Array): Segments {
   const s = emptySegments();
   const r = new ByteReader(bytes);
   const end = Math.min(bytes.length, 8 + (r.u32(4) ?? 0));
-  for (let o = 8; o + 8 <= end; ) {
+  for (let o = 8; o + 8 <= end;) {
     const id = r.ascii(o, 4);
     const size = r.u32(o + 4) ?? 0;
     if (id === '\0TTW') {

@@ -9,8 +9,19 @@ const gbk = (s: string): Uint8Array => new Uint8Array(iconv.encode(s, 'gbk'));
 function sample(littleEndian: boolean): Uint8Array {
   const t = new TiffWriter(littleEndian);
   return t.build(
-    [t.ascii(0x010f, 'Canon'), t.ascii(0x0110, 'Canon EOS 600D'), t.short(0x0112, 6), t.ascii(0x0132, '2024:03:16 08:00:00'), t.long(0x0100, 4000)],
-    [t.ascii(0x9003, '2024:03:15 14:22:05'), t.ascii(0x9011, '+09:00'), t.ascii(0x9291, '123'), t.undefinedBytes(0x9000, new TextEncoder().encode('0231'))],
+    [
+      t.ascii(0x010f, 'Canon'),
+      t.ascii(0x0110, 'Canon EOS 600D'),
+      t.short(0x0112, 6),
+      t.ascii(0x0132, '2024:03:16 08:00:00'),
+      t.long(0x0100, 4000),
+    ],
+    [
+      t.ascii(0x9003, '2024:03:15 14:22:05'),
+      t.ascii(0x9011, '+09:00'),
+      t.ascii(0x9291, '123'),
+      t.undefinedBytes(0x9000, new TextEncoder().encode('0231')),
+    ],
     [
       t.ascii(0x0001, 'S'),
       t.rational(0x0002, [33, 1], [51, 1], [3540, 100]),
@@ -100,13 +111,21 @@ describe('exifToGroups', () => {
   it('pairs dates with their OffsetTime* and SubSecTime*', () => {
     expect(exif.dates).toEqual([
       { field: 'IFD0:ModifyDate', wallClock: '2024:03:16 08:00:00' },
-      { field: 'ExifIFD:DateTimeOriginal', wallClock: '2024:03:15 14:22:05', subSec: '123', offset: '+09:00', offsetSource: 'ExifIFD:OffsetTimeOriginal' },
+      {
+        field: 'ExifIFD:DateTimeOriginal',
+        wallClock: '2024:03:15 14:22:05',
+        subSec: '123',
+        offset: '+09:00',
+        offsetSource: 'ExifIFD:OffsetTimeOriginal',
+      },
     ]);
   });
 
   it('decodes legacy ASCII and XP tags from the raw entries', () => {
     const t = new TiffWriter(true);
-    const groups = exifToGroups(readTiff(t.build([t.ascii(0x010e, gbk('原画修型请注意口型')), t.bytes(0x9c9e, Uint8Array.from(xpBytes('原画;원화')))]))).groups;
+    const groups = exifToGroups(
+      readTiff(t.build([t.ascii(0x010e, gbk('原画修型请注意口型')), t.bytes(0x9c9e, Uint8Array.from(xpBytes('原画;원화')))])),
+    ).groups;
     expect(groups.IFD0?.ImageDescription?.value).toBe('原画修型请注意口型');
     expect(groups.IFD0?.ImageDescription?.bytes).toBe(Buffer.from(gbk('原画修型请注意口型')).toString('hex'));
     expect(groups.IFD0?.XPKeywords).toEqual({ value: '原画;원화' });
@@ -114,7 +133,14 @@ describe('exifToGroups', () => {
 
   it("reports 0/0 GPS rationals as '' with a warning (ExifTool's undef), and no position", () => {
     const t = new TiffWriter(false);
-    const result = exifToGroups(readTiff(t.build([t.ascii(0x010f, 'Canon')], undefined, [t.rational(0x0002, [0, 0], [0, 0], [0, 0]), t.rational(0x0004, [0, 0], [0, 0], [0, 0])])));
+    const result = exifToGroups(
+      readTiff(
+        t.build([t.ascii(0x010f, 'Canon')], undefined, [
+          t.rational(0x0002, [0, 0], [0, 0], [0, 0]),
+          t.rational(0x0004, [0, 0], [0, 0], [0, 0]),
+        ]),
+      ),
+    );
     expect(result.groups.GPS?.GPSLatitude).toEqual({ value: '' });
     expect(result.gps).toBeUndefined();
     expect(result.warnings.join('\n')).toMatch(/GPSLatitude is undefined/);
@@ -123,7 +149,9 @@ describe('exifToGroups', () => {
   it('hands IPTC, Photoshop, XMP and ICC blocks found in TIFF tags back to their parsers', () => {
     const t = new TiffWriter(false);
     const iim = Uint8Array.of(0x1c, 2, 120, 0, 2, 0x48, 0x69);
-    const result = exifToGroups(readTiff(t.build([t.undefinedBytes(0x83bb, iim), t.bytes(0x02bc, new TextEncoder().encode('<x:xmpmeta/>'))])));
+    const result = exifToGroups(
+      readTiff(t.build([t.undefinedBytes(0x83bb, iim), t.bytes(0x02bc, new TextEncoder().encode('<x:xmpmeta/>'))])),
+    );
     expect([...result.embedded.iptc[0]!]).toEqual([...iim]);
     expect(new TextDecoder().decode(result.embedded.xmp[0])).toBe('<x:xmpmeta/>');
     expect(result.groups.IFD0).toBeUndefined();

@@ -22,7 +22,24 @@ export interface TiffStructure {
 }
 
 /** Bytes per value by TIFF type; 16–18 are BigTIFF's 64-bit LONG8, SLONG8 and IFD8. */
-export const TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8 };
+export const TYPE_SIZE: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+  16: 8,
+  17: 8,
+  18: 8,
+};
 
 const EXIF_POINTER = 0x8769;
 const GPS_POINTER = 0x8825;
