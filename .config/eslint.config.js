@@ -22,8 +22,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.{ts,mjs}', 'e2e/**/*.ts', '.config/**/*.js', '.ci/**/*.mjs'],
+    files: ['electron/**/*.{ts,mjs}', 'e2e/**/*.ts', '.config/**/*.{js,cjs}', '.ci/**/*.mjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './test-support/temp';
+import { corpusDir, repoRoot } from './test-support/paths';
 
 /**
  * The team's own yardstick, run end to end: ingest ../shared/corpus (real third-party samples, never copied into
  * this repository) with the built CLI, then let ../shared/tools/corpus-check.py compare our extraction with
  * ExifTool, pdftotext and the labelled encodings. Skipped where the corpus, the tools or the build are missing.
  */
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = corpusDir;
 const checker = path.resolve(repoRoot, '../shared/tools/corpus-check.py');
 const cli = path.join(repoRoot, 'out/main/cli.js');
 const has = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './app/csp';
+import { CONTENT_SECURITY_POLICY } from './lib/csp';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));

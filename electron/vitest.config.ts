@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     name: 'node',
     reporters: ['default', ['json', { outputFile: 'test-results/vitest-node.json' }]],
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'e2e/fixtures/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

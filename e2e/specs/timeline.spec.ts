@@ -1,6 +1,6 @@
 import { ALL_EVIDENCE_SETS } from '../fixtures/evidence';
-import { cjkExifJpeg } from '../fixtures/generate/images';
-import { combinedLog } from '../fixtures/generate/logs';
+import { cjkExifJpeg } from '../../electron/test-support/generate/images';
+import { combinedLog } from '../../electron/test-support/generate/logs';
 import { keepScreenshot } from '../fixtures/screenshots';
 import { expect, test } from '../fixtures/test';
 

@@ -1,8 +1,6 @@
 import { app, BrowserWindow, dialog } from 'electron';
-import { EventHub } from '../ipc/events';
+import { createBackend } from '../backend';
 import { registerIpc } from '../ipc/ipc-transport';
-import { closeAllCases } from '../services/case-store';
-import type { Ctx } from '../services/context';
 import { hardenApp } from './harden';
 import { createMainWindow, rendererUrl } from './window';
 
@@ -11,11 +9,9 @@ const isOwnUrl = (url: string): boolean => url.split('#')[0]?.split('?')[0] === 
 export async function bootstrap(): Promise<void> {
   if (process.env.APP_USER_DATA) app.setPath('userData', process.env.APP_USER_DATA);
   await app.whenReady();
-  const hub = new EventHub();
-  const ctx: Ctx = {
+  const backend = createBackend({
     host: 'electron',
     dataDir: app.getPath('userData'),
-    emit: hub.emit,
     pickFolder: async (title) => {
       // Under E2E the native dialog cannot be driven, so the spec supplies the folder at the transport edge.
       if (process.env.E2E === '1' && process.env.E2E_PICK_FOLDER) return process.env.E2E_PICK_FOLDER;
@@ -24,15 +20,16 @@ export async function bootstrap(): Promise<void> {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-  };
+  });
   hardenApp(isOwnUrl);
-  registerIpc(ctx, hub, isOwnUrl);
+  registerIpc(backend, isOwnUrl);
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
   app.on('window-all-closed', () => {
-    closeAllCases();
-    if (process.platform !== 'darwin') app.quit();
+    void backend.close().then(() => {
+      if (process.platform !== 'darwin') app.quit();
+    });
   });
 }

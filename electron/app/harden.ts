@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../lib/csp';
 
 const isHttpUrl = (url: string): boolean => /^https?:\/\//i.test(url);
 

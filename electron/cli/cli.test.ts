@@ -1,11 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp';
 import { runCli } from './cli';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot } from '../test-support/paths';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

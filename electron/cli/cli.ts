@@ -1,13 +1,8 @@
 import { version } from '../../package.json';
 import { AppError } from '../../shared/errors';
-import { createClient } from '../../shared/ipc/client';
-import { unwrap } from '../../shared/ipc/result';
-import { dispatch } from '../ipc/dispatch';
-import { EventHub } from '../ipc/events';
+import { createBackend } from '../backend';
 import { defaultDataDir } from '../lib/data-dir';
 import { logError } from '../lib/log';
-import { closeAllCases } from '../services/case-store';
-import type { Ctx } from '../services/context';
 import { UsageError, parseArgs } from './args';
 import type { CliIo, Command } from './command';
 import { commands } from './commands';
@@ -59,17 +54,8 @@ export async function runCli(argv: string[], write: { out(t: string): void; err(
     write.out(`Usage: ${command.usage}\n${command.summary}\n`);
     return 0;
   }
-  const hub = new EventHub();
-  const ctx: Ctx = { host: 'cli', dataDir: defaultDataDir(), emit: hub.emit };
-  const client = createClient({
-    invoke: (channel, input) => dispatch(channel, input, ctx),
-    subscribe: (event, listener) => hub.subscribe((name, payload) => name === event && listener(payload)),
-  });
-  const io: CliIo = {
-    ...write,
-    call: async (channel, input) => unwrap(await dispatch(channel, input, ctx)) as never,
-    on: client.on,
-  };
+  const backend = createBackend({ host: 'cli', dataDir: defaultDataDir() });
+  const io: CliIo = { ...write, call: backend.client.call, on: backend.client.on };
   try {
     await command.run(parseArgs(rest, new Set(command.booleanFlags ?? [])), io);
     return 0;
@@ -86,6 +72,6 @@ export async function runCli(argv: string[], write: { out(t: string): void; err(
     write.err(`workbench: internal error (${e instanceof Error ? e.message : String(e)})\n`);
     return 1;
   } finally {
-    closeAllCases();
+    await backend.close();
   }
 }

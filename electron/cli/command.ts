@@ -1,5 +1,4 @@
 import type { Client } from '../../shared/ipc/client';
-import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import type { ParsedArgs } from './args';
 
 export interface CliIo {
@@ -7,8 +6,8 @@ export interface CliIo {
   err(text: string): void;
   isTty: boolean;
   /** Calls a service through the same dispatcher as IPC and HTTP; failures throw AppError. */
-  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
-  /** Listens to backend events (ingest progress) for the duration of a command. */
+  call: Client['call'];
+  /** Listens to backend events (ingest progress and end) for the duration of a command. */
   on: Client['on'];
 }
 

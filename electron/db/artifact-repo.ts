@@ -7,7 +7,7 @@ import type {
   FolderSummary,
 } from '../../shared/domain/artifact';
 import type { StatRecord } from '../lib/file-times';
-import type { HashedFile, MemberRecord } from '../workers/protocol';
+import type { HashedFile, MemberRecord } from '../model/inventory';
 import type { Db, SqlValue } from './database';
 
 type Statement = ReturnType<Db['prepare']>;

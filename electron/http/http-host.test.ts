@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeAllCases } from '../services/case-store';
-import { tempDir, testCtx } from '../test-support/temp';
+import { tempDir, testBackend } from '../test-support/temp';
 import { startHttpHost, type HttpHost } from './http-host';
 
 interface Reply {
@@ -28,7 +27,8 @@ function send(host: HttpHost, method: string, urlPath: string, headers: Record<s
 describe('loopback web host', () => {
   let tmp: ReturnType<typeof tempDir>;
   let host: HttpHost;
-  let emit: ReturnType<typeof testCtx>['ctx']['emit'];
+  let backend: ReturnType<typeof testBackend>;
+  let emit: ReturnType<typeof testBackend>['ctx']['emit'];
   const ownHost = (): string => `127.0.0.1:${host.port}`;
 
   beforeEach(async () => {
@@ -37,13 +37,13 @@ describe('loopback web host', () => {
     const rendererDir = path.join(tmp.dir, 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body>app</body></html>');
-    const { ctx, hub } = testCtx(path.join(tmp.dir, 'data'));
-    emit = ctx.emit;
-    host = await startHttpHost({ ctx, hub, rendererDir });
+    backend = testBackend(path.join(tmp.dir, 'data'));
+    emit = backend.ctx.emit;
+    host = await startHttpHost({ backend, rendererDir });
   });
   afterEach(async () => {
     await host.close();
-    closeAllCases();
+    await backend.close();
     tmp.cleanup();
   });
 

@@ -3,15 +3,12 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch } from '../ipc/dispatch';
-import type { EventHub } from '../ipc/events';
-import type { Ctx } from '../services/context';
+import type { Backend } from '../backend';
 import { logError } from '../lib/log';
-import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { CONTENT_SECURITY_POLICY } from '../lib/csp';
 
 export interface HttpHostOptions {
-  ctx: Ctx;
-  hub: EventHub;
+  backend: Pick<Backend, 'dispatch' | 'subscribe'>;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
   port?: number;
@@ -90,13 +87,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return sendJson(res, 200, { ok: false, error: { code: 'invalid_input', message: 'request body is not valid JSON' } });
     }
-    sendJson(res, 200, await dispatch(channel, input, options.ctx));
+    sendJson(res, 200, await options.backend.dispatch(channel, input));
   }
 
   function sse(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = options.hub.subscribe((event, payload) => {
+    const unsubscribe = options.backend.subscribe((event, payload) => {
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { EventHub } from '../ipc/events';
+import { createBackend } from '../backend';
 import { defaultDataDir } from '../lib/data-dir';
-import { closeAllCases } from '../services/case-store';
 import { startHttpHost } from './http-host';
 
 function parsePort(argv: string[]): number {
@@ -17,20 +16,19 @@ function parsePort(argv: string[]): number {
 }
 
 async function main(): Promise<void> {
-  const hub = new EventHub();
+  const backend = createBackend({ host: 'web', dataDir: defaultDataDir() });
   const host = await startHttpHost({
-    ctx: { host: 'web', dataDir: defaultDataDir(), emit: hub.emit },
-    hub,
+    backend,
     rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     port: parsePort(process.argv.slice(2)),
   });
   // e2e and scripts parse this exact line for the URL with its token.
   process.stdout.write(`HTTP host listening on ${host.url}\n`);
   const stop = (): void => {
-    void host.close().then(() => {
-      closeAllCases();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => backend.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deflatedZeros, writeZip } from '../../e2e/fixtures/generate/zips';
+import { deflatedZeros, writeZip } from '../test-support/generate/zips';
 import { AppError } from '../../shared/errors';
 import { getArtifact, listArtifacts, listFolders } from './artifacts';
 import { closeAllCases } from './case-store';
-import { workspace, type Workspace } from './ingest/ingest-test-kit';
+import { workspace, type Workspace } from '../test-support/ingest-kit';
 
 let ws: Workspace;
 let caseDir: string;

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainJpeg, pngWithChunks, thumbnailTiff } from '../../e2e/fixtures/generate/images';
-import { cjkEvidencePdf } from '../../e2e/fixtures/generate/pdfs';
-import { writeZip } from '../../e2e/fixtures/generate/zips';
+import { plainJpeg, pngWithChunks, thumbnailTiff } from '../test-support/generate/images';
+import { cjkEvidencePdf } from '../test-support/generate/pdfs';
+import { writeZip } from '../test-support/generate/zips';
 import type { ArtifactPreview } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
 import { closeAllCases } from './case-store';
-import { workspace, type Workspace } from './ingest/ingest-test-kit';
+import { workspace, type Workspace } from '../test-support/ingest-kit';
 import { artifactPreview } from './preview';
 
 let ws: Workspace;

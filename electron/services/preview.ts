@@ -13,13 +13,13 @@ import { findSourceById } from '../db/source-repo';
 import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
 import { describeFsError } from '../lib/fs-errors';
 import { logError } from '../lib/log';
-import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../workers/zip-walk';
+import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/zip/zip-walk';
 import { canonicalCaseDir, caseDb } from './case-store';
-import { decodableJpegSize, findEmbeddedJpeg } from './extract/image/embedded-preview';
-import { detectImageFormat } from './extract/image/format';
-import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from './extract/pdf';
+import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
+import { detectImageFormat } from '../formats/image/format';
+import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from '../formats/pdf';
 import { EvidencePaths } from './ingest/evidence-paths';
-import { ZIP_LIMITS } from './ingest/ingest-run';
+import { ZIP_LIMITS } from '../model/inventory';
 
 const MIB = 1024 * 1024;
 /** Originals up to this size are sent as they are; a larger image is shown by its embedded preview, if any. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../shared/domain/extraction';
 import { transaction } from '../db/database';
 import { documentLinks, saveExtraction } from '../db/extraction-repo';
-import { tempDir, testCtx } from '../test-support/temp';
+import { tempDir, testBackend } from '../test-support/temp';
 import { caseDb, closeAllCases } from './case-store';
 import { createCase } from './cases';
 import { searchCase, timeline } from './search';
@@ -19,7 +19,7 @@ describe('search and timeline over a real case database', () => {
   beforeEach(() => {
     tmp = tempDir();
     dir = path.join(tmp.dir, 'case');
-    createCase({ dir, name: 'C', examiner: 'E' }, testCtx(path.join(tmp.dir, 'data')).ctx);
+    createCase({ dir, name: 'C', examiner: 'E' }, testBackend(path.join(tmp.dir, 'data')).ctx);
     const db = caseDb(dir);
     db.prepare(
       "INSERT INTO sources (id, path, kind, added_at, status) VALUES (1, '/evidence', 'folder', '2024-01-01T00:00:00Z', 'ready')",

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
-import type { FixtureItem } from '../../e2e/fixtures/generate/fixture-set';
-import { writeFixtureSet } from '../../e2e/fixtures/generate/fixture-set';
+import type { FixtureItem } from './generate/fixture-set';
+import { writeFixtureSet } from './generate/fixture-set';
 import type { MetadataGroups } from '../../shared/domain/extraction';
 import type { JsonValue } from '../../shared/domain/json';
 import { tempDir } from './temp';

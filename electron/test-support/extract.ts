@@ -1,5 +1,5 @@
-import { bufferSource } from '../services/extract/byte-source';
-import type { ByteSource, ExtractInput, Extractor, ExtractorOutput } from '../services/extract/types';
+import { bufferSource } from '../formats/byte-source';
+import type { ByteSource, ExtractInput, Extractor, ExtractorOutput } from '../formats/types';
 
 /** As much of the file as run.ts reads for `accepts`. */
 export const HEAD = 64 * 1024;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, type PathLike } from 'node:fs';
 import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
 import { isoFromNs } from '../lib/file-times';
-import { bufferSource, fileSource } from '../services/extract/byte-source';
-import type { ExtractInput } from '../services/extract/types';
+import { bufferSource, fileSource } from '../formats/byte-source';
+import type { ExtractInput } from '../formats/types';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
-import { archivesOnTheWay, findMembers, newBudget, openZipFd } from './zip-walk';
+import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/zip/zip-walk';
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -14,7 +14,7 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * main thread never loads them; the versions reported are those of the extractors that actually ran.
  */
 async function extract(input: ExtractInput): Promise<Extracted> {
-  const run = await import('../services/extract/run');
+  const run = await import('../formats/run');
   return { extraction: await run.runExtractors(input), versions: run.extractorVersions() };
 }
 

@@ -1,11 +1,12 @@
 import { closeSync, fstatSync, type BigIntStats } from 'node:fs';
-import { detectContentType, SNIFF_BYTES, ZIP_MIME } from '../lib/file-kind';
+import { detectContentType, SNIFF_BYTES, ZIP_MIME } from '../formats/file-kind';
 import { statRecord } from '../lib/file-times';
 import { openEvidenceSync } from '../lib/evidence-file';
 import { describeFsError, errnoCode } from '../lib/fs-errors';
 import { hashFd, HASH_CHUNK_BYTES, type HashedBytes } from '../lib/hashing';
-import type { HashedFile, HashFile, HashTask, InventoryProgress, InventoryResult, MemberRecord, ZipLimits } from './protocol';
-import { inventoryZip, newBudget, openZipFd } from './zip-walk';
+import type { HashedFile, MemberRecord, ZipLimits } from '../model/inventory';
+import type { HashFile, HashTask, InventoryProgress, InventoryResult } from './protocol';
+import { inventoryZip, newBudget, openZipFd } from '../formats/zip/zip-walk';
 
 const MEMBER_BATCH = 256;
 /** A progress message this often while hashing a big file keeps the pool's time limit from firing on slow disks. */

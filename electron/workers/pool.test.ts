@@ -1,12 +1,15 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestTask } from './pool-test.worker';
-import { TaskError, workerEntry, WorkerPool } from './pool';
+import type { TestTask } from '../test-support/pool-test.worker';
+import { TaskError, WorkerPool } from './pool';
+
+const testWorker = fileURLToPath(new URL('../test-support/pool-test.worker.ts', import.meta.url));
 
 const pools: WorkerPool<TestTask, number, number>[] = [];
 function pool(size: number, perWorker: number): WorkerPool<TestTask, number, number> {
   const p = new WorkerPool<TestTask, number, number>({
-    file: workerEntry('pool-test.worker'),
+    file: testWorker,
     size,
     perWorker,
     resourceLimits: { maxOldGenerationSizeMb: 64 },
@@ -67,7 +70,7 @@ describe('WorkerPool', () => {
 
   it('gives up, instead of restarting forever, when a worker cannot even load', async () => {
     const broken = new WorkerPool<TestTask, number, number>({
-      file: path.join(path.dirname(workerEntry('pool-test.worker')), 'no-such.worker.ts'),
+      file: path.join(path.dirname(testWorker), 'no-such.worker.ts'),
       size: 1,
       perWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: 64 },

@@ -78,8 +78,7 @@ export function workerEntry(name: string): string {
  */
 function spawnWorker(file: string, resourceLimits: ResourceLimits): Worker {
   if (!file.endsWith('.ts')) return new Worker(file, { resourceLimits });
-  const bootstrap = path.join(path.dirname(file), 'ts-bootstrap.mjs');
-  return new Worker(bootstrap, { resourceLimits, workerData: { tsEntry: pathToFileURL(file).href } });
+  return new Worker(new URL('./ts-bootstrap.mjs', import.meta.url), { resourceLimits, workerData: { tsEntry: pathToFileURL(file).href } });
 }
 
 /**

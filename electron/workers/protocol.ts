@@ -1,59 +1,7 @@
 import type { Extraction } from '../../shared/domain/extraction';
-import type { StatRecord } from '../lib/file-times';
-import type { WalkEvent } from './walk';
+import type { HashedFile, MemberRecord, WalkEvent, ZipLimits } from '../model/inventory';
 
 /** Messages between the ingest service (main thread) and `ingest.worker.ts`. Everything is structured-clone safe. */
-
-/** Zip-bomb defences. Sizes count bytes actually inflated, not what the archive declares. */
-export interface ZipLimits {
-  /** Archive nesting levels opened: 1 lists a top-level archive's members, 3 also lists zips in zips in zips. */
-  maxDepth: number;
-  /** Inflated bytes per top-level archive, nested archives included. */
-  maxTotalBytes: number;
-  maxEntries: number;
-  /** Declared uncompressed : compressed ratio refused for members declaring more than `ratioMinBytes`. */
-  maxRatio: number;
-  ratioMinBytes: number;
-  /** Members up to this size are held in memory (to open nested archives and to extract); larger ones are only hashed. */
-  maxBufferBytes: number;
-}
-
-export interface ContentRecord {
-  sha256: string | null;
-  sha1: string | null;
-  md5: string | null;
-  mime: string | null;
-  mismatch: boolean;
-}
-
-export type RecordStatus = 'ok' | 'error';
-
-export interface HashedFile {
-  /** Null when the file could not be opened: the stats taken when it was listed are kept. */
-  stat: StatRecord | null;
-  /** Null when the content could not be read. */
-  content: ContentRecord | null;
-  status: RecordStatus;
-  error: string | null;
-}
-
-/** One archive member. `parentPath` is the virtual path of the archive holding it (`a.zip` or `a.zip!/b.zip`). */
-export interface MemberRecord extends ContentRecord {
-  path: string;
-  parentPath: string;
-  name: string;
-  kind: 'member' | 'directory';
-  depth: number;
-  size: number | null;
-  mtime: string | null;
-  atime: string | null;
-  birthtime: string | null;
-  mode: number | null;
-  status: RecordStatus;
-  error: string | null;
-  rawName: string | null;
-  nameEncoding: string | null;
-}
 
 export interface HashFile {
   /** Absolute path as raw bytes (names need not be UTF-8). */

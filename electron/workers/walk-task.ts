@@ -1,6 +1,7 @@
 import { describeFsError } from '../lib/fs-errors';
 import type { InventoryProgress, InventoryResult, WalkTask } from './protocol';
-import { walk, type WalkEvent } from './walk';
+import type { WalkEvent } from '../model/inventory';
+import { walk } from './walk';
 
 const BATCH = 500;
 /** A slow file system still shows progress (and keeps the pool's time limit from firing) this often. */

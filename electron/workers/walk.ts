@@ -1,37 +1,9 @@
 import { lstatSync, readdirSync, readlinkSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { statRecord, type StatRecord } from '../lib/file-times';
+import { statRecord } from '../lib/file-times';
+import type { DecodedName, WalkEntry, WalkEvent } from '../model/inventory';
 import { describeFsError } from '../lib/fs-errors';
-import { decodeZipEntryName } from '../lib/zip-names';
-
-export type WalkKind = 'file' | 'directory' | 'symlink' | 'special';
-
-export interface DecodedName {
-  name: string;
-  /** Hex of the name bytes and their detected encoding, when the name is not valid UTF-8. */
-  rawName: string | null;
-  nameEncoding: string | null;
-}
-
-export interface WalkEntry extends DecodedName {
-  /** POSIX path relative to the walk root. */
-  path: string;
-  /** Relative path of the folder holding it; null at the root. */
-  parentPath: string | null;
-  kind: WalkKind;
-  stat: StatRecord | null;
-  status: 'pending' | 'ok' | 'skipped' | 'error';
-  error: string | null;
-  symlinkTarget: string | null;
-}
-
-/** A folder whose entries could not be read (its own entry was already reported). */
-export interface UnlistedFolder {
-  path: string;
-  error: string;
-}
-
-export type WalkEvent = { type: 'entry'; entry: WalkEntry } | { type: 'unlisted'; folder: UnlistedFolder };
+import { decodeZipEntryName } from '../formats/zip/zip-names';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,25 +1,38 @@
 import type { ArtifactSummary } from '../../shared/domain/artifact';
+import { z } from 'zod';
 import type { Transport } from '../../shared/ipc/client';
-import type { Channel, EventName } from '../../shared/ipc/contract';
+import {
+  events,
+  procedures,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type Output,
+  type ParsedInput,
+} from '../../shared/ipc/contract';
 import { isAppError } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 
-type Handler = (input: never) => unknown;
+/** Fake handlers typed from the contract: a fake that takes or returns the wrong shape does not compile. */
+export type FakeHandlers = { [C in Channel]?: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
 /**
  * An in-memory Transport for renderer tests: `invoke` calls a table of fake handlers and `emit` pushes events.
- * Handlers may return a promise to hold a reply back (for ordering tests).
+ * Inputs, replies and events are checked against the contract's schemas at run time too, as dispatch checks them,
+ * so a fake cannot drift from what the backend sends. Handlers may return a promise to hold a reply back.
  */
-export function memoryTransport(handlers: Partial<Record<Channel, Handler>>) {
+export function memoryTransport(handlers: FakeHandlers) {
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   const calls: { channel: Channel; input: unknown }[] = [];
   const transport: Transport = {
     invoke: async (channel, input): Promise<Result<unknown>> => {
       calls.push({ channel, input });
-      const handler = handlers[channel];
+      const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
       if (!handler) return fail('internal', `no fake for ${channel}`);
+      const parsed = procedures[channel].input.safeParse(input);
+      if (!parsed.success) return fail('invalid_input', z.prettifyError(parsed.error));
       try {
-        return ok(await handler(input as never));
+        return ok(procedures[channel].output.parse(await handler(parsed.data)));
       } catch (e) {
         // Like dispatch: an AppError keeps its code, anything else is internal.
         if (isAppError(e)) return fail(e.code, e.message);
@@ -33,7 +46,10 @@ export function memoryTransport(handlers: Partial<Record<Channel, Handler>>) {
       return () => set.delete(listener);
     },
   };
-  const emit = (event: EventName, payload: unknown): void => listeners.get(event)?.forEach((l) => l(payload));
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    const checked = events[event].parse(payload);
+    listeners.get(event)?.forEach((l) => l(checked));
+  };
   return { transport, calls, emit };
 }
 

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { ArtifactDetail, ArtifactSummary } from '../../../shared/domain/artifact';
 import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
-import { waitForJob } from '../../services/ingest/ingest-service';
 import { requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type CliIo, type Command } from '../command';
 
@@ -90,10 +89,28 @@ function progressPrinter(io: CliIo, json: boolean): { show(p: IngestProgress): v
 export async function followJob(io: CliIo, dir: string, json: boolean, start: () => Promise<IngestJob>): Promise<IngestJob> {
   const printer = progressPrinter(io, json);
   // This process runs only this command's job, so every progress event belongs to it (some arrive before its id).
-  const unsubscribe = io.on('ingest.progress', (p) => printer.show(p));
+  const unsubscribeProgress = io.on('ingest.progress', (p) => printer.show(p));
+  // Listening before the start: a job can end before `start` resolves, and its one `ingest.finished` must not be missed.
+  const ended = new Map<number, IngestJob>();
+  let onEnded: ((job: IngestJob) => void) | null = null;
+  const unsubscribeFinished = io.on('ingest.finished', (job) => {
+    ended.set(job.id, job);
+    onEnded?.(job);
+  });
+  const unsubscribe = (): void => {
+    unsubscribeProgress();
+    unsubscribeFinished();
+  };
   const started = await start().catch((e: unknown) => {
     unsubscribe();
     throw e;
+  });
+  const finished = new Promise<IngestJob>((resolve) => {
+    const mine = ended.get(started.id);
+    if (mine) return resolve(mine);
+    onEnded = (job) => {
+      if (job.id === started.id) resolve(job);
+    };
   });
   const onInterrupt = (): void => {
     io.err('\ncancelling… (finished work is kept; run the same command again to resume)\n');
@@ -102,7 +119,7 @@ export async function followJob(io: CliIo, dir: string, json: boolean, start: ()
   process.once('SIGINT', onInterrupt);
   let job: IngestJob;
   try {
-    job = await waitForJob(dir, started.id);
+    job = await finished;
   } finally {
     process.off('SIGINT', onInterrupt);
     unsubscribe();

@@ -1,4 +1,4 @@
-import { rerunExtraction } from '../../services/extract/rerun';
+import { rerunExtraction } from '../../services/reextract';
 import type { DomainHandlers } from './types';
 
 export const extractHandlers: DomainHandlers<'extract.rerun'> = {

@@ -30,29 +30,16 @@ import type {
   ExtractProgress,
   ExtractResult,
   ExtractTask,
-  HashedFile,
   InventoryProgress,
   InventoryResult,
   InventoryTask,
-  MemberRecord,
   WantedMember,
-  ZipLimits,
 } from '../../workers/protocol';
-import type { WalkEvent } from '../../workers/walk';
+import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '../../model/inventory';
 import type { Ctx } from '../context';
 import { EvidencePaths } from './evidence-paths';
 
 const MIB = 1024 * 1024;
-
-/** Zip-bomb limits for reading archives; previews read members again under the same ones. */
-export const ZIP_LIMITS: ZipLimits = {
-  maxDepth: 3,
-  maxTotalBytes: 4 * 1024 * MIB,
-  maxEntries: 100_000,
-  maxRatio: 1000,
-  ratioMinBytes: MIB,
-  maxBufferBytes: 64 * MIB,
-};
 
 /** Longest a walking or hashing worker may stay silent (no batch listed, no 32 MiB read): a hung disk or share. */
 const INVENTORY_SILENCE_MS = 120_000;

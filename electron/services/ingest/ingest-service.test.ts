@@ -3,21 +3,20 @@ import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corruptZips, legacyNameZips, nestedZip, writeZip, zipBomb } from '../../../e2e/fixtures/generate/zips';
+import { corruptZips, legacyNameZips, nestedZip, writeZip, zipBomb } from '../../test-support/generate/zips';
 import type { ArtifactSummary } from '../../../shared/domain/artifact';
 import { AppError } from '../../../shared/errors';
 import { verifyAudit } from '../../db/audit-repo';
 import { getArtifact } from '../artifacts';
 import { caseDb, closeAllCases } from '../case-store';
 import { cancelIngest, listJobs, listSources, startIngest, waitForJob } from './ingest-service';
-import { bytes, fingerprint, workspace, type Workspace } from './ingest-test-kit';
+import { bytes, fingerprint, workspace, type Workspace } from '../../test-support/ingest-kit';
+import { repoRoot } from '../../test-support/paths';
 
 const PAST = new Date('2001-02-03T04:05:06Z');
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 function write(file: string, content: Uint8Array | string): void {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -148,7 +147,7 @@ describe('ingest of a folder', () => {
       // Running as nobody needs the project's code to be readable by nobody; a checkout under a private folder is not.
       const probe = spawnSync(
         process.execPath,
-        ['-e', `require('fs').accessSync(${JSON.stringify(path.join(projectRoot, 'node_modules/tsx/package.json'))})`],
+        ['-e', `require('fs').accessSync(${JSON.stringify(path.join(repoRoot, 'node_modules/tsx/package.json'))})`],
         { uid: 65534, gid: 65534 },
       );
       if (probe.status !== 0) ctx.skip('the project folder is not readable by user nobody, so chmod 000 cannot be tested as root here');
@@ -171,7 +170,7 @@ describe('ingest of a folder', () => {
       };
       chownAll(caseDir);
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'ingest', caseDir, ev, '--json'], {
-        cwd: projectRoot,
+        cwd: repoRoot,
         uid: 65534,
         gid: 65534,
         env: { ...process.env, HOME: ws.root, WORKBENCH_DATA_DIR: path.join(ws.root, 'nobody-data') },

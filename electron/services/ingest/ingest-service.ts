@@ -9,7 +9,7 @@ import { transaction, type Db } from '../../db/database';
 import { finishJob, getJob, insertJob, listJobRows, runningJobRows, toIngestJob, type JobRow } from '../../db/job-repo';
 import { findSourceByPath, insertSource, listSourceRows, updateSource } from '../../db/source-repo';
 import { openEvidence } from '../../lib/evidence-file';
-import { detectMime, SNIFF_BYTES, ZIP_MIME } from '../../lib/file-kind';
+import { detectMime, SNIFF_BYTES, ZIP_MIME } from '../../formats/file-kind';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
 import { isInside } from '../../lib/paths';
 import { canonicalCaseDir, caseDb } from '../case-store';
@@ -176,6 +176,11 @@ export async function waitForJob(dir: string, jobId: number): Promise<IngestJob>
   if (run?.jobId === jobId) return run.done;
   settleDeadJobs(db);
   return toIngestJob(jobIn(db, caseDir, jobId), caseDir);
+}
+
+/** Cancels every job this process runs and resolves once they have stopped; finished work is kept (shutdown). */
+export async function stopAllJobs(): Promise<void> {
+  await Promise.all([...active.values()].map((run) => run.cancel()));
 }
 
 /** Every ingest job of a case, newest first; running jobs with live counters. Raises `not_found`. */

@@ -3,15 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nestedZip, writeZip } from '../../../e2e/fixtures/generate/zips';
+import { nestedZip, writeZip } from '../../test-support/generate/zips';
 import type { IngestProgress } from '../../../shared/domain/ingest';
 import { closeAllCases } from '../case-store';
 import { listJobs } from './ingest-service';
-import { workspace, type Workspace } from './ingest-test-kit';
-
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+import { workspace, type Workspace } from '../../test-support/ingest-kit';
+import { repoRoot } from '../../test-support/paths';
 
 let ws: Workspace | null = null;
 afterEach(() => {
@@ -44,7 +42,7 @@ describe('resume after kill -9', () => {
 
     const caseDir = ws.newCase('killed');
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'ingest', caseDir, ev, '--json', '--no-extract'], {
-      cwd: projectRoot,
+      cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

@@ -23,7 +23,7 @@ beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   fake = memoryTransport({
     'artifacts.list': list,
-    'artifacts.get': ({ id }: { id: number }) => ({ ...table[id - 1], extraction: null, links: [], children: 0 }),
+    'artifacts.get': ({ id }) => ({ ...fakeArtifact(id, table[id - 1]?.path ?? 'missing'), extraction: null, links: [], children: 0 }),
   });
   connectApi(fake.transport);
   useAppStore.setState({ activeCaseDir: DIR });

@@ -1,0 +1,702 @@
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
+import type { ExtractInput, Extractor, ExtractorOutput } from './types';
+
+/**
+ * OOXML packages (docx, xlsx, pptx and their macro/template variants): document properties as ExifTool reports
+ * them (dc:* in `XMP-dc`, everything else from docProps in `XML`) and the visible text, in reading order.
+ * Legacy OLE compound files (doc, xls, ppt) are only recognised.
+ */
+
+const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+const MAX_TEXT_CHARS = 16 * 1024 * 1024;
+/** Spreadsheet rows are padded to the cell's column so columns line up; past this, gaps are not padded. */
+const MAX_PAD_COLUMNS = 256;
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const OOXML_EXTENSIONS = /\.(docx|docm|dotx|dotm|xlsx|xlsm|xltx|xltm|pptx|pptm|potx|potm|ppsx|ppsm)$/i;
+
+const WANTED_PART = new RegExp(
+  '^(\\[Content_Types\\]\\.xml|docProps/(core|app|custom)\\.xml' +
+    '|word/(document|footnotes|endnotes|comments)\\.xml|word/(header|footer)\\d*\\.xml' +
+    '|xl/workbook\\.xml|xl/_rels/workbook\\.xml\\.rels|xl/sharedStrings\\.xml|xl/styles\\.xml|xl/worksheets/[^/]+\\.xml' +
+    '|ppt/presentation\\.xml|ppt/_rels/presentation\\.xml\\.rels|ppt/slides/[^/]+\\.xml|ppt/slides/_rels/[^/]+\\.rels' +
+    '|ppt/notesSlides/[^/]+\\.xml)$',
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// A minimal XML tokenizer: OOXML parts are machine-written, and a hand-rolled scanner never expands DOCTYPE entities.
+
+interface XmlToken {
+  kind: 'open' | 'close' | 'text';
+  /** Qualified name as written (`w:t`); empty for text. */
+  name: string;
+  attrs: Record<string, string>;
+  selfClosing: boolean;
+  text: string;
+}
+
+const TOKEN_RE =
+  /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
+const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g,
+    (_m, hexCode: string | undefined, dec: string | undefined, named: string | undefined) => {
+      if (named) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[named] ?? '';
+      const code = hexCode ? parseInt(hexCode, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    },
+  );
+}
+
+function* tokens(xml: string): Generator<XmlToken> {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(xml); m; m = TOKEN_RE.exec(xml)) {
+    if (m[1] !== undefined) yield { kind: 'text', name: '', attrs: {}, selfClosing: false, text: m[1] };
+    else if (m[3] !== undefined) {
+      const attrs: Record<string, string> = {};
+      if (m[4]) for (const a of m[4].matchAll(ATTR_RE)) attrs[a[1] ?? ''] = decodeEntities(a[2] ?? a[3] ?? '');
+      yield { kind: m[2] ? 'close' : 'open', name: m[3], attrs, selfClosing: m[5] === '/', text: '' };
+    } else if (m[6] !== undefined) yield { kind: 'text', name: '', attrs: {}, selfClosing: false, text: decodeEntities(m[6]) };
+  }
+}
+
+const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
+
+interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+/** Small tree for the property and relationship parts (a few KB each). */
+function parseTree(xml: string): XmlNode {
+  const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
+  const stack: XmlNode[] = [root];
+  for (const t of tokens(xml)) {
+    const top = stack[stack.length - 1] ?? root;
+    if (t.kind === 'open') {
+      const node: XmlNode = { name: t.name, attrs: t.attrs, children: [], text: '' };
+      top.children.push(node);
+      if (!t.selfClosing) stack.push(node);
+    } else if (t.kind === 'close') {
+      if (stack.length > 1) stack.pop();
+    } else top.text += t.text;
+  }
+  return root;
+}
+
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties
+
+/** Word/Excel store WPS-era timestamps as W3CDTF; ExifTool shows them as `YYYY:MM:DD hh:mm:ssZ`. */
+function w3cdtf(text: string): { value: string; entry?: Omit<TimestampEntry, 'field'> } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text.trim());
+  if (!m) return { value: text };
+  const time = `${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
+  const zone = m[8];
+  const value = `${m[1]}:${m[2]}:${m[3]} ${time}${zone ?? ''}`;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${time}${zone ?? ''}`;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { value };
+  const utc = zone ? date.toISOString().replace('.000Z', 'Z') : undefined;
+  return { value, entry: { value: iso, hasOffset: zone !== undefined, ...(utc ? { utc } : {}) } };
+}
+
+const CORE_TAGS: Record<string, [group: string, tag: string]> = {
+  'dc:title': ['XMP-dc', 'Title'],
+  'dc:subject': ['XMP-dc', 'Subject'],
+  'dc:creator': ['XMP-dc', 'Creator'],
+  'dc:description': ['XMP-dc', 'Description'],
+  'dc:language': ['XMP-dc', 'Language'],
+  'dc:identifier': ['XMP-dc', 'Identifier'],
+  'cp:revision': ['XML', 'RevisionNumber'],
+  'dcterms:created': ['XML', 'CreateDate'],
+  'dcterms:modified': ['XML', 'ModifyDate'],
+};
+
+const DOC_SECURITY: Record<string, string> = {
+  '0': 'None',
+  '1': 'Password protected',
+  '2': 'Read-only recommended',
+  '4': 'Read-only enforced',
+  '8': 'Locked for annotations',
+};
+const NUMERIC_APP_TAGS = new Set([
+  'Pages',
+  'Words',
+  'Characters',
+  'Lines',
+  'Paragraphs',
+  'CharactersWithSpaces',
+  'Slides',
+  'Notes',
+  'HiddenSlides',
+  'MMClips',
+  'DocSecurity',
+  'TotalTime',
+]);
+
+/** ExifTool's ConvertTimeSpan(minutes, 60). */
+function editTime(minutes: number): string {
+  const s = minutes * 60;
+  if (minutes === 0) return '0';
+  if (s < 60) return `${s} seconds`;
+  if (s < 3600) return `${Math.trunc(minutes)} minute${minutes === 1 ? '' : 's'}`;
+  if (s < 86400) return `${(s / 3600).toFixed(1)} hours`;
+  return `${(s / 86400).toFixed(1)} days`;
+}
+
+/** ExifTool's tag-name rule for docProps elements and custom property names: words capitalised and joined. */
+function tagName(name: string): string {
+  return name
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function vtValues(node: XmlNode): (string | number)[] {
+  const out: (string | number)[] = [];
+  const visit = (n: XmlNode): void => {
+    if (n.children.length === 0 && n.name.startsWith('vt:')) {
+      const t = n.text.trim();
+      out.push(/^vt:(i\d|ui\d|int|uint|r\d|decimal)$/.test(n.name) && t !== '' && Number.isFinite(Number(t)) ? Number(t) : t);
+    }
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return out;
+}
+
+class Props {
+  readonly metadata: MetadataGroups = {};
+  readonly timestamps: TimestampEntry[] = [];
+
+  set(group: string, tag: string, v: MetaValue): void {
+    (this.metadata[group] ??= {})[tag] = v;
+  }
+
+  private date(group: string, tag: string, text: string): void {
+    const d = w3cdtf(text);
+    this.set(group, tag, { value: d.value });
+    if (d.entry) this.timestamps.push({ field: `${group}:${tag}`, ...d.entry });
+  }
+
+  core(xml: string): void {
+    const root = parseTree(xml).children.find((n) => localName(n.name) === 'coreProperties');
+    for (const el of root?.children ?? []) {
+      const text = el.text.trim();
+      if (text === '') continue;
+      const mapped = CORE_TAGS[el.name];
+      const [group, tag] = mapped ?? ['XML', tagName(localName(el.name))];
+      if (el.attrs['xsi:type'] === 'dcterms:W3CDTF' || tag === 'CreateDate' || tag === 'ModifyDate' || tag === 'LastPrinted')
+        this.date(group, tag, text);
+      else this.set(group, tag, { value: text });
+    }
+  }
+
+  app(xml: string): void {
+    const root = parseTree(xml).children.find((n) => localName(n.name) === 'Properties');
+    for (const el of root?.children ?? []) {
+      const name = localName(el.name);
+      if (el.children.length > 0) {
+        const values = vtValues(el);
+        if (values.length > 0) this.set('XML', tagName(name), { value: values.length === 1 ? (values[0] ?? '') : values });
+        continue;
+      }
+      const text = el.text.trim();
+      if (text === '') continue;
+      if (name === 'TotalTime' && Number.isFinite(Number(text)))
+        this.set('XML', 'TotalEditTime', { value: editTime(Number(text)), raw: Number(text) });
+      else if (name === 'DocSecurity') this.set('XML', 'DocSecurity', { value: DOC_SECURITY[text] ?? text, raw: Number(text) });
+      else if (text === 'true' || text === 'false')
+        this.set('XML', tagName(name), { value: text === 'true' ? 'Yes' : 'No', raw: text === 'true' });
+      else if (NUMERIC_APP_TAGS.has(name) && Number.isFinite(Number(text))) this.set('XML', tagName(name), { value: Number(text) });
+      else this.set('XML', tagName(name), { value: text });
+    }
+  }
+
+  custom(xml: string): void {
+    const root = parseTree(xml).children.find((n) => localName(n.name) === 'Properties');
+    for (const prop of root?.children ?? []) {
+      const name = prop.attrs['name'];
+      const valueNode = prop.children[0];
+      if (!name || !valueNode) continue;
+      const tag = tagName(name);
+      const text = valueNode.text.trim();
+      if (valueNode.name === 'vt:filetime' || valueNode.name === 'vt:date') this.date('XML', tag, text);
+      else if (valueNode.name === 'vt:bool')
+        this.set('XML', tag, { value: text === 'true' || text === '1' ? 'Yes' : 'No', raw: text === 'true' || text === '1' });
+      else if (/^vt:(i\d|ui\d|int|uint|r\d|decimal)$/.test(valueNode.name) && Number.isFinite(Number(text)))
+        this.set('XML', tag, { value: Number(text) });
+      else this.set('XML', tag, { value: text });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+/** Word body, header, footer, note and comment parts: paragraphs on lines, table cells tab-separated. */
+function wordText(xml: string | Iterable<XmlToken>): string {
+  let out = '';
+  let inText = false;
+  for (const t of typeof xml === 'string' ? tokens(xml) : xml) {
+    if (t.kind === 'text') {
+      if (inText) out += t.text;
+      continue;
+    }
+    const open = t.kind === 'open';
+    switch (t.name) {
+      case 'w:t':
+        inText = open && !t.selfClosing;
+        break;
+      case 'w:tab':
+      case 'w:ptab':
+        if (open) out += '\t';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (open) out += '\n';
+        break;
+      case 'w:noBreakHyphen':
+        if (open) out += '\u2011';
+        break;
+      case 'w:p':
+        if (!open || t.selfClosing) out += '\n';
+        break;
+      case 'w:tc':
+        if (!open) out = `${out.replace(/\n$/, '')}\t`;
+        break;
+      case 'w:tr':
+        if (!open) out = `${out.replace(/\t$/, '')}\n`;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+interface WordComment {
+  author?: string;
+  date?: string;
+  text: string;
+}
+
+function wordComments(xml: string): WordComment[] {
+  const comments: WordComment[] = [];
+  let body: XmlToken[] | undefined;
+  let attrs: Record<string, string> = {};
+  for (const t of tokens(xml)) {
+    if (t.name === 'w:comment' && t.kind === 'open' && !t.selfClosing) {
+      body = [];
+      attrs = t.attrs;
+    } else if (t.name === 'w:comment' && t.kind === 'close' && body) {
+      const author = attrs['w:author'];
+      const date = attrs['w:date'];
+      comments.push({ ...(author ? { author } : {}), ...(date ? { date } : {}), text: wordText(body).trim() });
+      body = undefined;
+    } else body?.push(t);
+  }
+  return comments;
+}
+
+/** DrawingML text (slides, notes): paragraphs on lines. */
+function drawingText(xml: string): string {
+  let out = '';
+  let inText = false;
+  for (const t of tokens(xml)) {
+    if (t.kind === 'text') {
+      if (inText) out += t.text;
+      continue;
+    }
+    const open = t.kind === 'open';
+    if (t.name === 'a:t') inText = open && !t.selfClosing;
+    else if (t.name === 'a:br' && open) out += '\n';
+    else if (t.name === 'a:tab' && open) out += '\t';
+    else if (t.name === 'a:p' && (!open || t.selfClosing)) out += '\n';
+  }
+  return out.replace(/\n{3,}/g, '\n\n');
+}
+
+/** Shared strings, skipping phonetic guides (`rPh`, Japanese furigana) which would duplicate the reading. */
+function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  let current: string | undefined;
+  let inText = false;
+  let phonetic = 0;
+  for (const t of tokens(xml)) {
+    if (t.kind === 'text') {
+      if (inText && phonetic === 0 && current !== undefined) current += t.text;
+      continue;
+    }
+    const open = t.kind === 'open';
+    if (t.name === 'si') {
+      if (open && !t.selfClosing) current = '';
+      else {
+        out.push(current ?? '');
+        current = undefined;
+      }
+    } else if (t.name === 'rPh' && !t.selfClosing) phonetic += open ? 1 : -1;
+    else if (t.name === 't') inText = open && !t.selfClosing;
+  }
+  return out;
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref.toUpperCase()) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+const BUILTIN_TIME_ONLY = new Set([18, 19, 20, 21, 45, 46, 47]);
+
+type DateKind = 'date' | 'time' | 'datetime';
+
+/** Which cell styles (`s` index) display serial numbers as dates or times. */
+function dateStyles(xml: string): Map<number, DateKind> {
+  const customFormats = new Map<number, string>();
+  const styles = new Map<number, DateKind>();
+  let inCellXfs = false;
+  let index = 0;
+  for (const t of tokens(xml)) {
+    if (t.kind === 'text') continue;
+    if (t.name === 'numFmt' && t.kind === 'open') customFormats.set(Number(t.attrs['numFmtId']), t.attrs['formatCode'] ?? '');
+    else if (t.name === 'cellXfs') inCellXfs = t.kind === 'open' && !t.selfClosing;
+    else if (t.name === 'xf' && t.kind === 'open' && inCellXfs) {
+      const id = Number(t.attrs['numFmtId'] ?? 0);
+      const code = customFormats.get(id);
+      let kind: DateKind | undefined;
+      if (code !== undefined) {
+        const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+        const hasDate = /[dy]/i.test(bare) || /m{3,}/i.test(bare);
+        const hasTime = /[hs]/i.test(bare);
+        if (hasDate || hasTime) kind = hasDate && hasTime ? 'datetime' : hasDate ? 'date' : 'time';
+      } else if (BUILTIN_DATE_FORMATS.has(id)) kind = BUILTIN_TIME_ONLY.has(id) ? 'time' : id === 22 ? 'datetime' : 'date';
+      if (kind) styles.set(index, kind);
+      index++;
+    }
+  }
+  return styles;
+}
+
+/** Excel serial day numbers (1900 system with its phantom 29 Feb 1900, or the 1904 system) as ISO text. */
+export function excelSerialToText(serial: number, kind: DateKind, date1904: boolean): string {
+  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
+  const ms = Math.round((days - 25569) * 86400000);
+  const iso = new Date(ms).toISOString();
+  const time = iso.slice(11, 19).replace(/:00$/, '');
+  if (kind === 'time') return time;
+  if (kind === 'date' || time === '00:00') return iso.slice(0, 10);
+  return `${iso.slice(0, 10)} ${time}`;
+}
+
+interface SheetContext {
+  shared: string[];
+  styles: Map<number, DateKind>;
+  date1904: boolean;
+}
+
+/** One line per row: the sheet name, then the cells tab-separated and padded to their columns. */
+function sheetText(sheetName: string, xml: string, ctx: SheetContext): string {
+  const lines: string[] = [];
+  let row: string[] = [];
+  let cell: { col: number; type: string; style: number } | undefined;
+  let value = '';
+  let inValue = false;
+  let inInline = false;
+  let phonetic = 0;
+  let nextCol = 0;
+  for (const t of tokens(xml)) {
+    if (t.kind === 'text') {
+      if ((inValue || inInline) && phonetic === 0) value += t.text;
+      continue;
+    }
+    const open = t.kind === 'open';
+    switch (t.name) {
+      case 'row':
+        if (open && !t.selfClosing) {
+          row = [];
+          nextCol = 0;
+        } else if (!open && row.some((c) => c !== '')) lines.push([sheetName, ...row].join('\t').replace(/\t+$/, ''));
+        break;
+      case 'c': {
+        if (open) {
+          const ref = t.attrs['r'];
+          const col = ref ? columnIndex(ref) : nextCol;
+          cell = { col: col >= 0 ? col : nextCol, type: t.attrs['t'] ?? 'n', style: Number(t.attrs['s'] ?? -1) };
+          value = '';
+          if (!t.selfClosing) break;
+        }
+        if (cell) {
+          const shown = cellText(cell.type, cell.style, value, ctx);
+          if (cell.col - row.length <= MAX_PAD_COLUMNS) while (row.length < cell.col) row.push('');
+          row.push(shown);
+          nextCol = cell.col + 1;
+        }
+        cell = undefined;
+        break;
+      }
+      case 'v':
+        inValue = open && !t.selfClosing;
+        break;
+      case 'is':
+        inInline = open && !t.selfClosing;
+        break;
+      case 'rPh':
+        if (!t.selfClosing) phonetic += open ? 1 : -1;
+        break;
+      default:
+        break;
+    }
+  }
+  return lines.join('\n');
+}
+
+function cellText(type: string, style: number, raw: string, ctx: SheetContext): string {
+  switch (type) {
+    case 's':
+      return ctx.shared[Number(raw)] ?? '';
+    case 'b':
+      return raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
+    case 'inlineStr':
+    case 'str':
+    case 'e':
+      return raw;
+    default: {
+      const kind = ctx.styles.get(style);
+      const n = Number(raw);
+      if (kind && raw !== '' && Number.isFinite(n) && n >= 0 && n < 2958466) return excelSerialToText(n, kind, ctx.date1904);
+      return raw;
+    }
+  }
+}
+
+/** Relationship id → target part path, resolved against the part that owns the rels file. */
+function relationships(xml: string | undefined, baseDir: string): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!xml) return map;
+  for (const t of tokens(xml)) {
+    if (t.kind !== 'open' || localName(t.name) !== 'Relationship') continue;
+    const id = t.attrs['Id'];
+    const target = t.attrs['Target'];
+    if (!id || !target || t.attrs['TargetMode'] === 'External') continue;
+    map.set(id, resolvePart(baseDir, target));
+  }
+  return map;
+}
+
+function resolvePart(baseDir: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : baseDir.split('/').filter(Boolean);
+  for (const seg of target.replace(/^\//, '').split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+const numericSuffix = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
+const byNumber = (a: string, b: string): number => numericSuffix(a) - numericSuffix(b);
+
+type Parts = Map<string, string>;
+
+function docxText(parts: Parts, timestamps: TimestampEntry[]): string {
+  const sections: string[] = [];
+  const body = parts.get('word/document.xml');
+  if (body) sections.push(wordText(body));
+  const names = [...parts.keys()];
+  for (const kind of ['header', 'footer']) {
+    for (const name of names.filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n)).sort(byNumber))
+      sections.push(wordText(parts.get(name) ?? ''));
+  }
+  for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
+    const xml = parts.get(name);
+    if (xml) sections.push(wordText(xml));
+  }
+  const comments = parts.get('word/comments.xml');
+  if (comments) {
+    for (const c of wordComments(comments)) {
+      sections.push(c.author ? `${c.author}: ${c.text}` : c.text);
+      if (c.date) {
+        const d = w3cdtf(c.date);
+        // Word writes comment times with a `Z` although they are the author's local wall clock.
+        if (d.entry) timestamps.push({ field: 'XML:CommentDate', ...d.entry, label: `Comment${c.author ? ` by ${c.author}` : ''}` });
+      }
+    }
+  }
+  return sections
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function xlsxText(parts: Parts): string {
+  const workbook = parts.get('xl/workbook.xml') ?? '';
+  const rels = relationships(parts.get('xl/_rels/workbook.xml.rels'), 'xl');
+  const shared = sharedStrings(parts.get('xl/sharedStrings.xml') ?? '');
+  const styles = dateStyles(parts.get('xl/styles.xml') ?? '');
+  let date1904 = false;
+  const sheets: { name: string; part: string }[] = [];
+  for (const t of tokens(workbook)) {
+    if (t.kind !== 'open') continue;
+    if (t.name.endsWith('workbookPr')) date1904 = t.attrs['date1904'] === '1' || t.attrs['date1904'] === 'true';
+    if (localName(t.name) === 'sheet') {
+      const rid = t.attrs['r:id'] ?? Object.entries(t.attrs).find(([k]) => k.endsWith(':id'))?.[1];
+      const part = rid ? rels.get(rid) : undefined;
+      if (part) sheets.push({ name: t.attrs['name'] ?? part, part });
+    }
+  }
+  if (sheets.length === 0) {
+    for (const name of [...parts.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort(byNumber))
+      sheets.push({ name: name.replace(/^.*\/|\.xml$/g, ''), part: name });
+  }
+  const ctx: SheetContext = { shared, styles, date1904 };
+  return sheets
+    .map((s) => sheetText(s.name, parts.get(s.part) ?? '', ctx))
+    .filter(Boolean)
+    .join('\n');
+}
+
+function pptxText(parts: Parts): string {
+  const rels = relationships(parts.get('ppt/_rels/presentation.xml.rels'), 'ppt');
+  const order: string[] = [];
+  for (const t of tokens(parts.get('ppt/presentation.xml') ?? '')) {
+    if (t.kind === 'open' && localName(t.name) === 'sldId') {
+      const rid = t.attrs['r:id'] ?? Object.entries(t.attrs).find(([k]) => k.endsWith(':id'))?.[1];
+      const part = rid ? rels.get(rid) : undefined;
+      if (part) order.push(part);
+    }
+  }
+  if (order.length === 0) order.push(...[...parts.keys()].filter((n) => /^ppt\/slides\/[^/]+\.xml$/.test(n)).sort(byNumber));
+  const slides: string[] = [];
+  for (const slide of order) {
+    const xml = parts.get(slide);
+    if (xml === undefined) continue;
+    let text = drawingText(xml).trim();
+    const file = slide.slice(slide.lastIndexOf('/') + 1);
+    const slideRels = relationships(parts.get(`ppt/slides/_rels/${file}.rels`), 'ppt/slides');
+    for (const target of slideRels.values()) {
+      if (!target.startsWith('ppt/notesSlides/')) continue;
+      const notes = drawingText(parts.get(target) ?? '').trim();
+      if (notes) text += `\n${notes}`;
+    }
+    slides.push(text);
+  }
+  return slides.filter(Boolean).join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function isZip(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+function isOle(head: Uint8Array): boolean {
+  return OLE_MAGIC.every((b, i) => head[i] === b);
+}
+
+function containsAscii(haystack: Uint8Array, needle: string): boolean {
+  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).includes(needle, 0, 'latin1');
+}
+
+/** Names the legacy format from the UTF-16LE stream names in the compound file's directory. */
+async function describeOle(input: ExtractInput): Promise<string | undefined> {
+  const bytes = Buffer.from(await input.source.read(0, Math.min(input.size, 4 * 1024 * 1024)));
+  const has = (name: string): boolean => bytes.includes(Buffer.from(name, 'utf16le'));
+  if (has('EncryptedPackage'))
+    return 'password-protected OOXML document (encrypted package inside an OLE container): contents cannot be read';
+  if (has('WordDocument')) return 'legacy OLE document (Word 97-2003 .doc): text and properties were not extracted';
+  if (has('Workbook') || has('Book')) return 'legacy OLE document (Excel 97-2003 .xls): text and properties were not extracted';
+  if (has('PowerPoint Document')) return 'legacy OLE document (PowerPoint 97-2003 .ppt): text and properties were not extracted';
+  if (has('__substg1.0_')) return 'legacy OLE document (Outlook .msg message): text and properties were not extracted';
+  // Other compound files (Thumbs.db, installer databases, …) are not documents: nothing to report.
+  return undefined;
+}
+
+export const officeExtractor: Extractor = {
+  name: 'office',
+  version: 1,
+  accepts(input, head) {
+    if (isOle(head)) return true;
+    if (!isZip(head)) return false;
+    return containsAscii(head, '[Content_Types].xml') || OOXML_EXTENSIONS.test(input.name) || (input.mime ?? '').includes('openxmlformats');
+  },
+  async extract(input): Promise<ExtractorOutput> {
+    const head = await input.source.read(0, 8);
+    if (isOle(head)) {
+      const what = await describeOle(input);
+      return what ? { warnings: [what] } : {};
+    }
+    if (input.size > MAX_PACKAGE_BYTES)
+      return { warnings: [`OOXML package larger than ${MAX_PACKAGE_BYTES / 1048576} MiB was not opened`] };
+
+    const warnings: string[] = [];
+    const names: string[] = [];
+    let budget = MAX_TOTAL_BYTES;
+    const filter = (f: UnzipFileInfo): boolean => {
+      names.push(f.name);
+      if (!WANTED_PART.test(f.name)) return false;
+      if (f.compression !== 0 && f.compression !== 8) {
+        warnings.push(`${f.name}: unsupported compression method ${f.compression}`);
+        return false;
+      }
+      // The declared size bounds the output buffer, so a lying header cannot inflate past it.
+      if (f.originalSize > MAX_PART_BYTES || f.originalSize > budget) {
+        warnings.push(`${f.name}: ${f.originalSize} bytes uncompressed, skipped (size cap)`);
+        return false;
+      }
+      budget -= f.originalSize;
+      return true;
+    };
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(await input.source.readAll(), { filter });
+    } catch (e) {
+      return { warnings: [`not a readable OOXML package: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+    const parts: Parts = new Map(Object.entries(files).map(([name, bytes]) => [name, decodeXml(bytes)]));
+
+    const props = new Props();
+    const core = parts.get('docProps/core.xml');
+    const app = parts.get('docProps/app.xml');
+    const custom = parts.get('docProps/custom.xml');
+    if (core) props.core(core);
+    if (app) props.app(app);
+    if (custom) props.custom(custom);
+
+    const timestamps = props.timestamps;
+    let text = '';
+    if (parts.has('word/document.xml')) text = docxText(parts, timestamps);
+    else if (parts.has('xl/workbook.xml')) text = xlsxText(parts);
+    else if (parts.has('ppt/presentation.xml')) text = pptxText(parts);
+    else if (!names.includes('[Content_Types].xml')) warnings.push('zip archive without [Content_Types].xml: not an OOXML package');
+
+    const truncated = text.length > MAX_TEXT_CHARS;
+    return {
+      metadata: props.metadata,
+      timestamps,
+      ...(text ? { text: truncated ? text.slice(0, MAX_TEXT_CHARS) : text } : {}),
+      ...(truncated ? { textTruncated: true } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+  },
+};
