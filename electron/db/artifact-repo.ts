@@ -9,18 +9,8 @@ import type {
 import type { StatRecord } from '../lib/file-times';
 import type { HashedFile, MemberRecord } from '../model/inventory';
 import type { Db, SqlValue } from './database';
-
-type Statement = ReturnType<Db['prepare']>;
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** Ingest runs the same few statements hundreds of thousands of times: prepare each once per connection. */
-function prepared(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+import { clearSearch } from './search-repo';
+import { prepared } from './statements';
 
 /** One entry found by the folder walk (or the single file of a file source), before hashing. */
 export interface ScannedEntry {
@@ -47,10 +37,16 @@ export interface ScanResult {
   previousSha256: string | null;
 }
 
-/** Removes what was derived from an artifact's content (extraction, timeline, document ids, full-text rows). */
+/**
+ * Removes what was derived from an artifact's content (extraction, timeline, document ids, full-text rows). Derived
+ * rows are only ever written together with the extraction row, so an artifact without one has nothing to remove:
+ * a first ingest pays one indexed delete per artifact, not five.
+ */
 export function clearDerived(db: Db, id: number): void {
-  for (const table of ['extractions', 'timestamps', 'doc_ids', 'search_index'])
-    prepared(db, `DELETE FROM ${table} WHERE artifact_id = ?`).run(id);
+  if (prepared(db, 'DELETE FROM extractions WHERE artifact_id = ?').run(id).changes === 0) return;
+  prepared(db, 'DELETE FROM timestamps WHERE artifact_id = ?').run(id);
+  prepared(db, 'DELETE FROM doc_ids WHERE artifact_id = ?').run(id);
+  clearSearch(db, id);
 }
 
 /**

@@ -1,9 +1,11 @@
 import { DatabaseSync, type DatabaseSyncInstance } from '@photostructure/sqlite';
 import { sql as init } from './migrations/001-init';
 import { sql as jobOwner } from './migrations/002-job-owner';
+import { sql as searchDocs } from './migrations/003-search-docs';
+import { rebuildSearchIfStale } from './search-repo';
 
 /** Ordered schema migrations; a case records how many it has applied in `PRAGMA user_version`. */
-const migrations: readonly string[] = [init, jobOwner];
+const migrations: readonly string[] = [init, jobOwner, searchDocs];
 
 export const SCHEMA_VERSION = migrations.length;
 
@@ -16,6 +18,10 @@ export function openDatabase(file: string): Db {
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 10000');
+  // The full-text index touches many pages per commit; a 64 MiB page cache keeps its b-trees in memory while a big
+  // ingest writes (SQLite's default is 2 MiB).
+  db.exec('PRAGMA cache_size = -65536');
+  db.exec('PRAGMA temp_store = MEMORY');
   migrate(db);
   return db;
 }
@@ -32,6 +38,7 @@ function migrate(db: Db): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
     });
   }
+  transaction(db, () => rebuildSearchIfStale(db));
 }
 
 /** Runs `work` in one transaction; nested calls join the outer one. */

@@ -1,29 +1,19 @@
 import type { DocumentLink } from '../../shared/domain/artifact';
 import { Extraction } from '../../shared/domain/extraction';
+import type { SearchDoc } from '../model/inventory';
 import { clearDerived } from './artifact-repo';
 import type { Db } from './database';
-
-const MAX_INDEXED_TEXT = 4 * 1024 * 1024;
-
-function metadataText(extraction: Extraction): string {
-  const lines: string[] = [];
-  for (const [group, tags] of Object.entries(extraction.metadata)) {
-    for (const [tag, v] of Object.entries(tags)) {
-      const value = typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
-      if (value.length > 0 && value.length < 10_000) lines.push(`${group}:${tag} ${value}`);
-    }
-  }
-  return lines.join('\n');
-}
+import { insertSearchDocs } from './search-repo';
+import { prepared } from './statements';
 
 /**
  * Replaces everything derived from one artifact's extraction: the stored JSON, its timeline entries, its XMP
- * document ids (for links) and its full-text rows. Call inside a transaction.
+ * document ids (for links) and its full-text rows (`docs`, built with `buildSearchDocs`). Call inside a transaction.
  */
-export function saveExtraction(db: Db, artifactId: number, path: string, extraction: Extraction, versions: string): void {
+export function saveExtraction(db: Db, artifactId: number, extraction: Extraction, versions: string, docs: readonly SearchDoc[]): void {
   clearDerived(db, artifactId);
   const failures = extraction.extractors.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
-  db.prepare('INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     artifactId,
     versions,
     JSON.stringify(extraction),
@@ -32,12 +22,12 @@ export function saveExtraction(db: Db, artifactId: number, path: string, extract
     new Date().toISOString(),
   );
 
-  const insertTime = db.prepare('INSERT INTO timestamps (artifact_id, field, value, has_offset, utc, label) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertTime = prepared(db, 'INSERT INTO timestamps (artifact_id, field, value, has_offset, utc, label) VALUES (?, ?, ?, ?, ?, ?)');
   for (const t of extraction.timestamps) insertTime.run(artifactId, t.field, t.value, t.hasOffset ? 1 : 0, t.utc ?? null, t.label ?? null);
 
   const id = extraction.identity;
   if (id) {
-    const insertId = db.prepare('INSERT OR IGNORE INTO doc_ids (artifact_id, kind, value) VALUES (?, ?, ?)');
+    const insertId = prepared(db, 'INSERT OR IGNORE INTO doc_ids (artifact_id, kind, value) VALUES (?, ?, ?)');
     const pairs: [string, string | undefined][] = [
       ['document', id.documentId],
       ['instance', id.instanceId],
@@ -49,11 +39,7 @@ export function saveExtraction(db: Db, artifactId: number, path: string, extract
     for (const h of id.history ?? []) if (h.instanceId) insertId.run(artifactId, 'history-instance', h.instanceId);
   }
 
-  const insertText = db.prepare('INSERT INTO search_index (artifact_id, field, content) VALUES (?, ?, ?)');
-  insertText.run(artifactId, 'path', path);
-  const meta = metadataText(extraction);
-  if (meta) insertText.run(artifactId, 'metadata', meta);
-  if (extraction.text) insertText.run(artifactId, 'text', extraction.text.slice(0, MAX_INDEXED_TEXT));
+  insertSearchDocs(db, artifactId, docs);
 }
 
 export function readExtraction(db: Db, artifactId: number): Extraction | null {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -12,13 +13,48 @@ export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
 let pdfjsModule: Promise<Pdfjs> | undefined;
+
+/**
+ * The legacy build (the one that runs in Node) bundles core-js, which replaces `Array.prototype.push` for the whole
+ * thread with a slower spec-edge-case version; in an extraction worker that taxes every extractor. Nothing in
+ * pdf.js depends on the edge case (errors on arrays with a non-writable length), so the native one is put back.
+ */
+async function importPdfjs(): Promise<Pdfjs> {
+  const nativePush = Array.prototype.push;
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // In Node pdf.js runs its "worker" in this thread; loading it now (pdf.js picks it up from `pdfjsWorker`) means
+  // its copy of the polyfill is installed before the native method is restored, not after.
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  Array.prototype.push = nativePush;
+  return pdfjs;
+}
+
 /** Loaded on first use: the module is large and most artifacts are not PDFs. */
-export const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= importPdfjs());
 
 /** pdf.js wants file-system paths with a trailing separator in Node (TOOLCHAIN §6); without the CMaps CJK text is dropped. */
 function pdfjsDataDirs(): { cMapUrl: string; standardFontDataUrl: string } {
   const pkgDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   return { cMapUrl: path.join(pkgDir, 'cmaps') + path.sep, standardFontDataUrl: path.join(pkgDir, 'standard_fonts') + path.sep };
+}
+
+const binaryData = new Map<string, Uint8Array>();
+
+/**
+ * pdf.js's own Node factory reads a CMap or standard-font file from disk for every document that uses it; CJK PDFs
+ * use the same few, so they are read once per worker and handed out as copies (pdf.js may detach what it gets).
+ */
+class CachedBinaryDataFactory {
+  private readonly dirs = pdfjsDataDirs();
+
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const dir = kind === 'cMapUrl' ? this.dirs.cMapUrl : kind === 'standardFontDataUrl' ? this.dirs.standardFontDataUrl : null;
+    if (!dir) throw new Error(`pdf.js asked for ${kind} data, which this workbench does not ship`);
+    const file = path.join(dir, path.basename(filename));
+    let bytes = binaryData.get(file);
+    if (!bytes) binaryData.set(file, (bytes = new Uint8Array(await readFile(file))));
+    return bytes.slice();
+  }
 }
 
 /** No single pdf.js call may take longer than this; a stuck page is reported and the rest still returned. */
@@ -408,6 +444,7 @@ export async function openDocument(pdfjs: Pdfjs, bytes: Uint8Array, stepTimeoutM
     // pdf.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
     data: new Uint8Array(bytes),
     ...pdfjsDataDirs(),
+    BinaryDataFactory: CachedBinaryDataFactory,
     cMapPacked: true,
     isEvalSupported: false,
     useSystemFonts: false,

@@ -21,16 +21,41 @@ const UNTYPED = new Set(['application/octet-stream', '']);
 /** Control bytes that never occur in text (tab, LF, VT, FF, CR, SO/SI and ESC of ISO-2022 do). */
 const isControl = (b: number): boolean => (b < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1b].includes(b)) || b === 0x7f;
 
+/** Where UTF-16 and UTF-32 text keeps its NULs (offset mod 4): ASCII characters' zero bytes, by byte order. */
+const NUL_PATTERNS: readonly (readonly number[])[] = [
+  [1, 3], // UTF-16LE
+  [0, 2], // UTF-16BE
+  [1, 2, 3], // UTF-32LE
+  [0, 1, 2], // UTF-32BE
+];
+
+/**
+ * NULs in a binary file fall anywhere; in UTF-16/32 text they sit at fixed offsets mod 4. At most 5% of them off
+ * the pattern is allowed (a damaged or mixed file): counting this costs one pass, where running encoding
+ * detection on every binary file's head cost most of an ingest's worker time.
+ */
+function nulsFitUnicodePattern(nulsAt: readonly number[]): boolean {
+  const total = nulsAt.reduce((a, b) => a + b, 0);
+  return NUL_PATTERNS.some((pattern) => {
+    const off = nulsAt.reduce((sum, n, residue) => (pattern.includes(residue) ? sum : sum + n), 0);
+    return off <= total * 0.05;
+  });
+}
+
 /** Text by content: no NUL (unless in a UTF-16/32 pattern) and (almost) no control bytes. */
 export function looksLikeText(head: Uint8Array, textExtension: boolean): boolean {
   if (head.byteLength === 0) return false;
   let controls = 0;
+  const nulsAt = [0, 0, 0, 0];
   let nul = false;
-  for (const b of head) {
-    if (b === 0) nul = true;
-    else if (isControl(b)) controls++;
+  for (let i = 0; i < head.byteLength; i++) {
+    const b = head[i] as number;
+    if (b === 0) {
+      nul = true;
+      nulsAt[i & 3]!++;
+    } else if (isControl(b)) controls++;
   }
-  if (nul) return /^utf-(16|32)/.test(detectEncoding(head).name);
+  if (nul) return nulsFitUnicodePattern(nulsAt) && /^utf-(16|32)/.test(detectEncoding(head).name);
   // A text extension buys some tolerance for damaged files; content alone has to be clean.
   return controls <= head.byteLength * (textExtension ? 0.05 : 0.01);
 }

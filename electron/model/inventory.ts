@@ -96,3 +96,18 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioMinBytes: MIB,
   maxBufferBytes: 64 * MIB,
 };
+
+/** One indexed text of an artifact: its field, the original text and the two folded forms the FTS tables hold. */
+export interface SearchDoc {
+  field: SearchField;
+  content: string;
+  /** `foldForSearch(content)`, for the trigram index (same length as `content`). */
+  folded: string;
+  /** `searchGrams(folded)`, for the short-term index. */
+  grams: string;
+}
+
+/** Each field's place in `search_docs.id = artifact_id * SEARCH_SLOTS + slot`. */
+export const SEARCH_FIELD_SLOTS = { path: 0, metadata: 1, text: 2 } as const;
+export type SearchField = keyof typeof SEARCH_FIELD_SLOTS;
+export const SEARCH_SLOTS = 16;

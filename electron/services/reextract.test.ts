@@ -6,6 +6,7 @@ import { caseDb, closeAllCases } from './case-store';
 import { workspace, type Workspace } from '../test-support/ingest-kit';
 import { listSources, waitForJob } from './ingest/ingest-service';
 import { rerunExtraction } from './reextract';
+import { searchCase } from './search';
 import { extractorVersions } from '../formats/run';
 
 let ws: Workspace;
@@ -32,17 +33,18 @@ it('re-extracts only what older extractor versions produced, and audits it', asy
   const db = caseDb(caseDir);
   const noteA = db.prepare("SELECT id FROM artifacts WHERE path = 'note-a.txt'").get() as { id: number };
   db.prepare("UPDATE extractions SET versions = 'text@0' WHERE artifact_id = ?").run(noteA.id);
-  db.prepare("DELETE FROM search_index WHERE artifact_id = ? AND field = 'text'").run(noteA.id);
+  db.prepare("DELETE FROM search_docs WHERE artifact_id = ? AND field = 'text'").run(noteA.id);
   const [source] = listSources(caseDir);
 
   const rerun = await rerunExtraction({ dir: caseDir, sourceId: source!.id, all: false }, ws.ctx);
   expect(rerun.invalidated).toBe(1);
   expect((await waitForJob(caseDir, rerun.job.id)).status).toBe('done');
   expect(versionsOf(caseDir)).toEqual([extractorVersions(), extractorVersions()]);
-  const indexed = db.prepare("SELECT COUNT(*) AS n FROM search_index WHERE artifact_id = ? AND field = 'text'").get(noteA.id) as {
+  const indexed = db.prepare("SELECT COUNT(*) AS n FROM search_docs WHERE artifact_id = ? AND field = 'text'").get(noteA.id) as {
     n: number;
   };
   expect(Number(indexed.n)).toBe(1);
+  expect(searchCase({ dir: caseDir, query: '口型', limit: 10 }).map((h) => h.path)).toEqual(['note-a.txt']);
 
   const all = await rerunExtraction({ dir: caseDir, sourceId: source!.id, all: true }, ws.ctx);
   expect(all.invalidated).toBe(2);

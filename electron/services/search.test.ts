@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../shared/domain/extraction';
 import { transaction } from '../db/database';
 import { documentLinks, saveExtraction } from '../db/extraction-repo';
+import { buildSearchDocs } from '../model/search-docs';
 import { tempDir, testBackend } from '../test-support/temp';
 import { caseDb, closeAllCases } from './case-store';
 import { createCase } from './cases';
@@ -30,10 +31,10 @@ describe('search and timeline over a real case database', () => {
     add.run(1, 'notes/지시.txt', '지시.txt', '2024-03-15T05:00:00.000000000Z', 'a'.repeat(64));
     add.run(2, 'sheets/edit.pdf', 'edit.pdf', '2024-03-14T00:00:00.000000000Z', 'b'.repeat(64));
     add.run(3, 'sheets/edit-copy.pdf', 'edit-copy.pdf', '2024-03-16T00:00:00.000000000Z', 'b'.repeat(64));
+    const save = (id: number, path: string, e: Extraction): void => saveExtraction(db, id, e, 'test@1', buildSearchDocs(path, e));
     transaction(db, () => {
-      saveExtraction(db, 1, 'notes/지시.txt', extraction({ text: '原画修型请注意口型\n로동신문 인빈서블 원화 수정' }), 'test@1');
-      saveExtraction(
-        db,
+      save(1, 'notes/지시.txt', extraction({ text: '原画修型请注意口型\n로동신문 인빈서블 원화 수정' }));
+      save(
         2,
         'sheets/edit.pdf',
         extraction({
@@ -42,14 +43,11 @@ describe('search and timeline over a real case database', () => {
           timestamps: [{ field: 'PDF:CreateDate', value: '2024-03-15T14:22:05+09:00', hasOffset: true, utc: '2024-03-15T05:22:05.000Z' }],
           identity: { documentId: 'xmp.did:1', instanceId: 'xmp.iid:2' },
         }),
-        'test@1',
       );
-      saveExtraction(
-        db,
+      save(
         3,
         'sheets/edit-copy.pdf',
         extraction({ identity: { instanceId: 'xmp.iid:3', derivedFrom: { instanceId: 'xmp.iid:2', documentId: 'xmp.did:1' } } }),
-        'test@1',
       );
     });
   });
@@ -84,7 +82,24 @@ describe('search and timeline over a real case database', () => {
   it('searches paths and marks the match in the snippet', () => {
     const hits = searchCase({ dir, query: 'edit-copy', limit: 10 });
     expect(hits.map((h) => h.field)).toEqual(['path']);
-    expect(hits[0]?.snippet).toContain('[edit-copy]');
+    const [hit] = hits;
+    expect(hit?.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['edit-copy']);
+  });
+
+  it('ignores case and full width, and highlights the evidence text as written', () => {
+    const [hit] = searchCase({ dir, query: 'ＩＮＶＩＮＣＩＢＬＥ', limit: 10 });
+    expect(hit?.artifactId).toBe(2);
+    expect(hit?.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['INVINCIBLE']);
+    expect(search('Episode')).toEqual(['2:text']);
+  });
+
+  it('finds one-character Chinese and Korean terms, and Latin word prefixes of one or two characters', () => {
+    expect(search('型')).toEqual(['1:text']);
+    expect(search('원')).toEqual(['1:text']);
+    expect(search('ep')).toEqual(['2:text']);
+    expect(search('12')).toEqual(['2:text']);
+    const [hit] = searchCase({ dir, query: '口', limit: 10 });
+    expect(hit?.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['口']);
   });
 
   it('orders extracted and file-system dates on one timeline, keeping offsets', () => {

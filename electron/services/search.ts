@@ -1,65 +1,89 @@
-import type { SearchHit, SearchQuery, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
-import { escapeLike } from '../db/artifact-repo';
+import type { SearchHit, SearchQuery, TextRange, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
 import type { Db, SqlValue } from '../db/database';
+import { foldForSearch, isDenseTerm } from '../lib/search-fold';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
 
 const SNIPPET_RADIUS = 60;
+/** Folded a window at a time when looking for the first match in a long text: most matches are near its start. */
+const LOCATE_WINDOW = 64 * 1024;
 
 /** FTS5's trigram tokenizer cannot match terms shorter than three characters (two-syllable Korean, two-character Chinese words). */
 const isShortTerm = (term: string): boolean => [...term].length < 3;
 const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
-function snippetAround(content: string, terms: string[]): string {
-  const lower = content.toLowerCase();
-  const at =
-    terms
-      .map((t) => lower.indexOf(t.toLowerCase()))
-      .filter((i) => i >= 0)
-      .sort((a, b) => a - b)[0] ?? 0;
+/** Where a folded term first occurs in a text, by folding it a window at a time; -1 when it does not. */
+function locate(content: string, term: string): number {
+  for (let at = 0; at < content.length; at += LOCATE_WINDOW) {
+    const window = foldForSearch(content.slice(at, at + LOCATE_WINDOW + term.length));
+    const found = window.indexOf(term);
+    if (found >= 0) return at + found;
+  }
+  return -1;
+}
+
+function snippetAround(content: string, terms: readonly string[]): { snippet: string; highlights: TextRange[] } {
+  const first = terms.map((t) => locate(content, t)).filter((i) => i >= 0);
+  const at = first.length ? Math.min(...first) : 0;
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(content.length, at + SNIPPET_RADIUS * 2);
-  let text = content.slice(start, end).replace(/\s+/g, ' ');
+  const lead = start > 0 ? '…' : '';
+  // Whitespace runs become one space in the snippet: each keeps a one-character place so offsets still line up.
+  const body = content.slice(start, end).replace(/\s/g, ' ');
+  const folded = foldForSearch(body);
+  const highlights: TextRange[] = [];
   for (const term of terms) {
-    text = text.replace(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (m) => `[${m}]`);
+    for (let i = folded.indexOf(term); i >= 0 && term.length > 0; i = folded.indexOf(term, i + term.length)) {
+      highlights.push({ start: lead.length + i, end: lead.length + i + term.length });
+    }
   }
-  return `${start > 0 ? '…' : ''}${text}${end < content.length ? '…' : ''}`;
+  highlights.sort((a, b) => a.start - b.start);
+  return { snippet: `${lead}${body}${end < content.length ? '…' : ''}`, highlights };
 }
 
 /**
- * Full-text search over paths, metadata values and extracted text. Whitespace-separated terms must all match
- * (each as a literal phrase, never as FTS syntax); short terms fall back to a substring scan.
+ * The FTS query for one folded term: trigrams for three characters and more; for shorter ones the single-character
+ * and pair index, as a whole token in Han/Hangul/Kana and as a word prefix in other scripts.
+ */
+function termQuery(term: string): { sql: string; param: string } {
+  if (!isShortTerm(term)) return { sql: 'SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?', param: ftsPhrase(term) };
+  const token = isDenseTerm(term) ? ftsPhrase(term) : `${ftsPhrase(term)} *`;
+  return { sql: 'SELECT rowid FROM search_grams WHERE search_grams MATCH ?', param: token };
+}
+
+/**
+ * Full-text search over paths, metadata values and extracted text, case-, width- and variant-insensitive.
+ * Whitespace-separated terms must all match the same field (each as a literal phrase, never as FTS syntax). Hits
+ * come in case order (artifact id), so the first page of a common term costs no more than a rare one.
  */
 export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
-  const db = caseDb(query.dir);
-  const terms = query.query.split(/\s+/).filter(Boolean);
-  const longTerms = terms.filter((t) => !isShortTerm(t));
-  const shortTerms = terms.filter(isShortTerm);
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  if (longTerms.length) {
-    where.push('search_index MATCH ?');
-    params.push(longTerms.map(ftsPhrase).join(' AND '));
+  const db: Db = caseDb(query.dir);
+  const terms = [...new Set(foldForSearch(query.query).split(/\s+/).filter(Boolean))];
+  if (terms.length === 0) return [];
+  const parts = terms.map(termQuery);
+  const params: SqlValue[] = parts.map((p) => p.param);
+  const matches = db
+    .prepare(`SELECT rowid AS id FROM (${parts.map((p) => p.sql).join(' INTERSECT ')}) ORDER BY rowid LIMIT ?`)
+    .all(...params, query.limit) as { id: number }[];
+  if (matches.length === 0) return [];
+  const docs = db.prepare(
+    `SELECT d.artifact_id AS artifactId, d.field AS field, d.content AS content, a.path AS path, a.mime AS mime
+     FROM search_docs d JOIN artifacts a ON a.id = d.artifact_id WHERE d.id = ?`,
+  );
+  const hits: SearchHit[] = [];
+  for (const { id } of matches) {
+    const row = docs.get(id) as { artifactId: number; field: string; content: string; path: string; mime: string | null } | undefined;
+    if (!row) continue;
+    hits.push({
+      artifactId: Number(row.artifactId),
+      path: row.path,
+      mime: row.mime,
+      field: row.field,
+      ...snippetAround(row.content, terms),
+    });
   }
-  for (const term of shortTerms) {
-    where.push("s.content LIKE ? ESCAPE '\\'");
-    params.push(`%${escapeLike(term)}%`);
-  }
-  const rows = db
-    .prepare(
-      `SELECT s.artifact_id AS artifactId, s.field AS field, s.content AS content, a.path AS path, a.mime AS mime
-       FROM search_index s JOIN artifacts a ON a.id = s.artifact_id
-       WHERE ${where.join(' AND ')} ORDER BY a.path, s.field LIMIT ?`,
-    )
-    .all(...params, query.limit) as { artifactId: number; field: string; content: string; path: string; mime: string | null }[];
-  return rows.map((r) => ({
-    artifactId: Number(r.artifactId),
-    path: r.path,
-    mime: r.mime,
-    field: r.field,
-    snippet: snippetAround(r.content, terms),
-  }));
+  return hits;
 }
 
 const FS_TIMES: readonly [column: string, field: string][] = [

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, type PathLike } from 'node:fs';
 import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
 import { isoFromNs } from '../lib/file-times';
+import { buildSearchDocs } from '../model/search-docs';
 import { bufferSource, fileSource } from '../formats/byte-source';
 import type { ExtractInput } from '../formats/types';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
@@ -13,9 +14,10 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * The extractors (and the parsers they load) are imported on first use, so hash-only workers stay small and the
  * main thread never loads them; the versions reported are those of the extractors that actually ran.
  */
-async function extract(input: ExtractInput): Promise<Extracted> {
+export async function extract(input: ExtractInput): Promise<Extracted> {
   const run = await import('../formats/run');
-  return { extraction: await run.runExtractors(input), versions: run.extractorVersions() };
+  const extraction = await run.runExtractors(input);
+  return { extraction, versions: run.extractorVersions(), docs: buildSearchDocs(input.path, extraction) };
 }
 
 /** Files up to this size are read whole, re-hashed, and extracted from that same read. */

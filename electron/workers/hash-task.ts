@@ -1,12 +1,14 @@
-import { closeSync, fstatSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, readSync, type BigIntStats } from 'node:fs';
+import { bufferSource } from '../formats/byte-source';
 import { detectContentType, SNIFF_BYTES, ZIP_MIME } from '../formats/file-kind';
-import { statRecord } from '../lib/file-times';
+import { inventoryZip, newBudget, openZipBuffer, openZipFd, type Archive } from '../formats/zip/zip-walk';
 import { openEvidenceSync } from '../lib/evidence-file';
+import { statRecord } from '../lib/file-times';
 import { describeFsError, errnoCode } from '../lib/fs-errors';
-import { hashFd, HASH_CHUNK_BYTES, type HashedBytes } from '../lib/hashing';
+import { hashFd, HASH_CHUNK_BYTES, MultiHash, type HashedBytes } from '../lib/hashing';
 import type { HashedFile, MemberRecord, ZipLimits } from '../model/inventory';
-import type { HashFile, HashTask, InventoryProgress, InventoryResult } from './protocol';
-import { inventoryZip, newBudget, openZipFd } from '../formats/zip/zip-walk';
+import { extract } from './extract-task';
+import type { HashFile, HashOutcome, HashTask, InventoryProgress, InventoryResult } from './protocol';
 
 const MEMBER_BATCH = 256;
 /** A progress message this often while hashing a big file keeps the pool's time limit from firing on slow disks. */
@@ -14,6 +16,39 @@ const HEARTBEAT_BYTES = 32 * HASH_CHUNK_BYTES;
 
 /** Reused for every file this worker hashes: tasks run one at a time. */
 const buffer = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
+
+/**
+ * Files up to this size are read whole, once: hashed, typed, listed (zips) and extracted from the same bytes. Larger
+ * ones are hashed as a stream and extracted later, from a second read checked against the recorded hash.
+ */
+export const WHOLE_READ_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Evidence integrity: reads from offset 0 until the read returns 0 (end of file), not up to the size seen at open,
+ * so a file that grew is read and hashed whole and the byte count tells.
+ */
+function readWhole(fd: number, size: number, beat: (n: number) => void): Buffer {
+  let bytes = Buffer.allocUnsafe(size + 1);
+  let done = 0;
+  for (;;) {
+    if (done === bytes.byteLength) {
+      const grown = Buffer.allocUnsafe(bytes.byteLength * 2);
+      bytes.copy(grown);
+      bytes = grown;
+    }
+    const n = readSync(fd, bytes, done, Math.min(HASH_CHUNK_BYTES, bytes.byteLength - done), done);
+    if (n === 0) break;
+    done += n;
+    beat(n);
+  }
+  return bytes.subarray(0, done);
+}
+
+function hashWhole(bytes: Buffer): HashedBytes {
+  const hash = new MultiHash();
+  hash.update(bytes);
+  return { digests: hash.digest(), bytes: bytes.byteLength, head: bytes.subarray(0, SNIFF_BYTES) };
+}
 
 function describeOpenError(e: unknown): string {
   switch (errnoCode(e)) {
@@ -33,22 +68,19 @@ function notAFile(st: BigIntStats): string {
   return 'is no longer a regular file: not read';
 }
 
-interface OneResult {
-  file: HashedFile;
-  members: number;
-}
-
 /**
  * Hashes one evidence file (SHA-256, SHA-1, MD5 in one read pass), types it by content and, when it is a zip,
- * lists, hashes and types its members, sent back as progress batches.
+ * lists, hashes and types its members, sent back as progress batches. With `wantExtraction`, a file read whole is
+ * also run through the extractors.
  */
 async function hashOne(
   task: HashFile,
   limits: ZipLimits,
+  wantExtraction: boolean,
   index: number,
   progress: (p: InventoryProgress) => void,
   beat: (n: number) => void,
-): Promise<OneResult> {
+): Promise<HashOutcome> {
   const file = Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength);
   let fd: number;
   try {
@@ -62,8 +94,12 @@ async function hashOne(
     const stat = statRecord(st);
     if (!st.isFile()) return { file: { stat, content: null, status: 'error', error: notAFile(st) }, members: 0 };
     let hashed: HashedBytes;
+    let whole: Buffer | null = null;
     try {
-      hashed = hashFd(fd, buffer, SNIFF_BYTES, beat);
+      if (stat.size <= WHOLE_READ_MAX_BYTES) {
+        whole = readWhole(fd, stat.size, beat);
+        hashed = hashWhole(whole);
+      } else hashed = hashFd(fd, buffer, SNIFF_BYTES, beat);
     } catch (e) {
       return { file: { stat, content: null, status: 'error', error: describeFsError(e, 'read failed') }, members: 0 };
     }
@@ -73,7 +109,14 @@ async function hashOne(
       result.status = 'error';
       result.error = `changed while being read: ${stat.size} bytes at open, ${hashed.bytes} read (hashes cover the bytes read)`;
     }
-    if (type.mime !== ZIP_MIME || limits.maxDepth < 1) return { file: result, members: 0 };
+    const outcome: HashOutcome = { file: result, members: 0 };
+    if (wantExtraction && whole && result.status === 'ok') {
+      const input = { name: task.name, path: task.displayPath, size: whole.byteLength, mime: type.mime ?? undefined };
+      outcome.extracted = await extract({ ...input, source: bufferSource(whole) }).catch((e: unknown) => ({
+        error: e instanceof Error ? e.message : String(e),
+      }));
+    }
+    if (type.mime !== ZIP_MIME || limits.maxDepth < 1) return outcome;
 
     let batch: MemberRecord[] = [];
     let members = 0;
@@ -86,7 +129,7 @@ async function hashOne(
     };
     let zipError: string | null;
     try {
-      const archive = await openZipFd(fd, limits.maxBufferBytes);
+      const archive: Archive = whole ? await openZipBuffer(whole) : await openZipFd(fd, limits.maxBufferBytes);
       try {
         zipError = await inventoryZip(archive, { archivePath: task.displayPath, depth: 1, budget: newBudget(limits), emit });
       } finally {
@@ -100,7 +143,8 @@ async function hashOne(
       result.status = 'error';
       result.error = zipError;
     }
-    return { file: result, members };
+    outcome.members = members;
+    return outcome;
   } finally {
     closeSync(fd);
   }
@@ -115,7 +159,10 @@ export async function hashTask(task: HashTask, progress: (p: InventoryProgress) 
     progress({ type: 'bytes', bytes: sinceBeat });
     sinceBeat = 0;
   };
-  const files: OneResult[] = [];
-  for (const [index, file] of task.files.entries()) files.push(await hashOne(file, task.limits, index, progress, beat));
+  const files: HashOutcome[] = [];
+  for (const [index, file] of task.files.entries()) {
+    files.push(await hashOne(file, task.limits, task.extract, index, progress, beat));
+    progress({ type: 'file-done', file: index });
+  }
   return { type: 'hashed', files };
 }

@@ -1,5 +1,5 @@
 import type { Extraction } from '../../shared/domain/extraction';
-import type { HashedFile, MemberRecord, WalkEvent, ZipLimits } from '../model/inventory';
+import type { HashedFile, MemberRecord, SearchDoc, WalkEvent, ZipLimits } from '../model/inventory';
 
 /** Messages between the ingest service (main thread) and `ingest.worker.ts`. Everything is structured-clone safe. */
 
@@ -16,6 +16,11 @@ export interface HashTask {
   type: 'hash';
   files: HashFile[];
   limits: ZipLimits;
+  /**
+   * Also run the extractors on each file small enough to hold in memory, from the very bytes just hashed: one read
+   * per file instead of two, and no second hash to prove the extracted bytes are the inventoried ones.
+   */
+  extract: boolean;
 }
 
 /** The listing of a source, walked in a worker and sent back in batches. */
@@ -27,10 +32,22 @@ export interface WalkTask {
 export type InventoryTask = WalkTask | HashTask;
 
 export type InventoryProgress =
-  { type: 'bytes'; bytes: number } | { type: 'members'; file: number; members: MemberRecord[] } | { type: 'walked'; events: WalkEvent[] };
+  | { type: 'bytes'; bytes: number }
+  | { type: 'members'; file: number; members: MemberRecord[] }
+  | { type: 'walked'; events: WalkEvent[] }
+  /** A file of the task is done: the pool's silence limit restarts, so it applies per file, not per batch. */
+  | { type: 'file-done'; file: number };
 
-/** Per file of the task, in order; `members` counts the member records sent as progress for it. */
-export type InventoryResult = { type: 'hashed'; files: { file: HashedFile; members: number }[] } | { type: 'walked' };
+/** What became of one file of a hash task; `members` counts the member records sent as progress for it. */
+export interface HashOutcome {
+  file: HashedFile;
+  members: number;
+  /** Present when the task asked for extraction and the file was read whole: the result, or why it failed. */
+  extracted?: Extracted | { error: string };
+}
+
+/** Per file of the task, in order. */
+export type InventoryResult = { type: 'hashed'; files: HashOutcome[] } | { type: 'walked' };
 
 export interface ExtractFileTask {
   type: 'extract-file';
@@ -64,10 +81,14 @@ export interface ExtractMembersTask {
 
 export type ExtractTask = ExtractFileTask | ExtractMembersTask;
 
-/** `versions` are the `name@version` list of the extractors the worker has, stored with each extraction. */
+/**
+ * `versions` are the `name@version` list of the extractors the worker has, stored with each extraction; `docs` are
+ * the artifact's full-text rows, folded in the worker so that the main thread only writes them.
+ */
 export interface Extracted {
   extraction: Extraction;
   versions: string;
+  docs: SearchDoc[];
 }
 
 export type ExtractProgress =

@@ -1,31 +1,26 @@
+import type { TextRange } from '../../shared/domain/search';
+
 export interface Segment {
   text: string;
   isMatch: boolean;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Splits a search snippet into plain and matching runs for the query's whitespace-separated terms. The search
- * service brackets matches as `[term]`; those brackets are removed only where they wrap a term, so brackets that
- * belong to the evidence text stay.
+ * Splits a text into plain and matching runs from the ranges the search service found. The service matches on a
+ * folded form (case, width, Chinese variants), so the ranges are the only reliable account of what matched:
+ * re-matching the query here would miss 原畫 for 原画.
  */
-export function highlightSegments(snippet: string, query: string): Segment[] {
-  const terms = query.split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return [{ text: snippet, isMatch: false }];
-  const alternation = terms
-    .map(escapeRe)
-    .sort((a, b) => b.length - a.length)
-    .join('|');
-  const unbracketed = snippet.replace(new RegExp(`\\[(${alternation})\\]`, 'gi'), '$1');
+export function highlightSegments(text: string, ranges: readonly TextRange[]): Segment[] {
   const segments: Segment[] = [];
   let last = 0;
-  for (const m of unbracketed.matchAll(new RegExp(alternation, 'gi'))) {
-    const at = m.index ?? 0;
-    if (at > last) segments.push({ text: unbracketed.slice(last, at), isMatch: false });
-    segments.push({ text: m[0], isMatch: true });
-    last = at + m[0].length;
+  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(start, last);
+    const to = Math.min(end, text.length);
+    if (to <= from) continue;
+    if (from > last) segments.push({ text: text.slice(last, from), isMatch: false });
+    segments.push({ text: text.slice(from, to), isMatch: true });
+    last = to;
   }
-  if (last < unbracketed.length) segments.push({ text: unbracketed.slice(last), isMatch: false });
+  if (last < text.length || segments.length === 0) segments.push({ text: text.slice(last), isMatch: false });
   return segments;
 }

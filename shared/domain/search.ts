@@ -7,13 +7,20 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = z.input<typeof SearchQuery>;
 
+/** A matched range of a snippet, in UTF-16 code units: `snippet.slice(start, end)` is what matched. */
+export const TextRange = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type TextRange = z.infer<typeof TextRange>;
+
 export const SearchHit = z.object({
   artifactId: z.number().int(),
   path: z.string(),
   mime: z.string().nullable(),
   /** Where the match is: `path`, `text`, or `metadata`. */
   field: z.string(),
+  /** The evidence's own text around the first match (never its folded search form), with `…` where cut. */
   snippet: z.string(),
+  /** Every match of every query term inside the snippet, in order. */
+  highlights: z.array(TextRange),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -1,10 +1,23 @@
 import path from 'node:path';
+import type { SearchHit } from '../../../shared/domain/search';
 import { UsageError, requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type Command } from '../command';
 
 function intFlag(args: ParsedArgs, name: string, fallback: number): number {
   const raw = args.flags.get(name);
   return raw === undefined ? fallback : wholeNumber(String(raw), `--${name}`);
+}
+
+/** The snippet with each match in brackets, for a terminal that has no other way to show them. */
+function marked(hit: SearchHit): string {
+  let out = '';
+  let last = 0;
+  for (const r of hit.highlights) {
+    if (r.start < last) continue;
+    out += `${hit.snippet.slice(last, r.start)}[${hit.snippet.slice(r.start, r.end)}]`;
+    last = r.end;
+  }
+  return out + hit.snippet.slice(last);
 }
 
 export const searchCommands: Command[] = [
@@ -20,7 +33,7 @@ export const searchCommands: Command[] = [
       const hits = await io.call('search.query', { dir, query, limit: intFlag(args, 'limit', 200) });
       if (args.flags.has('json')) return printJson(io, hits);
       if (hits.length === 0) return io.out('no matches\n');
-      for (const hit of hits) io.out(`${String(hit.artifactId).padStart(6)}  ${hit.path}  [${hit.field}]  ${hit.snippet}\n`);
+      for (const hit of hits) io.out(`${String(hit.artifactId).padStart(6)}  ${hit.path}  [${hit.field}]  ${marked(hit)}\n`);
     },
   },
   {

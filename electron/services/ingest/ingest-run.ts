@@ -30,12 +30,15 @@ import type {
   ExtractProgress,
   ExtractResult,
   ExtractTask,
+  Extracted,
+  HashOutcome,
   InventoryProgress,
   InventoryResult,
   InventoryTask,
   WantedMember,
 } from '../../workers/protocol';
 import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '../../model/inventory';
+import { buildSearchDocs } from '../../model/search-docs';
 import type { Ctx } from '../context';
 import { EvidencePaths } from './evidence-paths';
 
@@ -49,8 +52,10 @@ const EXTRACT_TIMEOUT_MS = 120_000;
 const HASH_BATCH_FILES = 64;
 const HASH_BATCH_BYTES = 16 * MIB;
 const HASH_BATCHES_PER_WORKER = 4;
-const BATCH_ROWS = 500;
-const BATCH_MS = 250;
+/** With extraction in the same pass a batch holds up to this many files' results in memory at once. */
+const EXTRACT_BATCH_FILES = 16;
+const BATCH_ROWS = 2000;
+const BATCH_MS = 1000;
 const BATCH_TEXT_CHARS = 16 * MIB;
 const PROGRESS_MS = 250;
 const HEARTBEAT_MS = 5_000;
@@ -58,8 +63,8 @@ const PAGE = 1000;
 const AUDIT_CHANGED_LIMIT = 1000;
 
 type Phase = IngestProgress['phase'];
-type InventoryPool = WorkerPool<InventoryTask, InventoryProgress, InventoryResult>;
-type ExtractPool = WorkerPool<ExtractTask, ExtractProgress, ExtractResult>;
+/** One pool per job for every kind of task: walking, hashing (with extraction) and extracting what is left. */
+type IngestPool = WorkerPool<InventoryTask | ExtractTask, InventoryProgress | ExtractProgress, InventoryResult | ExtractResult>;
 
 interface Tally {
   filesTotal: number;
@@ -77,6 +82,13 @@ export interface RunSetup {
   extract: boolean;
   /** Who the audit trail names: the case examiner. */
   actor: string;
+  /** Worker threads; one per core when absent. */
+  workers?: number;
+  /**
+   * Test hook (`WORKBENCH_TEST_PAUSE_AFTER`): once this many files are hashed and committed, no more work is handed
+   * out and the job waits, so a test can kill the process at a known point instead of racing it.
+   */
+  pauseAfterFiles?: number;
 }
 
 const sourceStatusOf: Record<JobStatus, SourceStatus> = {
@@ -171,15 +183,16 @@ export class IngestRun {
     let status: JobStatus = 'done';
     let message: string | null = null;
     try {
-      // One pool walks then hashes: its workers start while nothing else waits on them.
-      const pool = this.openPool<InventoryTask, InventoryProgress, InventoryResult>(HASH_BATCHES_PER_WORKER, 512);
+      // One pool walks, hashes (extracting files read whole on the way) and extracts what is left: workers start
+      // once per job, while the walk is still the only thing waiting on them.
+      const pool = this.openPool();
       try {
         await this.scan(pool);
         if (!this.stopping()) await this.hash(pool);
+        if (!this.stopping() && this.setup.extract) await this.extract(pool);
       } finally {
         await this.closePool(pool);
       }
-      if (!this.stopping() && this.setup.extract) await this.extract();
       this.flush();
       if (this.fatal) throw this.fatal;
       if (this.cancelled) {
@@ -289,7 +302,7 @@ export class IngestRun {
 
   // ---- scanning ----
 
-  private async scan(pool: InventoryPool): Promise<void> {
+  private async scan(pool: IngestPool): Promise<void> {
     const { db, source } = this.setup;
     const tally = (this.inventory = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, errorCount: 0 });
     this.enter('scanning', tally);
@@ -358,12 +371,13 @@ export class IngestRun {
 
   // ---- hashing ----
 
-  private openPool<T, P, R>(perWorker: number, maxOldGenerationSizeMb: number): WorkerPool<T, P, R> {
-    const pool = new WorkerPool<T, P, R>({
+  private openPool(): IngestPool {
+    const pool: IngestPool = new WorkerPool({
       file: workerEntry('ingest.worker'),
-      size: poolSize(),
-      perWorker,
-      resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64 },
+      size: this.setup.workers ?? poolSize(),
+      perWorker: HASH_BATCHES_PER_WORKER,
+      // Room for a file read whole (64 MiB) and what pdf.js or an office parser builds from it.
+      resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
     });
     this.pools.add(pool);
     return pool;
@@ -386,14 +400,15 @@ export class IngestRun {
     await Promise.all(inFlight);
   }
 
-  /** Pending files in batches of small files (or one big file). */
+  /** Pending files in batches of small files (or one big file); smaller batches when they are also extracted. */
   private async *batches(): AsyncGenerator<PendingFile[]> {
+    const maxFiles = this.setup.extract ? EXTRACT_BATCH_FILES : HASH_BATCH_FILES;
     let batch: PendingFile[] = [];
     let bytes = 0;
     for (const file of byId((after) => pendingFiles(this.setup.db, this.setup.source.id, after, PAGE))) {
       batch.push(file);
       bytes += file.size;
-      if (batch.length < HASH_BATCH_FILES && bytes < HASH_BATCH_BYTES) continue;
+      if (batch.length < maxFiles && bytes < HASH_BATCH_BYTES) continue;
       yield batch;
       batch = [];
       bytes = 0;
@@ -401,23 +416,36 @@ export class IngestRun {
     if (batch.length) yield batch;
   }
 
-  private async hash(pool: InventoryPool): Promise<void> {
+  private async hash(pool: IngestPool): Promise<void> {
     this.enter('hashing', this.inventory);
     if (this.inventory.filesDone === this.inventory.filesTotal) return;
-    await this.bounded(this.batches(), pool.size * HASH_BATCHES_PER_WORKER, (batch) => this.hashBatch(pool, batch));
+    await this.bounded(this.batches(), pool.size * HASH_BATCHES_PER_WORKER, (batch) => this.hashBatch(pool, batch, this.setup.extract));
     this.flush();
     this.persist();
   }
 
-  private async hashBatch(pool: InventoryPool, files: PendingFile[]): Promise<void> {
+  /** The test hook's pause: once enough files are committed, hand out nothing more until the job is cancelled. */
+  private async pauseIfAsked(): Promise<void> {
+    const at = this.setup.pauseAfterFiles;
+    if (at === undefined || this.inventory.filesDone < at) return;
+    this.flush();
+    this.persist();
+    this.emitProgress();
+    while (!this.stopping()) await new Promise((resolve) => setTimeout(resolve, PROGRESS_MS));
+  }
+
+  private async hashBatch(pool: IngestPool, files: PendingFile[], extract: boolean): Promise<void> {
+    await this.pauseIfAsked();
+    if (this.stopping()) return;
     const members: MemberRecord[][] = files.map(() => []);
     let partial = 0;
-    let outcomes: { file: HashedFile; members: number }[];
+    let outcomes: HashOutcome[];
     try {
       const task: InventoryTask = {
         type: 'hash',
         files: files.map((f) => ({ path: this.paths.of(f), name: f.name, displayPath: f.path })),
         limits: ZIP_LIMITS,
+        extract,
       };
       const result = await pool.run(task, {
         timeoutMs: INVENTORY_SILENCE_MS,
@@ -435,7 +463,14 @@ export class IngestRun {
       if (this.abandoned(e)) return;
       if (files.length > 1) {
         // Which file stalled or crashed the worker is unknown: each is tried again alone, so only that one fails.
-        await Promise.all(files.map((f) => this.hashBatch(pool, [f])));
+        await Promise.all(files.map((f) => this.hashBatch(pool, [f], extract)));
+        return;
+      }
+      const [file] = files as [PendingFile];
+      if (extract) {
+        // The extractors are the likelier culprit: the file is hashed without them, and its extraction fails alone.
+        this.extractionFailed(file.id, file.path, messageOf(e));
+        await this.hashBatch(pool, files, false);
         return;
       }
       outcomes = [{ file: { stat: null, content: null, status: 'error', error: messageOf(e) }, members: 0 }];
@@ -449,7 +484,7 @@ export class IngestRun {
     }
   }
 
-  private recordHashed(file: PendingFile, outcome: { file: HashedFile; members: number }, members: MemberRecord[]): void {
+  private recordHashed(file: PendingFile, outcome: HashOutcome, members: MemberRecord[]): void {
     this.current = file.path;
     const hashed: HashedFile =
       outcome.members === members.length
@@ -463,49 +498,51 @@ export class IngestRun {
     if (hashed.status === 'error') inv.errorCount++;
     for (const m of members) {
       if (m.kind === 'directory') continue;
+      // Only bytes actually inflated count: a refused bomb member's declared gigabytes were never read.
+      const read = m.sha256 === null ? 0 : (m.size ?? 0);
       inv.filesTotal++;
       inv.filesDone++;
-      inv.bytesTotal += m.size ?? 0;
-      inv.bytesDone += m.size ?? 0;
+      inv.bytesTotal += read;
+      inv.bytesDone += read;
       if (m.error) inv.errorCount++;
     }
-    if (members.length === 0) {
-      this.queue(() => saveHashed(this.setup.db, file.id, hashed));
-      return;
+    if (members.length === 0) this.queue(() => saveHashed(this.setup.db, file.id, hashed));
+    else {
+      // An archive and its members are committed in one transaction: after a crash it is either done or pending.
+      this.flush();
+      transaction(this.setup.db, () => saveArchive(this.setup.db, this.setup.source.id, { id: file.id, path: file.path }, hashed, members));
     }
-    // An archive and its members are committed in one transaction: after a crash it is either done or pending.
-    this.flush();
-    transaction(this.setup.db, () => saveArchive(this.setup.db, this.setup.source.id, { id: file.id, path: file.path }, hashed, members));
+    const extracted = outcome.extracted;
+    if (!extracted) return;
+    if ('error' in extracted) this.extractionFailed(file.id, file.path, extracted.error);
+    else this.saveExtracted(file.id, extracted);
   }
 
   // ---- extracting ----
 
-  private async extract(): Promise<void> {
+  /** Extracts what the hashing pass could not: archive members, files too large to read whole, earlier hash-only ingests. */
+  private async extract(pool: IngestPool): Promise<void> {
+    this.flush();
     const totals = extractionTotals(this.setup.db, this.setup.source.id);
     const tally: Tally = { filesTotal: totals.files, filesDone: 0, bytesTotal: totals.bytes, bytesDone: 0 };
     this.enter('extracting', tally);
     if (totals.files === 0) return;
-    const pool = this.openPool<ExtractTask, ExtractProgress, ExtractResult>(1, 2048);
     const members = new Map<number, { archive: { id: number; path: string }; wanted: WantedMember[] }>();
     const topArchive = this.archiveFinder();
-    try {
-      const files = async function* (run: IngestRun): AsyncGenerator<ExtractionCandidate> {
-        for (const c of byId((after) => extractionCandidates(run.setup.db, run.setup.source.id, after, PAGE))) {
-          if (c.kind === 'file') {
-            yield c;
-            continue;
-          }
-          const archive = topArchive(c.parentId ?? c.id);
-          let group = members.get(archive.id);
-          if (!group) members.set(archive.id, (group = { archive, wanted: [] }));
-          group.wanted.push({ id: c.id, path: c.path, name: c.name, size: c.size, mime: c.mime, sha256: c.sha256 });
+    const files = async function* (run: IngestRun): AsyncGenerator<ExtractionCandidate> {
+      for (const c of byId((after) => extractionCandidates(run.setup.db, run.setup.source.id, after, PAGE))) {
+        if (c.kind === 'file') {
+          yield c;
+          continue;
         }
-      };
-      await this.bounded(files(this), pool.size * 2, (c) => this.extractFile(pool, c, tally));
-      await this.bounded(members.values(), pool.size * 2, (g) => this.extractMembers(pool, g.archive, g.wanted, tally));
-    } finally {
-      await this.closePool(pool);
-    }
+        const archive = topArchive(c.parentId ?? c.id);
+        let group = members.get(archive.id);
+        if (!group) members.set(archive.id, (group = { archive, wanted: [] }));
+        group.wanted.push({ id: c.id, path: c.path, name: c.name, size: c.size, mime: c.mime, sha256: c.sha256 });
+      }
+    };
+    await this.bounded(files(this), pool.size * 2, (c) => this.extractFile(pool, c, tally));
+    await this.bounded(members.values(), pool.size * 2, (g) => this.extractMembers(pool, g.archive, g.wanted, tally));
     this.flush();
     this.persist();
   }
@@ -525,10 +562,11 @@ export class IngestRun {
     return find;
   }
 
-  private saveExtracted(id: number, path: string, extraction: Extraction, versions: string): void {
+  private saveExtracted(id: number, extracted: Extracted): void {
+    const { extraction, versions, docs } = extracted;
     this.versions = versions;
     this.queue(
-      () => saveExtraction(this.setup.db, id, path, extraction, versions),
+      () => saveExtraction(this.setup.db, id, extraction, versions, docs),
       (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length,
     );
   }
@@ -537,7 +575,7 @@ export class IngestRun {
   private extractionFailed(id: number, path: string, message: string): void {
     this.inventory.errorCount++;
     this.queue(() => {
-      saveExtraction(this.setup.db, id, path, failedExtraction(message), this.versions);
+      saveExtraction(this.setup.db, id, failedExtraction(message), this.versions, buildSearchDocs(path, null));
       noteProblem(this.setup.db, id, `extraction failed: ${message}`);
     });
   }
@@ -547,7 +585,7 @@ export class IngestRun {
     tally.bytesDone += size;
   }
 
-  private async extractFile(pool: ExtractPool, c: ExtractionCandidate, tally: Tally): Promise<void> {
+  private async extractFile(pool: IngestPool, c: ExtractionCandidate, tally: Tally): Promise<void> {
     this.current = c.path;
     try {
       const result = await pool.run(
@@ -563,7 +601,7 @@ export class IngestRun {
         },
         { timeoutMs: EXTRACT_TIMEOUT_MS },
       );
-      if (result.type === 'file') this.saveExtracted(c.id, c.path, result.extraction, result.versions);
+      if (result.type === 'file') this.saveExtracted(c.id, result);
     } catch (e) {
       if (this.abandoned(e)) return;
       this.extractionFailed(c.id, c.path, messageOf(e));
@@ -576,7 +614,7 @@ export class IngestRun {
    * worker fails alone: the task is started again for the members not done yet.
    */
   private async extractMembers(
-    pool: ExtractPool,
+    pool: IngestPool,
     archive: { id: number; path: string },
     wanted: WantedMember[],
     tally: Tally,
@@ -608,13 +646,20 @@ export class IngestRun {
                 this.current = remaining.get(p.id)?.path ?? this.current;
                 return;
               }
+              if (p.type !== 'member-done') return;
               running = null;
               settle(p.id, (w) => {
-                if (p.extracted) this.saveExtracted(w.id, w.path, p.extracted.extraction, p.extracted.versions);
+                if (p.extracted) this.saveExtracted(w.id, p.extracted);
                 else if (p.error) this.extractionFailed(w.id, w.path, p.error);
                 else
                   this.queue(() =>
-                    saveExtraction(this.setup.db, w.id, w.path, skippedExtraction(p.skipped ?? 'not extracted'), this.versions),
+                    saveExtraction(
+                      this.setup.db,
+                      w.id,
+                      skippedExtraction(p.skipped ?? 'not extracted'),
+                      this.versions,
+                      buildSearchDocs(w.path, null),
+                    ),
                   );
               });
             },

@@ -43,7 +43,7 @@ export function SearchResults({ query, hits, isLoading, error, onSelect, onClose
               <span className="search-hit__path mono">{h.path}</span>
               <span className="badge search-hit__field">{h.field}</span>
               <span className="search-hit__snippet">
-                {highlightSegments(h.snippet, query).map((s, j) =>
+                {highlightSegments(h.snippet, h.highlights).map((s, j) =>
                   s.isMatch ? <mark key={j}>{s.text}</mark> : <span key={j}>{s.text}</span>,
                 )}
               </span>

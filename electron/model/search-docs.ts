@@ -1,0 +1,38 @@
+import type { Extraction } from '../../shared/domain/extraction';
+import { foldForSearch, searchGrams } from '../lib/search-fold';
+import type { SearchDoc, SearchField } from './inventory';
+
+/** Text indexed per artifact at most; what lies beyond stays in the extraction and the text view. */
+export const MAX_INDEXED_TEXT = 4 * 1024 * 1024;
+/** A metadata value this long is content (an embedded document), not a field worth a search hit of its own. */
+const MAX_METADATA_VALUE = 10_000;
+
+/** Every metadata value as `Group:Tag value` lines, the form searched and shown in snippets. */
+export function metadataText(extraction: Extraction): string {
+  const lines: string[] = [];
+  for (const [group, tags] of Object.entries(extraction.metadata)) {
+    for (const [tag, v] of Object.entries(tags)) {
+      const value = typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
+      if (value.length > 0 && value.length < MAX_METADATA_VALUE) lines.push(`${group}:${tag} ${value}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function searchDoc(field: SearchField, content: string): SearchDoc {
+  const folded = foldForSearch(content);
+  return { field, content, folded, grams: searchGrams(folded) };
+}
+
+/**
+ * What the full-text index holds for one artifact: its path, its metadata values and its text. Built where the
+ * extraction is made (a worker), so the main thread only writes rows.
+ */
+export function buildSearchDocs(path: string, extraction: Extraction | null): SearchDoc[] {
+  const docs = [searchDoc('path', path)];
+  if (!extraction) return docs;
+  const meta = metadataText(extraction);
+  if (meta) docs.push(searchDoc('metadata', meta));
+  if (extraction.text) docs.push(searchDoc('text', extraction.text.slice(0, MAX_INDEXED_TEXT)));
+  return docs;
+}
