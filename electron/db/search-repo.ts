@@ -5,26 +5,27 @@ import type { Db } from './database';
 
 const firstRow = (artifactId: number): number => artifactId * SEARCH_SLOTS;
 
+/**
+ * Fields meet in one FTS row per artifact, joined by a line break: a query term never holds one (terms are split
+ * on whitespace), so no match spans two fields, and one row per artifact is a third of the index writes.
+ */
+const FIELD_BREAK = '\n';
+
 /** Writes an artifact's indexed texts (call after `clearSearch`, inside the caller's transaction). */
 export function insertSearchDocs(db: Db, artifactId: number, docs: readonly SearchDoc[]): void {
   const doc = prepared(db, 'INSERT OR REPLACE INTO search_docs (id, artifact_id, field, content) VALUES (?, ?, ?, ?)');
-  const trigrams = prepared(db, 'INSERT INTO search_trigrams (rowid, content) VALUES (?, ?)');
-  const grams = prepared(db, 'INSERT INTO search_grams (rowid, content) VALUES (?, ?)');
-  for (const d of docs) {
-    const id = firstRow(artifactId) + SEARCH_FIELD_SLOTS[d.field];
-    doc.run(id, artifactId, d.field, d.content);
-    trigrams.run(id, d.folded);
-    grams.run(id, d.grams);
-  }
+  for (const d of docs) doc.run(firstRow(artifactId) + SEARCH_FIELD_SLOTS[d.field], artifactId, d.field, d.content);
+  if (docs.length === 0) return;
+  prepared(db, 'INSERT INTO search_trigrams (rowid, content) VALUES (?, ?)').run(artifactId, docs.map((d) => d.folded).join(FIELD_BREAK));
+  prepared(db, 'INSERT INTO search_grams (rowid, content) VALUES (?, ?)').run(artifactId, docs.map((d) => d.grams).join(FIELD_BREAK));
 }
 
-/** Removes an artifact's indexed texts: three rowid ranges, whatever the size of the case. */
+/** Removes an artifact's indexed texts: a rowid range and two rowids, whatever the size of the case. */
 export function clearSearch(db: Db, artifactId: number): void {
   const from = firstRow(artifactId);
-  const to = from + SEARCH_SLOTS - 1;
-  prepared(db, 'DELETE FROM search_docs WHERE id BETWEEN ? AND ?').run(from, to);
-  prepared(db, 'DELETE FROM search_trigrams WHERE rowid BETWEEN ? AND ?').run(from, to);
-  prepared(db, 'DELETE FROM search_grams WHERE rowid BETWEEN ? AND ?').run(from, to);
+  prepared(db, 'DELETE FROM search_docs WHERE id BETWEEN ? AND ?').run(from, from + SEARCH_SLOTS - 1);
+  prepared(db, 'DELETE FROM search_trigrams WHERE rowid = ?').run(artifactId);
+  prepared(db, 'DELETE FROM search_grams WHERE rowid = ?').run(artifactId);
 }
 
 /**
@@ -35,12 +36,25 @@ export function rebuildSearchIfStale(db: Db): void {
   const state = db.prepare("SELECT value FROM case_info WHERE key = 'search_index'").get() as { value: string } | undefined;
   if (state?.value !== 'stale') return;
   db.exec('DELETE FROM search_trigrams; DELETE FROM search_grams;');
-  const trigrams = db.prepare('INSERT INTO search_trigrams (rowid, content) VALUES (?, ?)');
-  const grams = db.prepare('INSERT INTO search_grams (rowid, content) VALUES (?, ?)');
-  for (const row of db.prepare('SELECT id, content FROM search_docs').iterate() as Iterable<{ id: number; content: string }>) {
+  let artifact: number | null = null;
+  let fields: SearchDoc[] = [];
+  const flush = (): void => {
+    if (artifact !== null) insertSearchDocs(db, artifact, fields);
+    fields = [];
+  };
+  const rows = db.prepare('SELECT artifact_id AS artifactId, field, content FROM search_docs ORDER BY id').iterate() as Iterable<{
+    artifactId: number;
+    field: SearchDoc['field'];
+    content: string;
+  }>;
+  for (const row of rows) {
+    if (row.artifactId !== artifact) {
+      flush();
+      artifact = Number(row.artifactId);
+    }
     const folded = foldForSearch(row.content);
-    trigrams.run(row.id, folded);
-    grams.run(row.id, searchGrams(folded));
+    fields.push({ field: row.field, content: row.content, folded, grams: searchGrams(folded) });
   }
+  flush();
   db.prepare("UPDATE case_info SET value = 'current' WHERE key = 'search_index'").run();
 }

@@ -54,8 +54,9 @@ function termQuery(term: string): { sql: string; param: string } {
 
 /**
  * Full-text search over paths, metadata values and extracted text, case-, width- and variant-insensitive.
- * Whitespace-separated terms must all match the same field (each as a literal phrase, never as FTS syntax). Hits
- * come in case order (artifact id), so the first page of a common term costs no more than a rare one.
+ * Whitespace-separated terms must all match the same artifact, in any of its fields (each term a literal phrase,
+ * never FTS syntax). One hit per artifact, in case order (artifact id), so the first page of a common term costs
+ * no more than a rare one.
  */
 export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   const db: Db = caseDb(query.dir);
@@ -68,20 +69,16 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
     .all(...params, query.limit) as { id: number }[];
   if (matches.length === 0) return [];
   const docs = db.prepare(
-    `SELECT d.artifact_id AS artifactId, d.field AS field, d.content AS content, a.path AS path, a.mime AS mime
-     FROM search_docs d JOIN artifacts a ON a.id = d.artifact_id WHERE d.id = ?`,
+    `SELECT d.field AS field, d.content AS content, a.path AS path, a.mime AS mime
+     FROM search_docs d JOIN artifacts a ON a.id = d.artifact_id WHERE d.artifact_id = ? ORDER BY d.id`,
   );
   const hits: SearchHit[] = [];
   for (const { id } of matches) {
-    const row = docs.get(id) as { artifactId: number; field: string; content: string; path: string; mime: string | null } | undefined;
-    if (!row) continue;
-    hits.push({
-      artifactId: Number(row.artifactId),
-      path: row.path,
-      mime: row.mime,
-      field: row.field,
-      ...snippetAround(row.content, terms),
-    });
+    const fields = docs.all(id) as { field: string; content: string; path: string; mime: string | null }[];
+    // The snippet comes from the first field holding a query term (path, then metadata, then text).
+    const shown = fields.find((f) => terms.some((t) => locate(f.content, t) >= 0)) ?? fields[0];
+    if (!shown) continue;
+    hits.push({ artifactId: Number(id), path: shown.path, mime: shown.mime, field: shown.field, ...snippetAround(shown.content, terms) });
   }
   return hits;
 }

@@ -18,8 +18,8 @@ const HEARTBEAT_BYTES = 32 * HASH_CHUNK_BYTES;
 const buffer = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
 
 /**
- * Files up to this size are read whole, once: hashed, typed, listed (zips) and extracted from the same bytes. Larger
- * ones are hashed as a stream and extracted later, from a second read checked against the recorded hash.
+ * When extracting, files up to this size are read whole, once: hashed, typed, listed (zips) and extracted from the
+ * same bytes. Larger ones, and every file of a hash-only ingest, are hashed as a stream through one reused buffer.
  */
 export const WHOLE_READ_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -96,7 +96,7 @@ async function hashOne(
     let hashed: HashedBytes;
     let whole: Buffer | null = null;
     try {
-      if (stat.size <= WHOLE_READ_MAX_BYTES) {
+      if (wantExtraction && stat.size <= WHOLE_READ_MAX_BYTES) {
         whole = readWhole(fd, stat.size, beat);
         hashed = hashWhole(whole);
       } else hashed = hashFd(fd, buffer, SNIFF_BYTES, beat);

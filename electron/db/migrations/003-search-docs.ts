@@ -1,9 +1,10 @@
 /**
  * Search that stays fast as a case grows. The original FTS table kept `artifact_id` as an UNINDEXED column, so
  * replacing one artifact's rows scanned the whole index (quadratic ingest). Now every indexed text is a row of
- * `search_docs` whose id encodes the artifact (`artifact_id * 16 + slot`), and two contentless FTS5 tables index its
- * folded form under the same rowid: trigrams for terms of three or more characters, single characters and pairs of
- * Han/Hangul/Kana for shorter ones (which trigrams cannot match). Deleting an artifact's rows is a rowid range.
+ * `search_docs` whose id encodes the artifact (`artifact_id * 16 + slot`), and two contentless FTS5 tables index the
+ * folded fields of each artifact in one row whose rowid is the artifact id: trigrams for terms of three or more
+ * characters, single characters and pairs of Han/Hangul/Kana for shorter ones (which trigrams cannot match).
+ * Deleting an artifact's rows is a rowid range and two rowids.
  * The FTS tables are filled again from `search_docs` by JavaScript (folding is not SQL): `search_index` = 'stale'
  * tells the opener to do so.
  */

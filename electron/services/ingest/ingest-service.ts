@@ -60,6 +60,12 @@ function settleDeadJobs(db: Db): JobRow[] {
   return live;
 }
 
+/** A positive whole number from the environment (worker count for benchmarks, the tests' pause point), else undefined. */
+function wholeNumberFromEnv(name: string): number | undefined {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 interface Evidence {
   path: string;
   kind: SourceKind;
@@ -137,7 +143,17 @@ export async function startIngest(input: StartIngest, ctx: Ctx): Promise<IngestJ
     updateSource(db, found.id, { status: 'ingesting' });
     return { source: found, jobId: insertJob(db, found.id, now, process.pid) };
   });
-  const run = new IngestRun({ db, caseDir, ctx, source, jobId, extract: input.extract ?? true, actor });
+  const run = new IngestRun({
+    db,
+    caseDir,
+    ctx,
+    source,
+    jobId,
+    extract: input.extract ?? true,
+    actor,
+    workers: wholeNumberFromEnv('WORKBENCH_WORKERS'),
+    pauseAfterFiles: wholeNumberFromEnv('WORKBENCH_TEST_PAUSE_AFTER'),
+  });
   active.set(caseDir, run);
   void run.done
     .catch(() => undefined)

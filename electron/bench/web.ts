@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { chromium } from '@playwright/test';
+import { percentile, round, webHost } from './tools';
+
+/** The loopback web host over one data folder: search latency through the contract, and the UI in Chromium. */
+export interface Host {
+  url: string;
+  origin: string;
+  token: string;
+  stop(): void;
+}
+
+export async function startHost(dataDir: string): Promise<Host> {
+  const child: ChildProcess = spawn(process.execPath, [webHost], {
+    env: { ...process.env, WORKBENCH_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /HTTP host listening on (\S+)/.exec(line);
+      if (match) resolve(match[1] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}`)));
+  });
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', stop: () => child.kill('SIGTERM') };
+}
+
+async function rpc(host: Host, channel: string, input: unknown): Promise<unknown> {
+  const res = await fetch(`${host.origin}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-workbench-token': host.token },
+    body: JSON.stringify(input),
+  });
+  const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
+  return reply.value;
+}
+
+/** Query classes: script × length (1, 2, 3+ characters), each a term that occurs in the trove. */
+export const SEARCH_QUERIES: Record<string, string> = {
+  latin_1: 'e',
+  latin_2: 'ep',
+  latin_3plus: 'invincible',
+  zh_1: '型',
+  zh_2: '原画',
+  zh_3plus: '原画修型',
+  ko_1: '원',
+  ko_2: '원화',
+  ko_3plus: '인빈서블',
+};
+
+/** p50/p95 of `search.query` round trips per class, through the web host's RPC as the renderer makes them. */
+export async function searchLatency(
+  host: Host,
+  caseDir: string,
+  runs = 30,
+): Promise<Record<string, { p50: number; p95: number; hits: number }>> {
+  await rpc(host, 'cases.open', { dir: caseDir });
+  const out: Record<string, { p50: number; p95: number; hits: number }> = {};
+  for (const [name, query] of Object.entries(SEARCH_QUERIES)) {
+    const times: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < runs + 3; i++) {
+      const started = performance.now();
+      hits = ((await rpc(host, 'search.query', { dir: caseDir, query, limit: 200 })) as unknown[]).length;
+      if (i >= 3) times.push(performance.now() - started);
+    }
+    out[name] = { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), hits };
+  }
+  return out;
+}
+
+const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? execSync('command -v chromium', { encoding: 'utf8' }).trim();
+
+export interface UiTimings {
+  firstPaintMs: number;
+  filterP50Ms: number;
+  filterP95Ms: number;
+  deepScrollMs: number;
+}
+
+/**
+ * In Chromium: open the case from the start screen and time until the first table row shows; type filters and
+ * time each until the table shows the new total; scroll to the last row and time until it is drawn.
+ */
+export async function uiTimings(host: Host, caseDir: string, caseName: string): Promise<UiTimings> {
+  await rpc(host, 'cases.open', { dir: caseDir });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    await page.locator('[data-app-state="ready"]').waitFor();
+    const started = performance.now();
+    await page.getByTestId('recent-case').filter({ hasText: caseName }).getByTestId('recent-case-open').click();
+    await page.getByTestId('artifact-row').first().waitFor();
+    const firstPaintMs = performance.now() - started;
+
+    const count = page.getByTestId('artifact-count');
+    const filter = page.getByTestId('artifact-filter');
+    const filterTimes: number[] = [];
+    for (const text of ['jpg', 'pdf', '原画', 'ep0', 'txt', 'comp', '수정', 'zip', 'log', 'png', 's01', 'layout']) {
+      const before = await count.textContent();
+      const t = performance.now();
+      await filter.fill(text);
+      await count.filter({ hasNotText: before ?? '' }).waitFor({ timeout: 30_000 });
+      filterTimes.push(performance.now() - t);
+    }
+    await filter.fill('');
+    await page.getByTestId('artifact-row').first().waitFor();
+
+    const total = Number((await count.textContent())?.replace(/\D/g, '') ?? '0');
+    const scrollStart = performance.now();
+    await page.getByTestId('artifact-table').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    // The last row is drawn with its data (rows still loading carry no path): grid rows count the header as row 1.
+    await page.locator(`[data-testid="artifact-row"][aria-rowindex="${total + 1}"][data-path]`).waitFor({ timeout: 60_000 });
+    const deepScrollMs = performance.now() - scrollStart;
+    return {
+      firstPaintMs: round(firstPaintMs, 0),
+      filterP50Ms: round(percentile(filterTimes, 50), 0),
+      filterP95Ms: round(percentile(filterTimes, 95), 0),
+      deepScrollMs: round(deepScrollMs, 0),
+    };
+  } finally {
+    await browser.close();
+  }
+}
