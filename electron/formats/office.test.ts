@@ -7,7 +7,7 @@ import { writeZip } from '../test-support/generate/zips';
 import { type Agreement, expectFixturesMatchExiftool, exiftoolJson, hasExiftool, recordOf, tallyAgreement } from '../test-support/exiftool';
 import { extractInput, HEAD, runExtractor } from '../test-support/extract';
 import { fileSource } from './byte-source';
-import { decodeEntities, excelSerialToText, officeExtractor } from './office';
+import { excelSerialToText, officeExtractor } from './office';
 
 const run = (name: string, bytes: Uint8Array): ReturnType<typeof runExtractor> => runExtractor(officeExtractor, name, bytes);
 
@@ -90,14 +90,27 @@ describe('officeExtractor on generated documents', () => {
     const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(billionLaughs) });
     const { out } = await run('lol.docx', bytes);
     expect(out?.text).toBe('&lol2; & ok');
+    expect(out?.warnings).toEqual(['word/document.xml: document type declaration ignored: its entities are not expanded']);
+  });
+
+  it('refuses a part whose DOCTYPE declares an external entity, and still reads the others', async () => {
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>';
+    const core =
+      '<cp:coreProperties xmlns:cp="c" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&#x5408;&#x540C; &#54620;</dc:title></cp:coreProperties>';
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'docProps/core.xml': strToU8(core),
+      'word/document.xml': strToU8(xxe),
+    });
+    const { out } = await run('xxe.docx', bytes);
+    expect(out?.text).toBeUndefined();
+    expect(out?.warnings?.join('\n')).toMatch(/^word\/document\.xml: not readable as XML \(.*[Ee]xternal entit/);
+    expect(out?.metadata?.['XMP-dc']?.['Title']?.value).toBe('合同 한');
   });
 });
 
 describe('helpers', () => {
-  it('decodes the XML entities and character references only', () => {
-    expect(decodeEntities('a &lt;b&gt; &amp;amp; &#x539F;&#30011; &quot;&apos; &nbsp;')).toBe('a <b> &amp; 原画 "\' &nbsp;');
-  });
-
   it('converts Excel serial dates in both date systems', () => {
     expect(excelSerialToText(45366, 'date', false)).toBe('2024-03-15');
     expect(excelSerialToText(45366.5, 'datetime', false)).toBe('2024-03-15 12:00');
