@@ -1,7 +1,8 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
+import { ZIP_LIMITS, type ZipLimits } from '../model/inventory';
 import type { ExtractInput, Extractor, ExtractorOutput } from './types';
 import { elements, ownText, parseXml, type XmlElement, type XmlNode, xmlEvents } from './xml';
+import { readZipParts } from './zip/zip-parts';
 
 /**
  * OOXML packages (docx, xlsx, pptx and their macro/template variants): document properties as ExifTool reports
@@ -9,9 +10,8 @@ import { elements, ownText, parseXml, type XmlElement, type XmlNode, xmlEvents }
  * Legacy OLE compound files (doc, xls, ppt) are only recognised.
  */
 
-const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/** The archive walker's zip-bomb limits; the parts read are all held in memory, so their total is capped lower. */
+const PACKAGE_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxTotalBytes: 256 * 1024 * 1024 };
 const MAX_TEXT_CHARS = 16 * 1024 * 1024;
 /** Spreadsheet rows are padded to the cell's column so columns line up; past this, gaps are not padded. */
 const MAX_PAD_COLUMNS = 256;
@@ -624,34 +624,12 @@ export const officeExtractor: Extractor = {
       const what = await describeOle(input);
       return what ? { warnings: [what] } : {};
     }
-    if (input.size > MAX_PACKAGE_BYTES)
-      return { warnings: [`OOXML package larger than ${MAX_PACKAGE_BYTES / 1048576} MiB was not opened`] };
-
-    const warnings: string[] = [];
-    const names: string[] = [];
-    let budget = MAX_TOTAL_BYTES;
-    const filter = (f: UnzipFileInfo): boolean => {
-      names.push(f.name);
-      if (!WANTED_PART.test(f.name)) return false;
-      if (f.compression !== 0 && f.compression !== 8) {
-        warnings.push(`${f.name}: unsupported compression method ${f.compression}`);
-        return false;
-      }
-      // The declared size bounds the output buffer, so a lying header cannot inflate past it.
-      if (f.originalSize > MAX_PART_BYTES || f.originalSize > budget) {
-        warnings.push(`${f.name}: ${f.originalSize} bytes uncompressed, skipped (size cap)`);
-        return false;
-      }
-      budget -= f.originalSize;
-      return true;
-    };
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(await input.source.readAll(), { filter });
-    } catch (e) {
-      return { warnings: [`not a readable OOXML package: ${e instanceof Error ? e.message : String(e)}`] };
-    }
-    const parts = new Parts(new Map(Object.entries(files)), warnings);
+    // A zip bomb throws here (ZipBombError), so the extraction fails with the limit that was crossed.
+    const pkg = await readZipParts(input.source, (name) => WANTED_PART.test(name), PACKAGE_LIMITS);
+    if (pkg.unreadable !== undefined) return { warnings: [`not a readable OOXML package: ${pkg.unreadable}`] };
+    const warnings = [...pkg.warnings];
+    const names = pkg.names;
+    const parts = new Parts(pkg.parts, warnings);
 
     const props = new Props();
     if (parts.has('docProps/core.xml')) props.core(parts.xml('docProps/core.xml'));
