@@ -1,13 +1,15 @@
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
 import { ZIP_LIMITS, type ZipLimits } from '../model/inventory';
-import type { ExtractInput, Extractor, ExtractorOutput } from './types';
+import { readOleDocument } from './ole/ole-document';
+import { convertTimeSpan } from './time-span';
+import type { Extractor, ExtractorOutput } from './types';
 import { elements, ownText, parseXml, type XmlElement, type XmlNode, xmlEvents } from './xml';
 import { readZipParts } from './zip/zip-parts';
 
 /**
  * OOXML packages (docx, xlsx, pptx and their macro/template variants): document properties as ExifTool reports
  * them (dc:* in `XMP-dc`, everything else from docProps in `XML`) and the visible text, in reading order.
- * Legacy OLE compound files (doc, xls, ppt) are only recognised.
+ * Legacy OLE compound files (doc, xls, ppt) are read by ole/ole-document.ts.
  */
 
 /** The archive walker's zip-bomb limits; the parts read are all held in memory, so their total is capped lower. */
@@ -95,16 +97,6 @@ const NUMERIC_APP_TAGS = new Set([
   'TotalTime',
 ]);
 
-/** ExifTool's ConvertTimeSpan(minutes, 60). */
-function editTime(minutes: number): string {
-  const s = minutes * 60;
-  if (minutes === 0) return '0';
-  if (s < 60) return `${s} seconds`;
-  if (s < 3600) return `${Math.trunc(minutes)} minute${minutes === 1 ? '' : 's'}`;
-  if (s < 86400) return `${(s / 3600).toFixed(1)} hours`;
-  return `${(s / 86400).toFixed(1)} days`;
-}
-
 /** ExifTool's tag-name rule for docProps elements and custom property names: words capitalised and joined. */
 function tagName(name: string): string {
   return name
@@ -168,7 +160,7 @@ class Props {
       const text = ownText(el).trim();
       if (text === '') continue;
       if (name === 'TotalTime' && Number.isFinite(Number(text)))
-        this.set('XML', 'TotalEditTime', { value: editTime(Number(text)), raw: Number(text) });
+        this.set('XML', 'TotalEditTime', { value: convertTimeSpan(Number(text), 60), raw: Number(text) });
       else if (name === 'DocSecurity') this.set('XML', 'DocSecurity', { value: DOC_SECURITY[text] ?? text, raw: Number(text) });
       else if (text === 'true' || text === 'false')
         this.set('XML', tagName(name), { value: text === 'true' ? 'Yes' : 'No', raw: text === 'true' });
@@ -596,20 +588,6 @@ function containsAscii(haystack: Uint8Array, needle: string): boolean {
   return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).includes(needle, 0, 'latin1');
 }
 
-/** Names the legacy format from the UTF-16LE stream names in the compound file's directory. */
-async function describeOle(input: ExtractInput): Promise<string | undefined> {
-  const bytes = Buffer.from(await input.source.read(0, Math.min(input.size, 4 * 1024 * 1024)));
-  const has = (name: string): boolean => bytes.includes(Buffer.from(name, 'utf16le'));
-  if (has('EncryptedPackage'))
-    return 'password-protected OOXML document (encrypted package inside an OLE container): contents cannot be read';
-  if (has('WordDocument')) return 'legacy OLE document (Word 97-2003 .doc): text and properties were not extracted';
-  if (has('Workbook') || has('Book')) return 'legacy OLE document (Excel 97-2003 .xls): text and properties were not extracted';
-  if (has('PowerPoint Document')) return 'legacy OLE document (PowerPoint 97-2003 .ppt): text and properties were not extracted';
-  if (has('__substg1.0_')) return 'legacy OLE document (Outlook .msg message): text and properties were not extracted';
-  // Other compound files (Thumbs.db, installer databases, …) are not documents: nothing to report.
-  return undefined;
-}
-
 export const officeExtractor: Extractor = {
   name: 'office',
   version: 2,
@@ -620,10 +598,7 @@ export const officeExtractor: Extractor = {
   },
   async extract(input): Promise<ExtractorOutput> {
     const head = await input.source.read(0, 8);
-    if (isOle(head)) {
-      const what = await describeOle(input);
-      return what ? { warnings: [what] } : {};
-    }
+    if (isOle(head)) return readOleDocument(input);
     // A zip bomb throws here (ZipBombError), so the extraction fails with the limit that was crossed.
     const pkg = await readZipParts(input.source, (name) => WANTED_PART.test(name), PACKAGE_LIMITS);
     if (pkg.unreadable !== undefined) return { warnings: [`not a readable OOXML package: ${pkg.unreadable}`] };
