@@ -447,10 +447,12 @@ function resolvePart(baseDir: string, target: string): string {
 const numericSuffix = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
 const byNumber = (a: string, b: string): number => numericSuffix(a) - numericSuffix(b);
 
-/** The parts read from a package, parsed on first use; a part that cannot be parsed is reported once and reads as empty. */
+/**
+ * The parts read from a package. Each is parsed when asked for and not kept: a parsed tree takes about twenty times
+ * the memory of its XML, so a large workbook must not hold all its sheets at once. A part that cannot be parsed is
+ * reported and reads as empty.
+ */
 class Parts {
-  private readonly parsed = new Map<string, XmlNode[]>();
-
   constructor(
     private readonly bytes: ReadonlyMap<string, Uint8Array>,
     private readonly warnings: string[],
@@ -465,21 +467,16 @@ class Parts {
   }
 
   xml(name: string): XmlNode[] {
-    const cached = this.parsed.get(name);
-    if (cached) return cached;
     const bytes = this.bytes.get(name);
-    let nodes: XmlNode[] = [];
-    if (bytes) {
-      try {
-        const doc = parseXml(decodeXml(bytes));
-        nodes = doc.nodes;
-        this.warnings.push(...doc.warnings.map((w) => `${name}: ${w}`));
-      } catch (e) {
-        this.warnings.push(`${name}: not readable as XML (${e instanceof Error ? e.message : String(e)})`);
-      }
+    if (!bytes) return [];
+    try {
+      const doc = parseXml(decodeXml(bytes));
+      this.warnings.push(...doc.warnings.map((w) => `${name}: ${w}`));
+      return doc.nodes;
+    } catch (e) {
+      this.warnings.push(`${name}: not readable as XML (${e instanceof Error ? e.message : String(e)})`);
+      return [];
     }
-    this.parsed.set(name, nodes);
-    return nodes;
   }
 }
 
