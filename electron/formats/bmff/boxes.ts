@@ -27,7 +27,7 @@ export interface BoxLimits {
   maxDepth: number;
 }
 
-export const BOX_LIMITS: BoxLimits = { maxBoxes: 20_000, maxDepth: 12 };
+const BOX_LIMITS: BoxLimits = { maxBoxes: 20_000, maxDepth: 12 };
 
 export interface WalkOptions {
   limits?: BoxLimits;
@@ -130,7 +130,7 @@ class WalkState {
 }
 
 /** The top level of a file: the box every walk starts from. */
-export const fileBox = (size: number): Box => ({ type: 'file', start: 0, payload: 0, end: size });
+const fileBox = (size: number): Box => ({ type: 'file', start: 0, payload: 0, end: size });
 
 /** Walks boxes held in memory (image containers are read whole). */
 export class BoxList {

@@ -1,5 +1,5 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { type Box, BoxList } from '../bmff/boxes';
+import { type Box, BoxList, fullBoxHeader } from '../bmff/boxes';
 import { decodeXmpBytes } from '../xmp';
 import { ByteReader, concatBytes, latin1, MAX_INFLATED_BYTES, toHex } from './binary';
 import { addTiff, emptySegments, setTag, type Segments } from './segments';
@@ -8,6 +8,9 @@ const child = (list: Box[], type: string): Box | undefined => list.find((b) => b
 
 /** Version and flags that open a full box's payload. */
 const FULL_BOX = 4;
+
+const versionAndFlags = (r: ByteReader, box: Box): { version: number; flags: number } =>
+  fullBoxHeader(r.bytes.subarray(box.payload, box.end)) ?? { version: 0, flags: 0 };
 
 /** A walk over a whole image file whose structural problems become the reader's warnings. */
 const walk = (bytes: Uint8Array, s: Segments): BoxList =>
@@ -20,7 +23,7 @@ interface Item {
 }
 
 function readInfe(r: ByteReader, box: Box): Item | undefined {
-  const version = r.u8(box.payload) ?? 0;
+  const { version } = versionAndFlags(r, box);
   if (version < 2) return undefined;
   const idSize = version === 2 ? 2 : 4;
   const id = (idSize === 2 ? r.u16(box.payload + 4) : r.u32(box.payload + 4)) ?? 0;
@@ -49,7 +52,7 @@ function readSized(r: ByteReader, o: number, size: number): number {
 
 function readIloc(r: ByteReader, box: Box): Map<number, Location> {
   const out = new Map<number, Location>();
-  const version = r.u8(box.payload) ?? 0;
+  const { version } = versionAndFlags(r, box);
   let o = box.payload + 4;
   const sizes = r.u16(o) ?? 0;
   const offsetSize = sizes >> 12;
@@ -89,8 +92,7 @@ function readIloc(r: ByteReader, box: Box): Map<number, Location> {
 /** Which ipco properties (1-based) belong to which item. */
 function readIpma(r: ByteReader, box: Box): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const version = r.u8(box.payload) ?? 0;
-  const flags = r.u32(box.payload) ?? 0;
+  const { version, flags } = versionAndFlags(r, box);
   let o = box.payload + 4;
   const count = r.u32(o) ?? 0;
   o += 4;
@@ -130,11 +132,11 @@ export function readHeif(bytes: Uint8Array): Segments {
   }
   const inner = list.children(meta, 1, meta.payload + FULL_BOX);
   const pitm = child(inner, 'pitm');
-  const primary = pitm ? (((r.u8(pitm.payload) ?? 0) === 0 ? r.u16(pitm.payload + 4) : r.u32(pitm.payload + 4)) ?? 0) : undefined;
+  const primary = pitm ? ((versionAndFlags(r, pitm).version === 0 ? r.u16(pitm.payload + 4) : r.u32(pitm.payload + 4)) ?? 0) : undefined;
   const iinf = child(inner, 'iinf');
   const items: Item[] = [];
   if (iinf) {
-    const skip = (r.u8(iinf.payload) ?? 0) === 0 ? 6 : 8;
+    const skip = versionAndFlags(r, iinf).version === 0 ? 6 : 8;
     for (const b of list.children(iinf, 2, iinf.payload + skip)) {
       const item = b.type === 'infe' ? readInfe(r, b) : undefined;
       if (item) items.push(item);

@@ -19,8 +19,6 @@ const MAX_COMPOUND_BYTES = 256 * 1024 * 1024;
 const MAX_TEXT_CHARS = 16 * 1024 * 1024;
 
 /** The streams directly under the root storage, by name (the root's own name varies by writer). */
-export type Streams = ReadonlyMap<string, Uint8Array>;
-
 function rootStreams(container: CFB.CFB$Container): Map<string, Uint8Array> {
   const streams = new Map<string, Uint8Array>();
   const root = container.FullPaths[0] ?? '';
@@ -59,7 +57,7 @@ function currentUser(bytes: Uint8Array): string | undefined {
 }
 
 /** What a compound file that is not one of the Office documents read here is, when it is worth saying. */
-function otherKind(streams: Streams): string | undefined {
+function otherKind(streams: ReadonlyMap<string, Uint8Array>): string | undefined {
   if (streams.has('EncryptedPackage'))
     return 'password-protected OOXML document (encrypted package inside an OLE container): contents cannot be read';
   if ([...streams.keys()].some((n) => n.startsWith('__substg1.0_')))

@@ -46,7 +46,7 @@ const SECONDS_1601_TO_1970 = 11_644_473_600;
 const DAY = 86400;
 
 /** A value as stored, before it is named and shown. */
-export type OleValue =
+type OleValue =
   | { kind: 'number'; value: number }
   | { kind: 'string'; value: string; bytes?: Uint8Array; encoding?: string }
   /** FILETIME: 100-ns ticks since 1601 as seconds; durations (edit time) use the same type. */
