@@ -1,16 +1,19 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
-import type { ExtractInput, Extractor, ExtractorOutput } from './types';
+import { ZIP_LIMITS, type ZipLimits } from '../model/inventory';
+import { readOleDocument } from './ole/ole-document';
+import { convertTimeSpan } from './time-span';
+import type { Extractor, ExtractorOutput } from './types';
+import { elements, ownText, parseXml, type XmlElement, type XmlNode, xmlEvents } from './xml';
+import { readZipParts } from './zip/zip-parts';
 
 /**
  * OOXML packages (docx, xlsx, pptx and their macro/template variants): document properties as ExifTool reports
  * them (dc:* in `XMP-dc`, everything else from docProps in `XML`) and the visible text, in reading order.
- * Legacy OLE compound files (doc, xls, ppt) are only recognised.
+ * Legacy OLE compound files (doc, xls, ppt) are read by ole/ole-document.ts.
  */
 
-const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/** The archive walker's zip-bomb limits; the parts read are all held in memory, so their total is capped lower. */
+const PACKAGE_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxTotalBytes: 256 * 1024 * 1024 };
 const MAX_TEXT_CHARS = 16 * 1024 * 1024;
 /** Spreadsheet rows are padded to the cell's column so columns line up; past this, gaps are not padded. */
 const MAX_PAD_COLUMNS = 256;
@@ -26,76 +29,21 @@ const WANTED_PART = new RegExp(
     '|ppt/notesSlides/[^/]+\\.xml)$',
 );
 
-// ---------------------------------------------------------------------------------------------------------------
-// A minimal XML tokenizer: OOXML parts are machine-written, and a hand-rolled scanner never expands DOCTYPE entities.
-
-interface XmlToken {
-  kind: 'open' | 'close' | 'text';
-  /** Qualified name as written (`w:t`); empty for text. */
-  name: string;
-  attrs: Record<string, string>;
-  selfClosing: boolean;
-  text: string;
-}
-
-const TOKEN_RE =
-  /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
-const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(
-    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g,
-    (_m, hexCode: string | undefined, dec: string | undefined, named: string | undefined) => {
-      if (named) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[named] ?? '';
-      const code = hexCode ? parseInt(hexCode, 16) : Number(dec);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    },
-  );
-}
-
-function* tokens(xml: string): Generator<XmlToken> {
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(xml); m; m = TOKEN_RE.exec(xml)) {
-    if (m[1] !== undefined) yield { kind: 'text', name: '', attrs: {}, selfClosing: false, text: m[1] };
-    else if (m[3] !== undefined) {
-      const attrs: Record<string, string> = {};
-      if (m[4]) for (const a of m[4].matchAll(ATTR_RE)) attrs[a[1] ?? ''] = decodeEntities(a[2] ?? a[3] ?? '');
-      yield { kind: m[2] ? 'close' : 'open', name: m[3], attrs, selfClosing: m[5] === '/', text: '' };
-    } else if (m[6] !== undefined) yield { kind: 'text', name: '', attrs: {}, selfClosing: false, text: decodeEntities(m[6]) };
-  }
-}
-
 const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
-
-interface XmlNode {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlNode[];
-  text: string;
-}
-
-/** Small tree for the property and relationship parts (a few KB each). */
-function parseTree(xml: string): XmlNode {
-  const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
-  const stack: XmlNode[] = [root];
-  for (const t of tokens(xml)) {
-    const top = stack[stack.length - 1] ?? root;
-    if (t.kind === 'open') {
-      const node: XmlNode = { name: t.name, attrs: t.attrs, children: [], text: '' };
-      top.children.push(node);
-      if (!t.selfClosing) stack.push(node);
-    } else if (t.kind === 'close') {
-      if (stack.length > 1) stack.pop();
-    } else top.text += t.text;
-  }
-  return root;
-}
 
 function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Elements with this local name (any prefix) anywhere below `nodes`, not looking inside a match. */
+function findAll(nodes: readonly XmlNode[], local: string, into: XmlElement[] = []): XmlElement[] {
+  for (const el of elements(nodes)) {
+    if (localName(el.name) === local) into.push(el);
+    else findAll(el.children, local, into);
+  }
+  return into;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -149,16 +97,6 @@ const NUMERIC_APP_TAGS = new Set([
   'TotalTime',
 ]);
 
-/** ExifTool's ConvertTimeSpan(minutes, 60). */
-function editTime(minutes: number): string {
-  const s = minutes * 60;
-  if (minutes === 0) return '0';
-  if (s < 60) return `${s} seconds`;
-  if (s < 3600) return `${Math.trunc(minutes)} minute${minutes === 1 ? '' : 's'}`;
-  if (s < 86400) return `${(s / 3600).toFixed(1)} hours`;
-  return `${(s / 86400).toFixed(1)} days`;
-}
-
 /** ExifTool's tag-name rule for docProps elements and custom property names: words capitalised and joined. */
 function tagName(name: string): string {
   return name
@@ -168,18 +106,22 @@ function tagName(name: string): string {
     .join('');
 }
 
-function vtValues(node: XmlNode): (string | number)[] {
+function vtValues(node: XmlElement): (string | number)[] {
   const out: (string | number)[] = [];
-  const visit = (n: XmlNode): void => {
-    if (n.children.length === 0 && n.name.startsWith('vt:')) {
-      const t = n.text.trim();
+  const visit = (n: XmlElement): void => {
+    const children = elements(n.children);
+    if (children.length === 0 && n.name.startsWith('vt:')) {
+      const t = ownText(n).trim();
       out.push(/^vt:(i\d|ui\d|int|uint|r\d|decimal)$/.test(n.name) && t !== '' && Number.isFinite(Number(t)) ? Number(t) : t);
     }
-    n.children.forEach(visit);
+    children.forEach(visit);
   };
   visit(node);
   return out;
 }
+
+const rootElement = (nodes: readonly XmlNode[], name: string): XmlElement | undefined =>
+  elements(nodes).find((n) => localName(n.name) === name);
 
 class Props {
   readonly metadata: MetadataGroups = {};
@@ -195,10 +137,9 @@ class Props {
     if (d.entry) this.timestamps.push({ field: `${group}:${tag}`, ...d.entry });
   }
 
-  core(xml: string): void {
-    const root = parseTree(xml).children.find((n) => localName(n.name) === 'coreProperties');
-    for (const el of root?.children ?? []) {
-      const text = el.text.trim();
+  core(nodes: readonly XmlNode[]): void {
+    for (const el of elements(rootElement(nodes, 'coreProperties')?.children ?? [])) {
+      const text = ownText(el).trim();
       if (text === '') continue;
       const mapped = CORE_TAGS[el.name];
       const [group, tag] = mapped ?? ['XML', tagName(localName(el.name))];
@@ -208,19 +149,18 @@ class Props {
     }
   }
 
-  app(xml: string): void {
-    const root = parseTree(xml).children.find((n) => localName(n.name) === 'Properties');
-    for (const el of root?.children ?? []) {
+  app(nodes: readonly XmlNode[]): void {
+    for (const el of elements(rootElement(nodes, 'Properties')?.children ?? [])) {
       const name = localName(el.name);
-      if (el.children.length > 0) {
+      if (elements(el.children).length > 0) {
         const values = vtValues(el);
         if (values.length > 0) this.set('XML', tagName(name), { value: values.length === 1 ? (values[0] ?? '') : values });
         continue;
       }
-      const text = el.text.trim();
+      const text = ownText(el).trim();
       if (text === '') continue;
       if (name === 'TotalTime' && Number.isFinite(Number(text)))
-        this.set('XML', 'TotalEditTime', { value: editTime(Number(text)), raw: Number(text) });
+        this.set('XML', 'TotalEditTime', { value: convertTimeSpan(Number(text), 60), raw: Number(text) });
       else if (name === 'DocSecurity') this.set('XML', 'DocSecurity', { value: DOC_SECURITY[text] ?? text, raw: Number(text) });
       else if (text === 'true' || text === 'false')
         this.set('XML', tagName(name), { value: text === 'true' ? 'Yes' : 'No', raw: text === 'true' });
@@ -229,14 +169,13 @@ class Props {
     }
   }
 
-  custom(xml: string): void {
-    const root = parseTree(xml).children.find((n) => localName(n.name) === 'Properties');
-    for (const prop of root?.children ?? []) {
+  custom(nodes: readonly XmlNode[]): void {
+    for (const prop of elements(rootElement(nodes, 'Properties')?.children ?? [])) {
       const name = prop.attrs['name'];
-      const valueNode = prop.children[0];
+      const valueNode = elements(prop.children)[0];
       if (!name || !valueNode) continue;
       const tag = tagName(name);
-      const text = valueNode.text.trim();
+      const text = ownText(valueNode).trim();
       if (valueNode.name === 'vt:filetime' || valueNode.name === 'vt:date') this.date('XML', tag, text);
       else if (valueNode.name === 'vt:bool')
         this.set('XML', tag, { value: text === 'true' || text === '1' ? 'Yes' : 'No', raw: text === 'true' || text === '1' });
@@ -251,18 +190,18 @@ class Props {
 // Text
 
 /** Word body, header, footer, note and comment parts: paragraphs on lines, table cells tab-separated. */
-function wordText(xml: string | Iterable<XmlToken>): string {
+function wordText(nodes: readonly XmlNode[]): string {
   let out = '';
   let inText = false;
-  for (const t of typeof xml === 'string' ? tokens(xml) : xml) {
-    if (t.kind === 'text') {
-      if (inText) out += t.text;
+  for (const e of xmlEvents(nodes)) {
+    if (e.kind === 'text') {
+      if (inText) out += e.text;
       continue;
     }
-    const open = t.kind === 'open';
-    switch (t.name) {
+    const open = e.kind === 'open';
+    switch (e.element.name) {
       case 'w:t':
-        inText = open && !t.selfClosing;
+        inText = open;
         break;
       case 'w:tab':
       case 'w:ptab':
@@ -276,7 +215,7 @@ function wordText(xml: string | Iterable<XmlToken>): string {
         if (open) out += '\u2011';
         break;
       case 'w:p':
-        if (!open || t.selfClosing) out += '\n';
+        if (!open) out += '\n';
         break;
       case 'w:tc':
         if (!open) out = `${out.replace(/\n$/, '')}\t`;
@@ -297,62 +236,54 @@ interface WordComment {
   text: string;
 }
 
-function wordComments(xml: string): WordComment[] {
-  const comments: WordComment[] = [];
-  let body: XmlToken[] | undefined;
-  let attrs: Record<string, string> = {};
-  for (const t of tokens(xml)) {
-    if (t.name === 'w:comment' && t.kind === 'open' && !t.selfClosing) {
-      body = [];
-      attrs = t.attrs;
-    } else if (t.name === 'w:comment' && t.kind === 'close' && body) {
-      const author = attrs['w:author'];
-      const date = attrs['w:date'];
-      comments.push({ ...(author ? { author } : {}), ...(date ? { date } : {}), text: wordText(body).trim() });
-      body = undefined;
-    } else body?.push(t);
-  }
-  return comments;
+function wordComments(nodes: readonly XmlNode[]): WordComment[] {
+  return findAll(nodes, 'comment').map((el) => {
+    const author = el.attrs['w:author'];
+    const date = el.attrs['w:date'];
+    return { ...(author ? { author } : {}), ...(date ? { date } : {}), text: wordText(el.children).trim() };
+  });
 }
 
 /** DrawingML text (slides, notes): paragraphs on lines. */
-function drawingText(xml: string): string {
+function drawingText(nodes: readonly XmlNode[]): string {
   let out = '';
   let inText = false;
-  for (const t of tokens(xml)) {
-    if (t.kind === 'text') {
-      if (inText) out += t.text;
+  for (const e of xmlEvents(nodes)) {
+    if (e.kind === 'text') {
+      if (inText) out += e.text;
       continue;
     }
-    const open = t.kind === 'open';
-    if (t.name === 'a:t') inText = open && !t.selfClosing;
-    else if (t.name === 'a:br' && open) out += '\n';
-    else if (t.name === 'a:tab' && open) out += '\t';
-    else if (t.name === 'a:p' && (!open || t.selfClosing)) out += '\n';
+    const open = e.kind === 'open';
+    const name = e.element.name;
+    if (name === 'a:t') inText = open;
+    else if (name === 'a:br' && open) out += '\n';
+    else if (name === 'a:tab' && open) out += '\t';
+    else if (name === 'a:p' && !open) out += '\n';
   }
   return out.replace(/\n{3,}/g, '\n\n');
 }
 
 /** Shared strings, skipping phonetic guides (`rPh`, Japanese furigana) which would duplicate the reading. */
-function sharedStrings(xml: string): string[] {
+function sharedStrings(nodes: readonly XmlNode[]): string[] {
   const out: string[] = [];
   let current: string | undefined;
   let inText = false;
   let phonetic = 0;
-  for (const t of tokens(xml)) {
-    if (t.kind === 'text') {
-      if (inText && phonetic === 0 && current !== undefined) current += t.text;
+  for (const e of xmlEvents(nodes)) {
+    if (e.kind === 'text') {
+      if (inText && phonetic === 0 && current !== undefined) current += e.text;
       continue;
     }
-    const open = t.kind === 'open';
-    if (t.name === 'si') {
-      if (open && !t.selfClosing) current = '';
+    const open = e.kind === 'open';
+    const name = e.element.name;
+    if (name === 'si') {
+      if (open) current = '';
       else {
         out.push(current ?? '');
         current = undefined;
       }
-    } else if (t.name === 'rPh' && !t.selfClosing) phonetic += open ? 1 : -1;
-    else if (t.name === 't') inText = open && !t.selfClosing;
+    } else if (name === 'rPh') phonetic += open ? 1 : -1;
+    else if (name === 't') inText = open;
   }
   return out;
 }
@@ -373,17 +304,18 @@ const BUILTIN_TIME_ONLY = new Set([18, 19, 20, 21, 45, 46, 47]);
 type DateKind = 'date' | 'time' | 'datetime';
 
 /** Which cell styles (`s` index) display serial numbers as dates or times. */
-function dateStyles(xml: string): Map<number, DateKind> {
+function dateStyles(nodes: readonly XmlNode[]): Map<number, DateKind> {
   const customFormats = new Map<number, string>();
   const styles = new Map<number, DateKind>();
   let inCellXfs = false;
   let index = 0;
-  for (const t of tokens(xml)) {
-    if (t.kind === 'text') continue;
-    if (t.name === 'numFmt' && t.kind === 'open') customFormats.set(Number(t.attrs['numFmtId']), t.attrs['formatCode'] ?? '');
-    else if (t.name === 'cellXfs') inCellXfs = t.kind === 'open' && !t.selfClosing;
-    else if (t.name === 'xf' && t.kind === 'open' && inCellXfs) {
-      const id = Number(t.attrs['numFmtId'] ?? 0);
+  for (const e of xmlEvents(nodes)) {
+    if (e.kind === 'text') continue;
+    const { name, attrs } = e.element;
+    if (name === 'numFmt' && e.kind === 'open') customFormats.set(Number(attrs['numFmtId']), attrs['formatCode'] ?? '');
+    else if (name === 'cellXfs') inCellXfs = e.kind === 'open';
+    else if (name === 'xf' && e.kind === 'open' && inCellXfs) {
+      const id = Number(attrs['numFmtId'] ?? 0);
       const code = customFormats.get(id);
       let kind: DateKind | undefined;
       if (code !== undefined) {
@@ -417,7 +349,7 @@ interface SheetContext {
 }
 
 /** One line per row: the sheet name, then the cells tab-separated and padded to their columns. */
-function sheetText(sheetName: string, xml: string, ctx: SheetContext): string {
+function sheetText(sheetName: string, nodes: readonly XmlNode[], ctx: SheetContext): string {
   const lines: string[] = [];
   let row: string[] = [];
   let cell: { col: number; type: string; style: number } | undefined;
@@ -426,26 +358,27 @@ function sheetText(sheetName: string, xml: string, ctx: SheetContext): string {
   let inInline = false;
   let phonetic = 0;
   let nextCol = 0;
-  for (const t of tokens(xml)) {
-    if (t.kind === 'text') {
-      if ((inValue || inInline) && phonetic === 0) value += t.text;
+  for (const e of xmlEvents(nodes)) {
+    if (e.kind === 'text') {
+      if ((inValue || inInline) && phonetic === 0) value += e.text;
       continue;
     }
-    const open = t.kind === 'open';
-    switch (t.name) {
+    const open = e.kind === 'open';
+    const { name, attrs } = e.element;
+    switch (name) {
       case 'row':
-        if (open && !t.selfClosing) {
+        if (open) {
           row = [];
           nextCol = 0;
-        } else if (!open && row.some((c) => c !== '')) lines.push([sheetName, ...row].join('\t').replace(/\t+$/, ''));
+        } else if (row.some((c) => c !== '')) lines.push([sheetName, ...row].join('\t').replace(/\t+$/, ''));
         break;
-      case 'c': {
+      case 'c':
         if (open) {
-          const ref = t.attrs['r'];
+          const ref = attrs['r'];
           const col = ref ? columnIndex(ref) : nextCol;
-          cell = { col: col >= 0 ? col : nextCol, type: t.attrs['t'] ?? 'n', style: Number(t.attrs['s'] ?? -1) };
+          cell = { col: col >= 0 ? col : nextCol, type: attrs['t'] ?? 'n', style: Number(attrs['s'] ?? -1) };
           value = '';
-          if (!t.selfClosing) break;
+          break;
         }
         if (cell) {
           const shown = cellText(cell.type, cell.style, value, ctx);
@@ -455,15 +388,14 @@ function sheetText(sheetName: string, xml: string, ctx: SheetContext): string {
         }
         cell = undefined;
         break;
-      }
       case 'v':
-        inValue = open && !t.selfClosing;
+        inValue = open;
         break;
       case 'is':
-        inInline = open && !t.selfClosing;
+        inInline = open;
         break;
       case 'rPh':
-        if (!t.selfClosing) phonetic += open ? 1 : -1;
+        phonetic += open ? 1 : -1;
         break;
       default:
         break;
@@ -492,14 +424,12 @@ function cellText(type: string, style: number, raw: string, ctx: SheetContext): 
 }
 
 /** Relationship id → target part path, resolved against the part that owns the rels file. */
-function relationships(xml: string | undefined, baseDir: string): Map<string, string> {
+function relationships(nodes: readonly XmlNode[], baseDir: string): Map<string, string> {
   const map = new Map<string, string>();
-  if (!xml) return map;
-  for (const t of tokens(xml)) {
-    if (t.kind !== 'open' || localName(t.name) !== 'Relationship') continue;
-    const id = t.attrs['Id'];
-    const target = t.attrs['Target'];
-    if (!id || !target || t.attrs['TargetMode'] === 'External') continue;
+  for (const el of findAll(nodes, 'Relationship')) {
+    const id = el.attrs['Id'];
+    const target = el.attrs['Target'];
+    if (!id || !target || el.attrs['TargetMode'] === 'External') continue;
     map.set(id, resolvePart(baseDir, target));
   }
   return map;
@@ -517,24 +447,50 @@ function resolvePart(baseDir: string, target: string): string {
 const numericSuffix = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
 const byNumber = (a: string, b: string): number => numericSuffix(a) - numericSuffix(b);
 
-type Parts = Map<string, string>;
+/**
+ * The parts read from a package. Each is parsed when asked for and not kept: a parsed tree takes about twenty times
+ * the memory of its XML, so a large workbook must not hold all its sheets at once. A part that cannot be parsed is
+ * reported and reads as empty.
+ */
+class Parts {
+  constructor(
+    private readonly bytes: ReadonlyMap<string, Uint8Array>,
+    private readonly warnings: string[],
+  ) {}
+
+  has(name: string): boolean {
+    return this.bytes.has(name);
+  }
+
+  names(): string[] {
+    return [...this.bytes.keys()];
+  }
+
+  xml(name: string): XmlNode[] {
+    const bytes = this.bytes.get(name);
+    if (!bytes) return [];
+    try {
+      const doc = parseXml(decodeXml(bytes));
+      this.warnings.push(...doc.warnings.map((w) => `${name}: ${w}`));
+      return doc.nodes;
+    } catch (e) {
+      this.warnings.push(`${name}: not readable as XML (${e instanceof Error ? e.message : String(e)})`);
+      return [];
+    }
+  }
+}
 
 function docxText(parts: Parts, timestamps: TimestampEntry[]): string {
   const sections: string[] = [];
-  const body = parts.get('word/document.xml');
-  if (body) sections.push(wordText(body));
-  const names = [...parts.keys()];
+  if (parts.has('word/document.xml')) sections.push(wordText(parts.xml('word/document.xml')));
+  const names = parts.names();
   for (const kind of ['header', 'footer']) {
     for (const name of names.filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n)).sort(byNumber))
-      sections.push(wordText(parts.get(name) ?? ''));
+      sections.push(wordText(parts.xml(name)));
   }
-  for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
-    const xml = parts.get(name);
-    if (xml) sections.push(wordText(xml));
-  }
-  const comments = parts.get('word/comments.xml');
-  if (comments) {
-    for (const c of wordComments(comments)) {
+  for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) if (parts.has(name)) sections.push(wordText(parts.xml(name)));
+  if (parts.has('word/comments.xml')) {
+    for (const c of wordComments(parts.xml('word/comments.xml'))) {
       sections.push(c.author ? `${c.author}: ${c.text}` : c.text);
       if (c.date) {
         const d = w3cdtf(c.date);
@@ -549,54 +505,65 @@ function docxText(parts: Parts, timestamps: TimestampEntry[]): string {
     .join('\n\n');
 }
 
+/** The relationship id of a `sheet` or `sldId` element (`r:id`, whatever the prefix). */
+const relationshipId = (el: XmlElement): string | undefined =>
+  el.attrs['r:id'] ?? Object.entries(el.attrs).find(([k]) => k.endsWith(':id'))?.[1];
+
 function xlsxText(parts: Parts): string {
-  const workbook = parts.get('xl/workbook.xml') ?? '';
-  const rels = relationships(parts.get('xl/_rels/workbook.xml.rels'), 'xl');
-  const shared = sharedStrings(parts.get('xl/sharedStrings.xml') ?? '');
-  const styles = dateStyles(parts.get('xl/styles.xml') ?? '');
+  const workbook = parts.xml('xl/workbook.xml');
+  const rels = relationships(parts.xml('xl/_rels/workbook.xml.rels'), 'xl');
+  const shared = sharedStrings(parts.xml('xl/sharedStrings.xml'));
+  const styles = dateStyles(parts.xml('xl/styles.xml'));
   let date1904 = false;
   const sheets: { name: string; part: string }[] = [];
-  for (const t of tokens(workbook)) {
-    if (t.kind !== 'open') continue;
-    if (t.name.endsWith('workbookPr')) date1904 = t.attrs['date1904'] === '1' || t.attrs['date1904'] === 'true';
-    if (localName(t.name) === 'sheet') {
-      const rid = t.attrs['r:id'] ?? Object.entries(t.attrs).find(([k]) => k.endsWith(':id'))?.[1];
+  for (const e of xmlEvents(workbook)) {
+    if (e.kind !== 'open') continue;
+    const el = e.element;
+    if (el.name.endsWith('workbookPr')) date1904 = el.attrs['date1904'] === '1' || el.attrs['date1904'] === 'true';
+    if (localName(el.name) === 'sheet') {
+      const rid = relationshipId(el);
       const part = rid ? rels.get(rid) : undefined;
-      if (part) sheets.push({ name: t.attrs['name'] ?? part, part });
+      if (part) sheets.push({ name: el.attrs['name'] ?? part, part });
     }
   }
   if (sheets.length === 0) {
-    for (const name of [...parts.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort(byNumber))
+    for (const name of parts
+      .names()
+      .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+      .sort(byNumber))
       sheets.push({ name: name.replace(/^.*\/|\.xml$/g, ''), part: name });
   }
   const ctx: SheetContext = { shared, styles, date1904 };
   return sheets
-    .map((s) => sheetText(s.name, parts.get(s.part) ?? '', ctx))
+    .map((s) => sheetText(s.name, parts.xml(s.part), ctx))
     .filter(Boolean)
     .join('\n');
 }
 
 function pptxText(parts: Parts): string {
-  const rels = relationships(parts.get('ppt/_rels/presentation.xml.rels'), 'ppt');
+  const rels = relationships(parts.xml('ppt/_rels/presentation.xml.rels'), 'ppt');
   const order: string[] = [];
-  for (const t of tokens(parts.get('ppt/presentation.xml') ?? '')) {
-    if (t.kind === 'open' && localName(t.name) === 'sldId') {
-      const rid = t.attrs['r:id'] ?? Object.entries(t.attrs).find(([k]) => k.endsWith(':id'))?.[1];
-      const part = rid ? rels.get(rid) : undefined;
-      if (part) order.push(part);
-    }
+  for (const el of findAll(parts.xml('ppt/presentation.xml'), 'sldId')) {
+    const rid = relationshipId(el);
+    const part = rid ? rels.get(rid) : undefined;
+    if (part) order.push(part);
   }
-  if (order.length === 0) order.push(...[...parts.keys()].filter((n) => /^ppt\/slides\/[^/]+\.xml$/.test(n)).sort(byNumber));
+  if (order.length === 0)
+    order.push(
+      ...parts
+        .names()
+        .filter((n) => /^ppt\/slides\/[^/]+\.xml$/.test(n))
+        .sort(byNumber),
+    );
   const slides: string[] = [];
   for (const slide of order) {
-    const xml = parts.get(slide);
-    if (xml === undefined) continue;
-    let text = drawingText(xml).trim();
+    if (!parts.has(slide)) continue;
+    let text = drawingText(parts.xml(slide)).trim();
     const file = slide.slice(slide.lastIndexOf('/') + 1);
-    const slideRels = relationships(parts.get(`ppt/slides/_rels/${file}.rels`), 'ppt/slides');
+    const slideRels = relationships(parts.xml(`ppt/slides/_rels/${file}.rels`), 'ppt/slides');
     for (const target of slideRels.values()) {
       if (!target.startsWith('ppt/notesSlides/')) continue;
-      const notes = drawingText(parts.get(target) ?? '').trim();
+      const notes = drawingText(parts.xml(target)).trim();
       if (notes) text += `\n${notes}`;
     }
     slides.push(text);
@@ -618,23 +585,9 @@ function containsAscii(haystack: Uint8Array, needle: string): boolean {
   return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).includes(needle, 0, 'latin1');
 }
 
-/** Names the legacy format from the UTF-16LE stream names in the compound file's directory. */
-async function describeOle(input: ExtractInput): Promise<string | undefined> {
-  const bytes = Buffer.from(await input.source.read(0, Math.min(input.size, 4 * 1024 * 1024)));
-  const has = (name: string): boolean => bytes.includes(Buffer.from(name, 'utf16le'));
-  if (has('EncryptedPackage'))
-    return 'password-protected OOXML document (encrypted package inside an OLE container): contents cannot be read';
-  if (has('WordDocument')) return 'legacy OLE document (Word 97-2003 .doc): text and properties were not extracted';
-  if (has('Workbook') || has('Book')) return 'legacy OLE document (Excel 97-2003 .xls): text and properties were not extracted';
-  if (has('PowerPoint Document')) return 'legacy OLE document (PowerPoint 97-2003 .ppt): text and properties were not extracted';
-  if (has('__substg1.0_')) return 'legacy OLE document (Outlook .msg message): text and properties were not extracted';
-  // Other compound files (Thumbs.db, installer databases, …) are not documents: nothing to report.
-  return undefined;
-}
-
 export const officeExtractor: Extractor = {
   name: 'office',
-  version: 1,
+  version: 2,
   accepts(input, head) {
     if (isOle(head)) return true;
     if (!isZip(head)) return false;
@@ -642,46 +595,18 @@ export const officeExtractor: Extractor = {
   },
   async extract(input): Promise<ExtractorOutput> {
     const head = await input.source.read(0, 8);
-    if (isOle(head)) {
-      const what = await describeOle(input);
-      return what ? { warnings: [what] } : {};
-    }
-    if (input.size > MAX_PACKAGE_BYTES)
-      return { warnings: [`OOXML package larger than ${MAX_PACKAGE_BYTES / 1048576} MiB was not opened`] };
-
-    const warnings: string[] = [];
-    const names: string[] = [];
-    let budget = MAX_TOTAL_BYTES;
-    const filter = (f: UnzipFileInfo): boolean => {
-      names.push(f.name);
-      if (!WANTED_PART.test(f.name)) return false;
-      if (f.compression !== 0 && f.compression !== 8) {
-        warnings.push(`${f.name}: unsupported compression method ${f.compression}`);
-        return false;
-      }
-      // The declared size bounds the output buffer, so a lying header cannot inflate past it.
-      if (f.originalSize > MAX_PART_BYTES || f.originalSize > budget) {
-        warnings.push(`${f.name}: ${f.originalSize} bytes uncompressed, skipped (size cap)`);
-        return false;
-      }
-      budget -= f.originalSize;
-      return true;
-    };
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(await input.source.readAll(), { filter });
-    } catch (e) {
-      return { warnings: [`not a readable OOXML package: ${e instanceof Error ? e.message : String(e)}`] };
-    }
-    const parts: Parts = new Map(Object.entries(files).map(([name, bytes]) => [name, decodeXml(bytes)]));
+    if (isOle(head)) return readOleDocument(input);
+    // A zip bomb throws here (ZipBombError), so the extraction fails with the limit that was crossed.
+    const pkg = await readZipParts(input.source, (name) => WANTED_PART.test(name), PACKAGE_LIMITS);
+    if (pkg.unreadable !== undefined) return { warnings: [`not a readable OOXML package: ${pkg.unreadable}`] };
+    const warnings = [...pkg.warnings];
+    const names = pkg.names;
+    const parts = new Parts(pkg.parts, warnings);
 
     const props = new Props();
-    const core = parts.get('docProps/core.xml');
-    const app = parts.get('docProps/app.xml');
-    const custom = parts.get('docProps/custom.xml');
-    if (core) props.core(core);
-    if (app) props.app(app);
-    if (custom) props.custom(custom);
+    if (parts.has('docProps/core.xml')) props.core(parts.xml('docProps/core.xml'));
+    if (parts.has('docProps/app.xml')) props.app(parts.xml('docProps/app.xml'));
+    if (parts.has('docProps/custom.xml')) props.custom(parts.xml('docProps/custom.xml'));
 
     const timestamps = props.timestamps;
     let text = '';

@@ -615,7 +615,7 @@ export async function extractPdf(bytes: Uint8Array, stepTimeoutMs = PDF_STEP_TIM
 
 export const pdfExtractor: Extractor = {
   name: 'pdf',
-  version: 1,
+  version: 2,
   accepts(input: ExtractInput, head: Uint8Array): boolean {
     if (input.mime === 'application/pdf') return true;
     // Junk before the header is tolerated by readers (and by pdf.js) up to 1 KiB.

@@ -1,4 +1,5 @@
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
+import { type Box, BoxWalker } from './bmff/boxes';
 import { decodeShortString } from './encoding/text-encoding';
 import type { ByteSource, Extractor, ExtractorOutput } from './types';
 
@@ -211,18 +212,8 @@ const KEY_NAMES: Record<string, string> = {
 const MAC_LANGUAGE_ENCODINGS: Record<number, string> = { 0: 'macintosh', 11: 'shift_jis', 19: 'big5', 23: 'euc-kr', 33: 'gbk' };
 const CJK_ENCODINGS = new Set(['gb2312', 'gbk', 'gb18030', 'big5', 'euc-kr', 'cp949', 'shift_jis', 'euc-jp']);
 
-const MAX_BOXES = 20_000;
-const MAX_DEPTH = 12;
 const MAX_LEAF = 1 << 20;
-const WINDOW = 64 * 1024;
 const MAC_EPOCH_MS = Date.UTC(1904, 0, 1);
-
-interface Box {
-  type: string;
-  start: number;
-  payload: number;
-  end: number;
-}
 
 interface Track {
   group: string;
@@ -236,23 +227,6 @@ interface Track {
 interface MetaContext {
   handler?: string;
   keys: string[];
-}
-
-/** Serves the many small sequential reads of a box walk from one window, so a file source is not reopened per header. */
-class WindowReader {
-  private offset = 0;
-  private data: Uint8Array = new Uint8Array(0);
-  constructor(private readonly source: ByteSource) {}
-
-  async read(offset: number, length: number): Promise<Uint8Array> {
-    if (offset >= this.offset && offset + length <= this.offset + this.data.byteLength) {
-      return this.data.subarray(offset - this.offset, offset - this.offset + length);
-    }
-    const chunk = await this.source.read(offset, Math.max(length, WINDOW));
-    this.offset = offset;
-    this.data = chunk;
-    return chunk.subarray(0, length);
-  }
 }
 
 const fourcc = (b: Uint8Array, at: number): string => String.fromCharCode(b[at] ?? 0, b[at + 1] ?? 0, b[at + 2] ?? 0, b[at + 3] ?? 0);
@@ -348,8 +322,7 @@ class Parser {
   readonly groups: MetadataGroups = {};
   readonly timestamps: TimestampEntry[] = [];
   readonly warnings: string[] = [];
-  private readonly reader: WindowReader;
-  private boxes = 0;
+  private readonly walker: BoxWalker;
   private trackCount = 0;
   private readonly tracks: Track[] = [];
   private mediaDataSize = 0;
@@ -358,8 +331,8 @@ class Parser {
   /** Track and media dates equal to the movie's add nothing to a timeline. */
   private readonly movieDates = new Set<string>();
 
-  constructor(private readonly source: ByteSource) {
-    this.reader = new WindowReader(source);
+  constructor(source: ByteSource) {
+    this.walker = new BoxWalker(source, { warn: (message) => this.warn(message) });
   }
 
   private set(group: string, tag: string, value: MetaValue): void {
@@ -378,61 +351,12 @@ class Parser {
     return d.iso;
   }
 
-  /** Header of the box at `offset`, or undefined (with a warning) when it cannot be a valid box inside `limit`. */
-  private async header(offset: number, limit: number, parent: string): Promise<Box | undefined> {
-    if (limit - offset < 8) {
-      if (limit - offset > 0 && parent !== 'file') this.warn(`${limit - offset} stray bytes at the end of '${parent}'`);
-      return undefined;
-    }
-    if (++this.boxes > MAX_BOXES) {
-      if (this.boxes === MAX_BOXES + 1) this.warn(`more than ${MAX_BOXES} boxes; the rest was skipped`);
-      return undefined;
-    }
-    const h = await this.reader.read(offset, 16);
-    if (h.byteLength < 8) {
-      this.warn(`truncated box header at offset ${offset}`);
-      return undefined;
-    }
-    let size = view(h).getUint32(0);
-    // Byte-wise so that MacRoman © (0xA9) in `©nam` maps to U+00A9 like the tables above.
-    const type = fourcc(h, 4);
-    let payload = offset + 8;
-    if (size === 1) {
-      if (h.byteLength < 16) {
-        this.warn(`truncated 64-bit box header '${type}' at offset ${offset}`);
-        return undefined;
-      }
-      const big = view(h).getBigUint64(8);
-      size = big > BigInt(Number.MAX_SAFE_INTEGER) ? limit - offset : Number(big);
-      payload = offset + 16;
-    } else if (size === 0) {
-      size = limit - offset;
-    }
-    if (size < payload - offset) {
-      this.warn(`invalid size ${size} for box '${type}' at offset ${offset}`);
-      return undefined;
-    }
-    let end = offset + size;
-    if (end > limit) {
-      this.warn(
-        `box '${type}' at offset ${offset} runs past the end of ${parent === 'file' ? 'the file' : `'${parent}'`} (truncated file?)`,
-      );
-      end = limit;
-    }
-    return { type, start: offset, payload, end };
-  }
-
-  private async leaf(box: Box, max = MAX_LEAF): Promise<Uint8Array> {
-    const len = Math.min(box.end - box.payload, max);
-    return len > 0 ? this.reader.read(box.payload, len) : new Uint8Array(0);
+  private leaf(box: Box, max = MAX_LEAF): Promise<Uint8Array> {
+    return this.walker.payload(box, max);
   }
 
   async parseFile(): Promise<void> {
-    let offset = 0;
-    const size = this.source.size;
-    while (offset < size) {
-      const box = await this.header(offset, size, 'file');
-      if (!box) break;
+    for await (const box of this.walker.children(this.walker.file)) {
       switch (box.type) {
         case 'ftyp':
           this.ftyp(await this.leaf(box, 4096));
@@ -448,23 +372,12 @@ class Parser {
         default:
           break;
       }
-      offset = box.end;
     }
     this.composite();
   }
 
   private async children(parent: Box, depth: number, visit: (box: Box) => Promise<void>, from = parent.payload): Promise<void> {
-    if (depth > MAX_DEPTH) {
-      this.warn(`boxes nested deeper than ${MAX_DEPTH} levels in '${parent.type}' were skipped`);
-      return;
-    }
-    let offset = from;
-    while (offset < parent.end) {
-      const box = await this.header(offset, parent.end, parent.type);
-      if (!box) return;
-      await visit(box);
-      offset = box.end;
-    }
+    for await (const box of this.walker.children(parent, depth, from)) await visit(box);
   }
 
   private ftyp(b: Uint8Array): void {
@@ -729,7 +642,7 @@ class Parser {
 
   /** `meta` is a full box in MP4 but a plain container in QuickTime; the first child tells which. */
   private async meta(box: Box, handlerGroup: string, depth: number): Promise<void> {
-    const probe = await this.reader.read(box.payload, 8);
+    const probe = await this.walker.read(box.payload, 8);
     const from = probe.byteLength >= 8 && fourcc(probe, 4) !== 'hdlr' && view(probe).getUint32(0) === 0 ? box.payload + 4 : box.payload;
     const ctx: MetaContext = { keys: [] };
     await this.children(
@@ -911,7 +824,7 @@ function isIsoMediaVideo(head: Uint8Array): boolean {
 
 export const videoExtractor: Extractor = {
   name: 'video',
-  version: 1,
+  version: 2,
   accepts: (_input, head) => isIsoMediaVideo(head),
   async extract(input): Promise<ExtractorOutput> {
     const parser = new Parser(input.source);

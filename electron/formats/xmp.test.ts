@@ -116,6 +116,21 @@ describe('parseXmpPacket', () => {
     expect(parseXmpPacket('<x:xmpmeta xmlns:x="adobe:ns:meta/"/>').warnings).toEqual(['XMP: no rdf:RDF element']);
   });
 
+  it('decodes character references but never the entities a DOCTYPE declares', () => {
+    const rdf = (title: string): string =>
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" dc:format="&#x56FE;&#xC0AC;"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${title}</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`;
+    const refs = parseXmpPacket(rdf('&#x539F;&#30011; &#54620;&#xAE00; &amp;'));
+    expect(refs.warnings).toEqual([]);
+    expect(refs.metadata['XMP-dc']).toEqual({ Format: { value: '图사' }, Title: { value: '原画 한글 &' } });
+    const laughs = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${rdf('&b;')}`;
+    const lol = parseXmpPacket(laughs);
+    expect(lol.metadata['XMP-dc']?.Title).toEqual({ value: '&b;' });
+    expect(lol.warnings).toEqual(['XMP: document type declaration ignored: its entities are not expanded']);
+    const xxe = parseXmpPacket(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${rdf('&e;')}`);
+    expect(xxe.metadata).toEqual({});
+    expect(xxe.warnings).toEqual([expect.stringMatching(/^XMP: not readable as XML \(.*[Ee]xternal entit/)]);
+  });
+
   it('parseXmpDate converts to ExifTool style and ISO', () => {
     expect(parseXmpDate('2003-09-05T16:30+02:00')).toEqual({
       exiftool: '2003:09:05 16:30+02:00',

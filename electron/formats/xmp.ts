@@ -1,8 +1,8 @@
-import { XMLParser } from 'fast-xml-parser';
 import type { DocumentIdentity, MetadataGroups, MetaValue, TimestampEntry, XmpHistoryEvent } from '../../shared/domain/extraction';
 import { detectImageFormat } from './image/format';
 import { mergeGroups } from './image/segments';
 import type { ExtractInput, Extractor, ExtractorOutput } from './types';
+import { parseXml, type XmlNode } from './xml';
 
 /** What `parseXmpPacket` returns: `warnings` explain a packet that could not be (fully) read. */
 export interface XmpParseResult {
@@ -136,64 +136,41 @@ interface RdfProp {
   value: RdfValue;
 }
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  htmlEntities: true,
-  removeNSPrefix: false,
-});
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function splitName(qname: string): { prefix: string; local: string } {
   const i = qname.indexOf(':');
   return i < 0 ? { prefix: '', local: qname } : { prefix: qname.slice(0, i), local: qname.slice(i + 1) };
 }
 
-/** Turns fast-xml-parser's ordered output into elements with resolved namespace URIs (scopes nest). */
-function toElements(nodes: unknown, scope: ReadonlyMap<string, string>): { elems: XmlElem[]; text: string } {
+/** Parsed XML as elements with resolved namespace URIs (scopes nest). */
+function toElements(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): { elems: XmlElem[]; text: string } {
   const elems: XmlElem[] = [];
   let text = '';
-  if (!Array.isArray(nodes)) return { elems, text };
   for (const node of nodes) {
-    if (!isRecord(node)) continue;
-    const rawAttrs = isRecord(node[':@']) ? node[':@'] : {};
-    for (const [key, val] of Object.entries(node)) {
-      if (key === ':@') continue;
-      if (key === '#text') {
-        text += typeof val === 'string' ? val : String(val);
-        continue;
-      }
-      if (key.startsWith('?') || key.startsWith('!') || key === '#comment') continue;
-      const local = new Map(scope);
-      const attrPairs: Array<[string, string]> = [];
-      for (const [an, av] of Object.entries(rawAttrs)) {
-        const value = typeof av === 'string' ? av : String(av);
-        if (an === 'xmlns') local.set('', value);
-        else if (an.startsWith('xmlns:')) local.set(an.slice(6), value);
-        else attrPairs.push([an, value]);
-      }
-      const inner = toElements(val, local);
-      const { prefix, local: name } = splitName(key);
-      elems.push({
-        uri: local.get(prefix) ?? '',
-        prefix,
-        local: name,
-        attrs: attrPairs.map(([an, value]) => {
-          const s = splitName(an);
-          const uri = s.prefix === 'xml' ? XML_NS : s.prefix === '' ? '' : (local.get(s.prefix) ?? '');
-          return { uri, prefix: s.prefix, local: s.local, value };
-        }),
-        children: inner.elems,
-        text: inner.text,
-      });
+    if (typeof node === 'string') {
+      text += node;
+      continue;
     }
+    const local = new Map(scope);
+    const attrPairs: Array<[string, string]> = [];
+    for (const [an, value] of Object.entries(node.attrs)) {
+      if (an === 'xmlns') local.set('', value);
+      else if (an.startsWith('xmlns:')) local.set(an.slice(6), value);
+      else attrPairs.push([an, value]);
+    }
+    const inner = toElements(node.children, local);
+    const { prefix, local: name } = splitName(node.name);
+    elems.push({
+      uri: local.get(prefix) ?? '',
+      prefix,
+      local: name,
+      attrs: attrPairs.map(([an, value]) => {
+        const s = splitName(an);
+        const uri = s.prefix === 'xml' ? XML_NS : s.prefix === '' ? '' : (local.get(s.prefix) ?? '');
+        return { uri, prefix: s.prefix, local: s.local, value };
+      }),
+      children: inner.elems,
+      text: inner.text,
+    });
   }
   return { elems, text };
 }
@@ -435,14 +412,16 @@ export function parseXmpPacket(xml: string): XmpParseResult {
   try {
     return readPacket(xml);
   } catch (e) {
-    // Malformed or hostile XML (unbalanced tags, runaway nesting) must not abort the extraction of the file.
-    return { metadata: {}, timestamps: [], warnings: [`XMP: not well-formed XML (${e instanceof Error ? e.message : String(e)})`] };
+    // Malformed or hostile XML (runaway nesting, external entities) must not abort the extraction of the file.
+    return { metadata: {}, timestamps: [], warnings: [`XMP: not readable as XML (${e instanceof Error ? e.message : String(e)})`] };
   }
 }
 
 function readPacket(xml: string): XmpParseResult {
   const result: XmpParseResult = { metadata: {}, timestamps: [], warnings: [] };
-  const root = toElements(parser.parse(xml.replace(/^\uFEFF/, '')), new Map([['xml', XML_NS]])).elems;
+  const doc = parseXml(xml);
+  result.warnings.push(...doc.warnings.map((w) => `XMP: ${w}`));
+  const root = toElements(doc.nodes, new Map([['xml', XML_NS]])).elems;
   const rdf = findRdf(root);
   if (!rdf) {
     result.warnings.push('XMP: no rdf:RDF element');
@@ -648,7 +627,7 @@ const startsWithAscii = (bytes: Uint8Array, text: string): boolean =>
 /** XMP for files no other extractor reads it from (PSD, AI, MP4, SVG, sidecars…) by packet scan of the first and last 4 MiB. */
 export const xmpExtractor: Extractor = {
   name: 'xmp',
-  version: 1,
+  version: 2,
   accepts(input: ExtractInput, head: Uint8Array): boolean {
     // Images are read segment by segment by the image extractor, which also sees compressed and extended XMP.
     if (detectImageFormat(head) !== undefined) return false;

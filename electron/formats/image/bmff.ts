@@ -1,40 +1,20 @@
 import { brotliDecompressSync } from 'node:zlib';
+import { type Box, BoxList, fullBoxHeader } from '../bmff/boxes';
 import { decodeXmpBytes } from '../xmp';
 import { ByteReader, concatBytes, latin1, MAX_INFLATED_BYTES, toHex } from './binary';
 import { addTiff, emptySegments, setTag, type Segments } from './segments';
 
-interface Box {
-  type: string;
-  /** Payload start (after the header) and end, as absolute offsets. */
-  start: number;
-  end: number;
-}
-
-const MAX_BOXES = 10_000;
-
-function boxes(r: ByteReader, from: number, to: number, warnings: string[]): Box[] {
-  const out: Box[] = [];
-  let o = from;
-  while (o + 8 <= to && out.length < MAX_BOXES) {
-    let size = r.u32(o)!;
-    const type = r.ascii(o + 4, 4);
-    let header = 8;
-    if (size === 1) {
-      size = r.u64(o + 8) ?? 0;
-      header = 16;
-    } else if (size === 0) size = to - o;
-    if (size < header || o + size > to) {
-      warnings.push(`ISO-BMFF: box '${type}' at byte ${o} runs past its container`);
-      out.push({ type, start: o + header, end: to });
-      break;
-    }
-    out.push({ type, start: o + header, end: o + size });
-    o += size;
-  }
-  return out;
-}
-
 const child = (list: Box[], type: string): Box | undefined => list.find((b) => b.type === type);
+
+/** Version and flags that open a full box's payload. */
+const FULL_BOX = 4;
+
+const versionAndFlags = (r: ByteReader, box: Box): { version: number; flags: number } =>
+  fullBoxHeader(r.bytes.subarray(box.payload, box.end)) ?? { version: 0, flags: 0 };
+
+/** A walk over a whole image file whose structural problems become the reader's warnings. */
+const walk = (bytes: Uint8Array, s: Segments): BoxList =>
+  new BoxList(bytes, { warn: (message) => s.warnings.push(`ISO-BMFF: ${message}`) });
 
 interface Item {
   id: number;
@@ -43,11 +23,11 @@ interface Item {
 }
 
 function readInfe(r: ByteReader, box: Box): Item | undefined {
-  const version = r.u8(box.start) ?? 0;
+  const { version } = versionAndFlags(r, box);
   if (version < 2) return undefined;
   const idSize = version === 2 ? 2 : 4;
-  const id = (idSize === 2 ? r.u16(box.start + 4) : r.u32(box.start + 4)) ?? 0;
-  const typeAt = box.start + 4 + idSize + 2;
+  const id = (idSize === 2 ? r.u16(box.payload + 4) : r.u32(box.payload + 4)) ?? 0;
+  const typeAt = box.payload + 4 + idSize + 2;
   const type = r.ascii(typeAt, 4);
   const rest = r.slice(typeAt + 4, box.end - typeAt - 4) ?? new Uint8Array();
   const nameEnd = rest.indexOf(0);
@@ -72,8 +52,8 @@ function readSized(r: ByteReader, o: number, size: number): number {
 
 function readIloc(r: ByteReader, box: Box): Map<number, Location> {
   const out = new Map<number, Location>();
-  const version = r.u8(box.start) ?? 0;
-  let o = box.start + 4;
+  const { version } = versionAndFlags(r, box);
+  let o = box.payload + 4;
   const sizes = r.u16(o) ?? 0;
   const offsetSize = sizes >> 12;
   const lengthSize = (sizes >> 8) & 15;
@@ -112,9 +92,8 @@ function readIloc(r: ByteReader, box: Box): Map<number, Location> {
 /** Which ipco properties (1-based) belong to which item. */
 function readIpma(r: ByteReader, box: Box): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const version = r.u8(box.start) ?? 0;
-  const flags = r.u32(box.start) ?? 0;
-  let o = box.start + 4;
+  const { version, flags } = versionAndFlags(r, box);
+  let o = box.payload + 4;
   const count = r.u32(o) ?? 0;
   o += 4;
   for (let i = 0; i < count && o < box.end; i++) {
@@ -144,20 +123,21 @@ function readIpma(r: ByteReader, box: Box): Map<number, number[]> {
 export function readHeif(bytes: Uint8Array): Segments {
   const s = emptySegments();
   const r = new ByteReader(bytes);
-  const top = boxes(r, 0, bytes.length, s.warnings);
+  const list = walk(bytes, s);
+  const top = list.children(list.file);
   const meta = child(top, 'meta');
   if (!meta) {
     s.warnings.push('HEIF: no meta box');
     return s;
   }
-  const inner = boxes(r, meta.start + 4, meta.end, s.warnings);
+  const inner = list.children(meta, 1, meta.payload + FULL_BOX);
   const pitm = child(inner, 'pitm');
-  const primary = pitm ? (((r.u8(pitm.start) ?? 0) === 0 ? r.u16(pitm.start + 4) : r.u32(pitm.start + 4)) ?? 0) : undefined;
+  const primary = pitm ? ((versionAndFlags(r, pitm).version === 0 ? r.u16(pitm.payload + 4) : r.u32(pitm.payload + 4)) ?? 0) : undefined;
   const iinf = child(inner, 'iinf');
   const items: Item[] = [];
   if (iinf) {
-    const skip = (r.u8(iinf.start) ?? 0) === 0 ? 6 : 8;
-    for (const b of boxes(r, iinf.start + skip, iinf.end, s.warnings)) {
+    const skip = versionAndFlags(r, iinf).version === 0 ? 6 : 8;
+    for (const b of list.children(iinf, 2, iinf.payload + skip)) {
       const item = b.type === 'infe' ? readInfe(r, b) : undefined;
       if (item) items.push(item);
     }
@@ -169,7 +149,7 @@ export function readHeif(bytes: Uint8Array): Segments {
   const payload = (id: number): Uint8Array | undefined => {
     const loc = iloc.get(id);
     if (!loc) return undefined;
-    const base = loc.method === 1 ? (idat?.start ?? 0) : 0;
+    const base = loc.method === 1 ? (idat?.payload ?? 0) : 0;
     const parts: Uint8Array[] = [];
     for (const e of loc.extents) {
       const length = e.length === 0 ? bytes.length - (base + e.offset) : e.length;
@@ -198,21 +178,21 @@ export function readHeif(bytes: Uint8Array): Segments {
 
   const iprp = child(inner, 'iprp');
   if (iprp) {
-    const iprpBoxes = boxes(r, iprp.start, iprp.end, s.warnings);
+    const iprpBoxes = list.children(iprp, 2);
     const ipco = child(iprpBoxes, 'ipco');
-    const props = ipco ? boxes(r, ipco.start, ipco.end, s.warnings) : [];
+    const props = ipco ? list.children(ipco, 3) : [];
     const ipmaBox = child(iprpBoxes, 'ipma');
     const assoc = ipmaBox ? readIpma(r, ipmaBox) : new Map<number, number[]>();
     const mine = primary === undefined ? [] : (assoc.get(primary) ?? []).map((i) => props[i - 1]).filter((b): b is Box => b !== undefined);
     const ispe = child(mine, 'ispe') ?? child(props, 'ispe');
     if (ispe) {
-      setTag(s.groups, 'File', 'ImageWidth', { value: r.u32(ispe.start + 4) ?? 0 });
-      setTag(s.groups, 'File', 'ImageHeight', { value: r.u32(ispe.start + 8) ?? 0 });
+      setTag(s.groups, 'File', 'ImageWidth', { value: r.u32(ispe.payload + 4) ?? 0 });
+      setTag(s.groups, 'File', 'ImageHeight', { value: r.u32(ispe.payload + 8) ?? 0 });
     }
     const colr = child(mine, 'colr') ?? child(props, 'colr');
-    if (colr && ['prof', 'rICC'].includes(r.ascii(colr.start, 4))) {
-      const icc = r.slice(colr.start + 4, colr.end - colr.start - 4);
-      if (icc) s.icc.push(icc);
+    if (colr && ['prof', 'rICC'].includes(r.ascii(colr.payload, 4))) {
+      const icc = list.payload(colr).subarray(4);
+      if (icc.byteLength > 0) s.icc.push(icc);
     }
   }
   return s;
@@ -228,31 +208,29 @@ const UUID_GEOTIFF = 'b14bf8bd083d4b43a5ae8cd7d5a6ce03';
 export function readJp2(bytes: Uint8Array): Segments {
   const s = emptySegments();
   const r = new ByteReader(bytes);
-  for (const box of boxes(r, 0, bytes.length, s.warnings)) {
+  const list = walk(bytes, s);
+  for (const box of list.children(list.file)) {
     if (box.type === 'jp2h') {
-      const header = boxes(r, box.start, box.end, s.warnings);
+      const header = list.children(box, 1);
       const ihdr = child(header, 'ihdr');
       if (ihdr) {
-        setTag(s.groups, 'Jpeg2000', 'ImageHeight', { value: r.u32(ihdr.start) ?? 0 });
-        setTag(s.groups, 'Jpeg2000', 'ImageWidth', { value: r.u32(ihdr.start + 4) ?? 0 });
-        setTag(s.groups, 'Jpeg2000', 'NumberOfComponents', { value: r.u16(ihdr.start + 8) ?? 0 });
+        setTag(s.groups, 'Jpeg2000', 'ImageHeight', { value: r.u32(ihdr.payload) ?? 0 });
+        setTag(s.groups, 'Jpeg2000', 'ImageWidth', { value: r.u32(ihdr.payload + 4) ?? 0 });
+        setTag(s.groups, 'Jpeg2000', 'NumberOfComponents', { value: r.u16(ihdr.payload + 8) ?? 0 });
       }
       for (const colr of header.filter((b) => b.type === 'colr')) {
-        if (r.u8(colr.start) === 2 || r.u8(colr.start) === 3) {
-          const icc = r.slice(colr.start + 3, colr.end - colr.start - 3);
-          if (icc) s.icc.push(icc);
+        if (r.u8(colr.payload) === 2 || r.u8(colr.payload) === 3) {
+          const icc = list.payload(colr).subarray(3);
+          if (icc.byteLength > 0) s.icc.push(icc);
         }
       }
-    } else if (box.type === 'uuid') {
-      const uuid = toHex(r.slice(box.start, 16) ?? new Uint8Array());
-      const data = r.slice(box.start + 16, box.end - box.start - 16);
-      if (!data) continue;
-      if (uuid === UUID_EXIF || uuid === UUID_GEOTIFF) addTiff(s, data);
-      else if (uuid === UUID_XMP) s.xmp.push(decodeXmpBytes(data));
-      else if (uuid === UUID_IPTC) s.iptc.push(data);
+    } else if (box.uuid !== undefined) {
+      const data = list.payload(box);
+      if (box.uuid === UUID_EXIF || box.uuid === UUID_GEOTIFF) addTiff(s, data);
+      else if (box.uuid === UUID_XMP) s.xmp.push(decodeXmpBytes(data));
+      else if (box.uuid === UUID_IPTC) s.iptc.push(data);
     } else if (box.type === 'xml ') {
-      const data = r.slice(box.start, box.end - box.start);
-      const text = data ? decodeXmpBytes(data) : '';
+      const text = decodeXmpBytes(list.payload(box));
       if (text.includes('rdf:RDF')) s.xmp.push(text);
     }
   }
@@ -262,27 +240,20 @@ export function readJp2(bytes: Uint8Array): Segments {
 const UUID_CANON = '85c0b687820f11e08111f4ce462b6a48';
 const CANON_TIFF_ROOTS: Record<string, string | undefined> = { CMT1: undefined, CMT2: 'ExifIFD', CMT4: 'GPS' };
 
-const uuidOf = (r: ByteReader, box: Box): string => toHex(r.slice(box.start, 16) ?? new Uint8Array());
-
 /** Canon CR3: IFD0, ExifIFD and GPS are separate TIFF blocks (CMT1, CMT2, CMT4) in Canon's `uuid` box under `moov`. */
 export function readCr3(bytes: Uint8Array): Segments {
   const s = emptySegments();
-  const r = new ByteReader(bytes);
-  const top = boxes(r, 0, bytes.length, s.warnings);
-  for (const box of top.filter((b) => b.type === 'uuid' && uuidOf(r, b) === UUID_XMP)) {
-    const data = r.slice(box.start + 16, box.end - box.start - 16);
-    if (data) s.xmp.push(decodeXmpBytes(data));
-  }
+  const list = walk(bytes, s);
+  const top = list.children(list.file);
+  for (const box of top.filter((b) => b.uuid === UUID_XMP)) s.xmp.push(decodeXmpBytes(list.payload(box)));
   const moov = child(top, 'moov');
-  const canon = moov ? boxes(r, moov.start, moov.end, s.warnings).find((b) => b.type === 'uuid' && uuidOf(r, b) === UUID_CANON) : undefined;
+  const canon = moov ? list.children(moov, 1).find((b) => b.uuid === UUID_CANON) : undefined;
   if (!canon) {
     s.warnings.push('CR3: no Canon metadata box');
     return s;
   }
-  for (const box of boxes(r, canon.start + 16, canon.end, s.warnings)) {
-    if (!(box.type in CANON_TIFF_ROOTS)) continue;
-    const data = r.slice(box.start, box.end - box.start);
-    if (data) addTiff(s, data, CANON_TIFF_ROOTS[box.type]);
+  for (const box of list.children(canon, 2)) {
+    if (box.type in CANON_TIFF_ROOTS) addTiff(s, list.payload(box), CANON_TIFF_ROOTS[box.type]);
   }
   return s;
 }
@@ -290,13 +261,12 @@ export function readCr3(bytes: Uint8Array): Segments {
 /** JPEG XL container: `Exif` and `xml ` boxes, also when Brotli-compressed in a `brob` box. */
 export function readJxl(bytes: Uint8Array): Segments {
   const s = emptySegments();
-  const r = new ByteReader(bytes);
-  for (const box of boxes(r, 0, bytes.length, s.warnings)) {
+  const list = walk(bytes, s);
+  for (const box of list.children(list.file)) {
     let type = box.type;
-    let data = r.slice(box.start, box.end - box.start);
-    if (!data) continue;
+    let data = list.payload(box);
     if (type === 'brob') {
-      type = r.ascii(box.start, 4);
+      type = latin1(data.subarray(0, 4));
       if (type !== 'Exif' && type !== 'xml ') continue;
       try {
         data = new Uint8Array(brotliDecompressSync(data.subarray(4), { maxOutputLength: MAX_INFLATED_BYTES }));

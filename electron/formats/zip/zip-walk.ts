@@ -87,8 +87,8 @@ export async function openZipFd(fd: number, maxBufferBytes: number): Promise<Arc
 }
 
 const MIB = 1024 * 1024;
-const formatBytes = (n: number): string =>
-  n >= 1024 * MIB ? `${(n / 1024 / MIB).toFixed(n % (1024 * MIB) ? 1 : 0)} GiB` : `${Math.round(n / MIB)} MiB`;
+export const formatBytes = (n: number): string =>
+  n >= 1024 * MIB ? `${(n / 1024 / MIB).toFixed(n % (1024 * MIB) ? 1 : 0)} GiB` : n >= MIB ? `${Math.round(n / MIB)} MiB` : `${n} bytes`;
 
 /** Inflated bytes so far for one top-level archive and everything nested in it. */
 export interface Budget {
@@ -98,13 +98,21 @@ export interface Budget {
 
 export const newBudget = (limits: ZipLimits): Budget => ({ inflated: 0, limits });
 
-class MemberError extends Error {}
+/** A member that must not or cannot be read: inflating past its declared size (a bomb), or short of it (corrupt). */
+export class MemberError extends Error {
+  constructor(
+    message: string,
+    readonly isBomb = false,
+  ) {
+    super(message);
+  }
+}
 const inflatesBeyond = (declared: number): MemberError =>
-  new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`);
+  new MemberError(`refused: inflates beyond its declared ${formatBytes(declared)} (corrupt or zip bomb)`, true);
 const inflatesShort = (bytes: number, declared: number): MemberError =>
   new MemberError(`truncated: inflates to ${bytes} bytes of the ${declared} declared (corrupt)`);
 /** The archive's total-size limit was crossed: stop reading the archive. */
-class BudgetExceeded extends Error {}
+export class BudgetExceeded extends Error {}
 
 interface EntryTimes {
   mtime: string | null;
@@ -196,10 +204,15 @@ async function* zipEntries(zip: ZipFile, archivePath: string): AsyncGenerator<En
   }
 }
 
-/** Why a member's content must not be read, judged from the central directory alone. */
-function refusal(entry: Entry, limits: ZipLimits): string | null {
+/** Why a member's content cannot be read (encryption, compression method), from the central directory alone. */
+export function unreadable(entry: Entry): string | null {
   if (entry.isEncrypted()) return 'encrypted member: content not read';
   if (!entry.canDecodeFileData()) return `compression method ${entry.compressionMethod} is not supported: content not read`;
+  return null;
+}
+
+/** Why a member is refused as a zip bomb by its declared compression ratio alone. */
+export function bombRatio(entry: Entry, limits: ZipLimits): string | null {
   const declared = entry.uncompressedSize;
   if (declared > limits.ratioMinBytes && declared > Math.max(1, entry.compressedSize) * limits.maxRatio) {
     const ratio = Math.round(declared / Math.max(1, entry.compressedSize));
@@ -207,6 +220,9 @@ function refusal(entry: Entry, limits: ZipLimits): string | null {
   }
   return null;
 }
+
+/** Why a member's content must not be read, judged from the central directory alone. */
+const refusal = (entry: Entry, limits: ZipLimits): string | null => unreadable(entry) ?? bombRatio(entry, limits);
 
 export interface MemberContent {
   digests: Digests;
@@ -226,7 +242,7 @@ function dataStart(bytes: Buffer, entry: Entry): number {
 }
 
 const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-const crcMismatch = (entry: Entry, crc: number): string | null =>
+export const crcMismatch = (entry: Entry, crc: number): string | null =>
   crc >>> 0 === entry.crc32 >>> 0 ? null : `CRC-32 mismatch (stored ${hex8(entry.crc32)}, content ${hex8(crc)}): corrupt or altered`;
 
 function contentOf(data: Buffer, entry: Entry, keep: boolean): MemberContent {
@@ -268,37 +284,46 @@ function inflateInMemory(bytes: Buffer, entry: Entry, budget: Budget): MemberCon
 }
 
 /**
- * Streams one member through the hashes, counting the bytes actually inflated: more than the entry declares, or
- * more than the archive's budget, stops the stream at once; fewer than declared is reported as truncated.
- * `keep` decides from the first bytes whether to hold the whole content in memory (never above maxBufferBytes).
+ * A member's content as it inflates, counting the bytes actually inflated: more than the entry declares, or more
+ * than the archive's budget, stops the stream at once; fewer than declared is reported as truncated at the end.
+ */
+export async function* inflatedChunks(zip: ZipFile, entry: Entry, budget: Budget): AsyncGenerator<Buffer> {
+  const stream = await zip.openReadStreamPromise(entry);
+  let bytes = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.byteLength;
+      budget.inflated += chunk.byteLength;
+      if (bytes > entry.uncompressedSize) throw inflatesBeyond(entry.uncompressedSize);
+      if (budget.inflated > budget.limits.maxTotalBytes) throw new BudgetExceeded();
+      yield chunk;
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (bytes < entry.uncompressedSize) throw inflatesShort(bytes, entry.uncompressedSize);
+}
+
+/**
+ * Streams one member through the hashes under the limits of `inflatedChunks`. `keep` decides from the first bytes
+ * whether to hold the whole content in memory (never above maxBufferBytes).
  */
 async function streamMember(zip: ZipFile, entry: Entry, budget: Budget, keep: (head: Uint8Array) => boolean): Promise<MemberContent> {
-  const stream = await zip.openReadStreamPromise(entry);
   const hash = new MultiHash();
   const chunks: Buffer[] = [];
   let keeping = entry.uncompressedSize <= budget.limits.maxBufferBytes;
   let decided = false;
   let head = Buffer.alloc(0);
   let crc = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      budget.inflated += chunk.byteLength;
-      if (hash.bytes + chunk.byteLength > entry.uncompressedSize) throw inflatesBeyond(entry.uncompressedSize);
-      if (budget.inflated > budget.limits.maxTotalBytes) throw new BudgetExceeded();
-      if (head.byteLength < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.byteLength)]);
-      hash.update(chunk);
-      crc = crc32(chunk, crc);
-      if (keeping && !decided && head.byteLength >= Math.min(4, entry.uncompressedSize)) {
-        decided = true;
-        keeping = keep(head);
-      }
-      if (keeping) chunks.push(chunk);
+  for await (const chunk of inflatedChunks(zip, entry, budget)) {
+    if (head.byteLength < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.byteLength)]);
+    hash.update(chunk);
+    crc = crc32(chunk, crc);
+    if (keeping && !decided && head.byteLength >= Math.min(4, entry.uncompressedSize)) {
+      decided = true;
+      keeping = keep(head);
     }
-  } finally {
-    stream.destroy();
-  }
-  if (hash.bytes < entry.uncompressedSize) {
-    throw inflatesShort(hash.bytes, entry.uncompressedSize);
+    if (keeping) chunks.push(chunk);
   }
   return {
     digests: hash.digest(),
