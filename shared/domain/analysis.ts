@@ -148,11 +148,16 @@ export type GlossaryHit = z.infer<typeof GlossaryHit>;
 
 export const GlossaryResult = z.object({
   hits: z.array(GlossaryHit),
-  /** All hits in the field, also those beyond the kept list. */
+  /** All hits in the field, also those beyond the kept list, and their count per term id. */
   totalHits: offset,
+  counts: z.record(z.string(), z.number().int().positive()),
   truncated: z.boolean(),
 });
 export type GlossaryResult = z.infer<typeof GlossaryResult>;
+
+/** What kind of text a field is: names and folder paths are deliberate labels and weigh more in the stage guess. */
+export const FieldKind = z.enum(['text', 'metadata', 'name', 'path']);
+export type FieldKind = z.infer<typeof FieldKind>;
 
 export const StageReason = z.object({
   termId: z.string(),

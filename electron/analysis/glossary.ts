@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import {
+  type FieldKind,
+  type GlossaryHit,
+  type GlossaryResult,
+  ProductionStage,
+  type StageCandidate,
+  type StageGuess,
+  type StageReason,
+  TermLanguage,
+} from '../../shared/domain/analysis';
+import glossaryFile from './data/production-glossary.json';
+import { type FoldedText, foldWithOffsets } from './fold';
+import { leftmostLongest, type Phrase, type PhraseHit, PhraseIndex, phraseKey, scriptOf, standsAlone } from './phrase-index';
+
+/** One term of `data/production-glossary.json` (the file's `notes` explain every field). */
+export const GlossaryTerm = z.object({
+  id: z.string().min(1),
+  stage: ProductionStage.nullable(),
+  gloss: z.string().min(1),
+  weight: z.number().positive(),
+  forms: z.partialRecord(TermLanguage, z.array(z.string().min(1))),
+  notes: z.string().optional(),
+});
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+export const GlossaryFile = z.object({ version: z.string(), notes: z.string(), terms: z.array(GlossaryTerm) });
+export type GlossaryFile = z.infer<typeof GlossaryFile>;
+
+interface FormInfo {
+  term: GlossaryTerm;
+  /** Every (language, form) of the term that folds to this key, to name the language of a hit. */
+  variants: { lang: TermLanguage; form: string }[];
+}
+
+interface NumberedForm {
+  pattern: RegExp;
+  script: Phrase<FormInfo>['script'];
+  info: FormInfo;
+}
+
+/** A glossary compiled for matching: one automaton for the literal forms, one regex per form with a number. */
+export interface Glossary {
+  version: string;
+  terms: readonly GlossaryTerm[];
+  index: PhraseIndex<FormInfo>;
+  numbered: readonly NumberedForm[];
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Compiles a glossary file (the bundled one or an analyst's copy); throws when two terms share a folded form. */
+export function compileGlossary(file: unknown): Glossary {
+  const parsed = GlossaryFile.parse(file);
+  const byKey = new Map<string, FormInfo & { script: Phrase<FormInfo>['script'] }>();
+  const numbered = new Map<string, NumberedForm>();
+  for (const term of parsed.terms) {
+    for (const [lang, forms] of Object.entries(term.forms) as [TermLanguage, string[]][]) {
+      for (const form of forms) {
+        const isNumbered = form.includes('#');
+        const key = isNumbered ? form.split('#').map(phraseKey).join('#') : phraseKey(form);
+        const existing = isNumbered ? numbered.get(key)?.info : byKey.get(key);
+        if (existing && existing.term.id !== term.id) throw new Error(`glossary form ${form} is in both ${existing.term.id} and ${term.id}`);
+        if (existing) {
+          existing.variants.push({ lang, form });
+          continue;
+        }
+        const info: FormInfo = { term, variants: [{ lang, form }] };
+        const script = scriptOf(form.replaceAll('#', ''));
+        if (isNumbered) {
+          const pattern = new RegExp(key.split('#').map(escapeRegExp).join('\\d+'), 'g');
+          numbered.set(key, { pattern, script, info });
+        } else byKey.set(key, { ...info, script });
+      }
+    }
+  }
+  const phrases = [...byKey].map(([key, { term, variants, script }]) => ({ key, script, value: { term, variants } }));
+  return { version: parsed.version, terms: parsed.terms, index: new PhraseIndex(phrases), numbered: [...numbered.values()] };
+}
+
+export const defaultGlossary: Glossary = compileGlossary(glossaryFile);
+
+/** The language of a hit: the forms it spells exactly (both Chinese standards give `zh`), else the first form's. */
+function languageOf(matched: string, variants: FormInfo['variants']): TermLanguage {
+  const plain = (s: string): string => s.normalize('NFKC').toLowerCase();
+  const exact = variants.filter((v) => !v.form.includes('#') && plain(v.form) === plain(matched)).map((v) => v.lang);
+  if (exact.includes('zh-Hans') && exact.includes('zh-Hant')) return 'zh';
+  return exact[0] ?? variants[0]?.lang ?? 'en';
+}
+
+export interface FindTermsOptions {
+  glossary?: Glossary;
+  /** A fold of `text` with separators dropped that the caller already made (the watchlist needs the same one). */
+  folded?: FoldedText;
+  /** Most hits listed; all are counted. */
+  maxHits?: number;
+}
+
+export const DEFAULT_MAX_TERM_HITS = 100;
+
+/** Production terms in one text, each with its position, gloss and stage; leftmost-longest (摄影表 over 摄影). */
+export function findTerms(text: string, field: string, options: FindTermsOptions = {}): GlossaryResult {
+  const glossary = options.glossary ?? defaultGlossary;
+  const folded = options.folded ?? foldWithOffsets(text, true);
+  const maxHits = options.maxHits ?? DEFAULT_MAX_TERM_HITS;
+  const raw: PhraseHit<FormInfo>[] = [];
+  glossary.index.scan(folded.text, (index, s, e) => {
+    const phrase = glossary.index.phrases[index];
+    if (phrase === undefined) return;
+    const start = folded.origStart[s] ?? 0;
+    const end = folded.origEnd[e - 1] ?? start;
+    if (standsAlone(text, start, end, phrase.script)) raw.push({ phrase, start, end });
+  });
+  for (const form of glossary.numbered) {
+    form.pattern.lastIndex = 0;
+    for (let m = form.pattern.exec(folded.text); m !== null; m = form.pattern.exec(folded.text)) {
+      const start = folded.origStart[m.index] ?? 0;
+      const end = folded.origEnd[m.index + m[0].length - 1] ?? start;
+      if (standsAlone(text, start, end, form.script)) raw.push({ phrase: { key: m[0], script: form.script, value: form.info }, start, end });
+    }
+  }
+  const kept = leftmostLongest(raw);
+  const counts: Record<string, number> = {};
+  const hits: GlossaryHit[] = [];
+  for (const { phrase, start, end } of kept) {
+    const { term, variants } = phrase.value;
+    counts[term.id] = (counts[term.id] ?? 0) + 1;
+    if (hits.length >= maxHits) continue;
+    const matched = text.slice(start, end);
+    const lang = languageOf(matched, variants);
+    const form = variants.find((v) => v.lang === lang)?.form ?? variants[0]?.form ?? matched;
+    hits.push({ field, start, end, text: matched, termId: term.id, gloss: term.gloss, stage: term.stage, form, lang, weight: term.weight });
+  }
+  return { hits, totalHits: kept.length, counts, truncated: kept.length > hits.length };
+}
+
+/** Names and folder paths are labels someone chose ("原画/C012.psd"); running text mentions stages in passing. */
+const FIELD_WEIGHT: Record<FieldKind, number> = { name: 2, path: 1.5, metadata: 1, text: 1 };
+
+export interface StageInput {
+  field: string;
+  kind: FieldKind;
+  glossary: GlossaryResult;
+}
+
+/**
+ * The production stage an artifact most likely belongs to, from the glossary hits in its text, metadata values
+ * and file/folder names. A term counts once per field plus half again for each repeat (twice at most), times its
+ * weight and the field's; the stage with the highest total wins, its confidence being its share of all stage
+ * scores damped for thin evidence (a single half-weight word is not a verdict).
+ */
+export function guessStage(inputs: readonly StageInput[], glossary: Glossary = defaultGlossary): StageGuess {
+  const termsById = new Map(glossary.terms.map((t) => [t.id, t]));
+  const byStage = new Map<ProductionStage, { score: number; reasons: StageReason[] }>();
+  for (const input of inputs) {
+    for (const [termId, count] of Object.entries(input.glossary.counts)) {
+      const term = termsById.get(termId);
+      if (!term?.stage) continue;
+      const weight = term.weight * FIELD_WEIGHT[input.kind] * (1 + 0.5 * Math.min(count - 1, 2));
+      const entry = byStage.get(term.stage) ?? { score: 0, reasons: [] };
+      entry.score += weight;
+      const text = input.glossary.hits.find((h) => h.termId === termId)?.text ?? termId;
+      entry.reasons.push({ termId, gloss: term.gloss, field: input.field, text, count, weight });
+      byStage.set(term.stage, entry);
+    }
+  }
+  const total = [...byStage.values()].reduce((sum, e) => sum + e.score, 0);
+  const candidates: StageCandidate[] = [...byStage]
+    .map(([stage, e]) => ({ stage, score: e.score, share: e.score / total, reasons: e.reasons.sort((a, b) => b.weight - a.weight) }))
+    .sort((a, b) => b.score - a.score);
+  const top = candidates[0];
+  if (top === undefined) return { stage: null, confidence: 0, candidates, reason: 'no production term that points to a stage' };
+  const confidence = top.share * (1 - Math.exp(-top.score));
+  const because = top.reasons
+    .slice(0, 4)
+    .map((r) => `${r.text} (${r.gloss.split(':')[0]}) in ${r.field}${r.count > 1 ? ` ×${r.count}` : ''}`)
+    .join(', ');
+  return { stage: top.stage, confidence, candidates, reason: `${top.stage}: ${because}` };
+}
