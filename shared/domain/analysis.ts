@@ -206,6 +206,19 @@ export const TranslationScore = z.object({
 });
 export type TranslationScore = z.infer<typeof TranslationScore>;
 
+/**
+ * What the translation score compares, computed once per text so that a case-wide pairing only compares these:
+ * numbers (digits and numerals with a counter), glossary term ids, punctuation counts and the letter counts.
+ */
+export const TranslationFingerprint = z.object({
+  numbers: z.array(z.string()),
+  terms: z.array(z.string()),
+  punctuation: z.object({ stops: offset, commas: offset, questions: offset, brackets: offset }),
+  han: offset,
+  hangul: offset,
+});
+export type TranslationFingerprint = z.infer<typeof TranslationFingerprint>;
+
 export const BilingualPair = z.object({ zh: TextSpan, ko: TextSpan, score: TranslationScore });
 export type BilingualPair = z.infer<typeof BilingualPair>;
 
