@@ -34,17 +34,21 @@ interface FormInfo {
 }
 
 interface NumberedForm {
-  pattern: RegExp;
+  source: string;
   script: Phrase<FormInfo>['script'];
   info: FormInfo;
 }
 
-/** A glossary compiled for matching: one automaton for the literal forms, one regex per form with a number. */
+/**
+ * A glossary compiled for matching: one automaton for the literal forms, and one regex whose alternatives (one
+ * capture group each, longest first) are the forms with a number, so either is a single pass over the text.
+ */
 export interface Glossary {
   version: string;
   terms: readonly GlossaryTerm[];
   index: PhraseIndex<FormInfo>;
   numbered: readonly NumberedForm[];
+  numberedPattern: RegExp | null;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,14 +72,15 @@ export function compileGlossary(file: unknown): Glossary {
         const info: FormInfo = { term, variants: [{ lang, form }] };
         const script = scriptOf(form.replaceAll('#', ''));
         if (isNumbered) {
-          const pattern = new RegExp(key.split('#').map(escapeRegExp).join('\\d+'), 'g');
-          numbered.set(key, { pattern, script, info });
+          numbered.set(key, { source: key.split('#').map(escapeRegExp).join('\\d+'), script, info });
         } else byKey.set(key, { ...info, script });
       }
     }
   }
   const phrases = [...byKey].map(([key, { term, variants, script }]) => ({ key, script, value: { term, variants } }));
-  return { version: parsed.version, terms: parsed.terms, index: new PhraseIndex(phrases), numbered: [...numbered.values()] };
+  const numberedForms = [...numbered.values()].sort((a, b) => b.source.length - a.source.length);
+  const numberedPattern = numberedForms.length ? new RegExp(numberedForms.map((f) => `(${f.source})`).join('|'), 'g') : null;
+  return { version: parsed.version, terms: parsed.terms, index: new PhraseIndex(phrases), numbered: numberedForms, numberedPattern };
 }
 
 export const defaultGlossary: Glossary = compileGlossary(glossaryFile);
@@ -111,9 +116,12 @@ export function findTerms(text: string, field: string, options: FindTermsOptions
     const end = folded.origEnd[e - 1] ?? start;
     if (standsAlone(text, start, end, phrase.script)) raw.push({ phrase, start, end });
   });
-  for (const form of glossary.numbered) {
-    form.pattern.lastIndex = 0;
-    for (let m = form.pattern.exec(folded.text); m !== null; m = form.pattern.exec(folded.text)) {
+  const pattern = glossary.numberedPattern;
+  if (pattern && /\d/.test(folded.text)) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded.text); m !== null; m = pattern.exec(folded.text)) {
+      const form = glossary.numbered[m.findIndex((group, i) => i > 0 && group !== undefined) - 1];
+      if (form === undefined) continue;
       const start = folded.origStart[m.index] ?? 0;
       const end = folded.origEnd[m.index + m[0].length - 1] ?? start;
       if (standsAlone(text, start, end, form.script)) raw.push({ phrase: { key: m[0], script: form.script, value: form.info }, start, end });

@@ -47,8 +47,44 @@ export interface WatchlistMatcher {
 const FUZZY_MIN_LENGTH = 8;
 const maxDistanceFor = (length: number): number => (length >= 12 ? 2 : 1);
 
-/** Word tokens of Latin text, split at case changes too (InvincibleEp3 → Invincible, Ep). */
+/** Counts the words of an alias the way `latinTokens` splits text. */
 const TOKEN = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})/gu;
+
+interface Token {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/**
+ * Latin word tokens of `text[start, end)`, split at case changes too (InvincibleEp3 → Invincible, Ep; INVINCIBLEs
+ * stays one). A character-class loop: a Unicode-property regex costs several times more on every file name.
+ */
+function latinTokens(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  let i = start;
+  while (i < end) {
+    if (classOfUnit(text.charCodeAt(i)) !== LATIN) {
+      i++;
+      continue;
+    }
+    const from = i;
+    i++;
+    while (i < end && classOfUnit(text.charCodeAt(i)) === LATIN) {
+      const prev = text[i - 1] ?? '';
+      const ch = text[i] ?? '';
+      const next = text[i + 1] ?? '';
+      // aB splits before B; ABc splits before B (an upper-case run ends where a capitalised word begins).
+      if (isUpperCase(ch) && (isLowerCase(prev) || (isUpperCase(prev) && isLowerCase(next)))) break;
+      i++;
+    }
+    tokens.push({ start: from, end: i, key: text.slice(from, i).toLowerCase() });
+  }
+  return tokens;
+}
+
+const isUpperCase = (ch: string): boolean => ch !== ch.toLowerCase();
+const isLowerCase = (ch: string): boolean => ch !== ch.toUpperCase();
 
 const KIND_SCORE: Record<ProductionAlias['kind'], number> = { title: 1, character: 0.9, company: 0.7, person: 0.7 };
 
@@ -154,13 +190,7 @@ export function createWatchlistMatcher(productions: readonly Production[]): Watc
     const hits: WatchlistHit[] = [];
     if (fuzzy.length === 0) return hits;
     for (const range of ranges) {
-      const tokens: { start: number; end: number; key: string }[] = [];
-      TOKEN.lastIndex = range.start;
-      const slice = text.slice(0, range.end);
-      for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
-        if (classOfUnit(m[0].charCodeAt(0)) !== LATIN) continue;
-        tokens.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase() });
-      }
+      const tokens = latinTokens(text, range.start, range.end);
       for (let t = 0; t < tokens.length; t++) {
         let joined = '';
         for (let w = 0; w < maxWords && t + w < tokens.length; w++) {
@@ -173,7 +203,7 @@ export function createWatchlistMatcher(productions: readonly Production[]): Watc
           const start = tokens[t]?.start ?? 0;
           for (const alias of fuzzy) {
             if (w + 1 < alias.words - 1 || w + 1 > alias.words + 1 || joined[0] !== alias.key[0]) continue;
-            if (Math.abs(joined.length - alias.key.length) > alias.maxDistance) continue;
+            if (Math.abs(joined.length - alias.key.length) > alias.maxDistance || joined === alias.key) continue;
             const distance = boundedDistance(joined, alias.key, alias.maxDistance);
             if (distance > 0 && distance <= alias.maxDistance) hits.push(hitOf(text, field, kind, alias, start, token.end, distance));
           }
