@@ -16,7 +16,21 @@ import { countScripts } from './scripts';
  * Chinese character; those four signals make the score, each one explainable to the analyst.
  */
 
-const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 十二 → 12, 二十三 → 23, 一百零五 → 105; null for anything else. */
@@ -41,7 +55,8 @@ const KOREAN_NATIVE: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4, 
  * Numerals written as words count only next to an ordinal or a counter (第三卡, 三张, 두 장, 세 번): elsewhere 一
  * is "a bit" (一下), "together" (一起), and 한, 세, 네 are ordinary syllables.
  */
-const CHINESE_NUMBER = /第([零〇一二两兩三四五六七八九十百千]+)|([零〇一二两兩三四五六七八九十百千]+)(?=[张張卡集帧幀格秒个個次遍页頁号號拍组組层層处處点點帖])/g;
+const CHINESE_NUMBER =
+  /第([零〇一二两兩三四五六七八九十百千]+)|([零〇一二两兩三四五六七八九十百千]+)(?=[张張卡集帧幀格秒个個次遍页頁号號拍组組层層处處点點帖])/g;
 const KOREAN_NUMBER = /(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열) ?(?=장|번|개|컷|프레임|군데|곳|줄|초|가지|매)/g;
 const DIGITS = /\d+/g;
 
@@ -104,12 +119,19 @@ export function scoreFingerprints(zh: TranslationFingerprint, ko: TranslationFin
   const lengthRatio = zh.han === 0 ? 0 : ko.hangul / zh.han;
   const length = lengthRatio === 0 ? 0 : Math.exp(-(Math.log(lengthRatio / RATIO_CENTRE) ** 2) / (2 * RATIO_SPREAD ** 2));
   const score =
-    WEIGHTS.numbers * (numbers ?? 0.5) + WEIGHTS.terms * (terms ?? 0.5) + WEIGHTS.punctuation * (punctuation ?? 0.5) + WEIGHTS.length * length;
+    WEIGHTS.numbers * (numbers ?? 0.5) +
+    WEIGHTS.terms * (terms ?? 0.5) +
+    WEIGHTS.punctuation * (punctuation ?? 0.5) +
+    WEIGHTS.length * length;
   const sharedNumbers = zh.numbers.filter((n) => ko.numbers.includes(n));
   const sharedTerms = zh.terms.filter((t) => ko.terms.includes(t));
   const reasons = [
-    numbers === null ? 'no numbers' : `numbers ${sharedNumbers.length ? sharedNumbers.join(', ') : 'none'} shared (${Math.round(numbers * 100)}%)`,
-    terms === null ? 'no production terms' : `terms ${sharedTerms.length ? sharedTerms.join(', ') : 'none'} shared (${Math.round(terms * 100)}%)`,
+    numbers === null
+      ? 'no numbers'
+      : `numbers ${sharedNumbers.length ? sharedNumbers.join(', ') : 'none'} shared (${Math.round(numbers * 100)}%)`,
+    terms === null
+      ? 'no production terms'
+      : `terms ${sharedTerms.length ? sharedTerms.join(', ') : 'none'} shared (${Math.round(terms * 100)}%)`,
     `${lengthRatio.toFixed(2)} Korean syllables per Chinese character`,
   ];
   return {

@@ -51,7 +51,12 @@ const macro = (scores: Map<string, Scores>): { precision: number; recall: number
 function table(title: string, scores: Map<string, Scores>, misses: string[]): string {
   const rows = [...scores].map(([c, s]) => `  ${c.padEnd(10)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  n ${s.support}`);
   const m = macro(scores);
-  return [title, ...rows, `  ${'macro'.padEnd(10)} P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}`, ...misses.map((x) => `  miss: ${x}`)].join('\n');
+  return [
+    title,
+    ...rows,
+    `  ${'macro'.padEnd(10)} P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}`,
+    ...misses.map((x) => `  miss: ${x}`),
+  ].join('\n');
 }
 
 describe('evaluation on labelled studio notes', () => {

@@ -19,7 +19,11 @@ describe('production glossary file', () => {
 
   it('covers the core stages in Chinese (both standards), Korean and English', () => {
     const find = (id: string) => terms.find((t) => t.id === id)?.forms;
-    expect(find('key-animation')).toMatchObject({ 'zh-Hans': expect.arrayContaining(['原画']), 'zh-Hant': expect.arrayContaining(['原畫']), ko: expect.arrayContaining(['원화']) });
+    expect(find('key-animation')).toMatchObject({
+      'zh-Hans': expect.arrayContaining(['原画']),
+      'zh-Hant': expect.arrayContaining(['原畫']),
+      ko: expect.arrayContaining(['원화']),
+    });
     expect(find('in-between')?.['zh-Hans']).toContain('中割');
     expect(find('storyboard')?.ko).toContain('콘티');
     expect(find('timesheet')?.['zh-Hans']).toEqual(expect.arrayContaining(['摄影表', '律表']));
@@ -104,6 +108,9 @@ describe('guessStage', () => {
   });
 
   it('has no stage without stage terms', () => {
-    expect(guessStage([{ field: 'name', kind: 'name', glossary: findTerms('C012.png', 'name') }])).toMatchObject({ stage: null, confidence: 0 });
+    expect(guessStage([{ field: 'name', kind: 'name', glossary: findTerms('C012.png', 'name') }])).toMatchObject({
+      stage: null,
+      confidence: 0,
+    });
   });
 });

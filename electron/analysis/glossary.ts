@@ -64,7 +64,8 @@ export function compileGlossary(file: unknown): Glossary {
         const isNumbered = form.includes('#');
         const key = isNumbered ? form.split('#').map(phraseKey).join('#') : phraseKey(form);
         const existing = isNumbered ? numbered.get(key)?.info : byKey.get(key);
-        if (existing && existing.term.id !== term.id) throw new Error(`glossary form ${form} is in both ${existing.term.id} and ${term.id}`);
+        if (existing && existing.term.id !== term.id)
+          throw new Error(`glossary form ${form} is in both ${existing.term.id} and ${term.id}`);
         if (existing) {
           existing.variants.push({ lang, form });
           continue;
@@ -124,7 +125,8 @@ export function findTerms(text: string, field: string, options: FindTermsOptions
       if (form === undefined) continue;
       const start = folded.origStart[m.index] ?? 0;
       const end = folded.origEnd[m.index + m[0].length - 1] ?? start;
-      if (standsAlone(text, start, end, form.script)) raw.push({ phrase: { key: m[0], script: form.script, value: form.info }, start, end });
+      if (standsAlone(text, start, end, form.script))
+        raw.push({ phrase: { key: m[0], script: form.script, value: form.info }, start, end });
     }
   }
   const kept = leftmostLongest(raw);

@@ -28,10 +28,13 @@ describe('detectKoreanVariety', () => {
   });
 
   // And its South form counts for the South where the rule says it should.
-  it.each(rules.filter((r) => r.countSouth).map((rule) => [rule.id, rule.south[0] ?? ''] as const))('rule %s counts South %s', (id, form) => {
-    const r = detectKoreanVariety(`오늘 ${form}을 확인`, 'note');
-    expect(r.matches.find((m) => m.ruleId === id)?.variety).toBe('south');
-  });
+  it.each(rules.filter((r) => r.countSouth).map((rule) => [rule.id, rule.south[0] ?? ''] as const))(
+    'rule %s counts South %s',
+    (id, form) => {
+      const r = detectKoreanVariety(`오늘 ${form}을 확인`, 'note');
+      expect(r.matches.find((m) => m.ruleId === id)?.variety).toBe('south');
+    },
+  );
 
   it('flags a Northern note and explains why', () => {
     const r = detectKoreanVariety('봉사기에 올린 화일을 래일까지 수정하시오. 련락 바랍니다.', 'text');
@@ -67,7 +70,7 @@ describe('detectKoreanVariety', () => {
     expect(ruleIds('봉사기관 봉사기간 수자원')).toEqual([]);
   });
 
-  it('keeps the Party daily\'s name out of the evidence', () => {
+  it("keeps the Party daily's name out of the evidence", () => {
     expect(ruleIds('로동신문 기사')).toEqual([]);
   });
 

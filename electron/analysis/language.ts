@@ -114,7 +114,11 @@ function labelOf(counts: ScriptCounts, variant: VariantTally, text: string, rang
   const pct = `${Math.round(dominance * 100)}% of weighted letters`;
   switch (winner) {
     case 'ja':
-      return { label: 'ja', confidence: dominance * lengthFactor(han + kana), reason: `kana (${kana}) with Han (${han}): Japanese, ${pct}` };
+      return {
+        label: 'ja',
+        confidence: dominance * lengthFactor(han + kana),
+        reason: `kana (${kana}) with Han (${han}): Japanese, ${pct}`,
+      };
     case 'ko':
       return { label: 'ko', confidence: dominance * lengthFactor(hangul), reason: `Hangul (${hangul} syllables): Korean, ${pct}` };
     case 'zh': {

@@ -11,7 +11,9 @@ describe('starter watchlist', () => {
     const invincible = starterWatchlist.productions.find((p) => p.id === 'invincible');
     expect(invincible?.networks).toContain('Amazon Prime Video');
     expect(invincible?.studios).toContain('Skybound Entertainment');
-    expect(invincible?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['인빈서블', '无敌少侠', '無敵少俠', 'Mark Grayson', 'Omni-Man']));
+    expect(invincible?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['인빈서블', '无敌少侠', '無敵少俠', 'Mark Grayson', 'Omni-Man']),
+    );
     const iyanu = starterWatchlist.productions.find((p) => p.id === 'iyanu');
     expect(iyanu?.networks).toEqual(expect.arrayContaining(['Max', 'Cartoon Network']));
     expect(iyanu?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['이야누', '伊亚努']));

@@ -1,10 +1,4 @@
-import {
-  type FieldKind,
-  type Production,
-  type ProductionAlias,
-  Watchlist,
-  type WatchlistHit,
-} from '../../shared/domain/analysis';
+import { type FieldKind, type Production, type ProductionAlias, Watchlist, type WatchlistHit } from '../../shared/domain/analysis';
 import watchlistFile from './data/watchlist.json';
 import { type FoldedText, foldWithOffsets } from './fold';
 import { leftmostLongest, PhraseIndex, phraseKey, scriptOf } from './phrase-index';
@@ -162,7 +156,15 @@ export function createWatchlistMatcher(productions: readonly Production[]): Watc
     .map((e) => ({ ...e, words: Math.max(1, e.alias.text.match(TOKEN)?.length ?? 1), maxDistance: maxDistanceFor(e.key.length) }));
   const maxWords = Math.max(0, ...fuzzy.map((f) => f.words + 1));
 
-  const hitOf = (text: string, field: string, kind: FieldKind, entry: AliasEntry, start: number, end: number, distance: number): WatchlistHit => {
+  const hitOf = (
+    text: string,
+    field: string,
+    kind: FieldKind,
+    entry: AliasEntry,
+    start: number,
+    end: number,
+    distance: number,
+  ): WatchlistHit => {
     const matched = text.slice(start, end);
     const { score, why } = scoreOf(entry, matched, kind, distance);
     const how =
@@ -198,7 +200,8 @@ export function createWatchlistMatcher(productions: readonly Production[]): Watc
           const previous = tokens[t + w - 1];
           if (token === undefined) break;
           // Words of one name are at most a few separators apart, never across other letters.
-          if (w > 0 && previous !== undefined && (token.start - previous.end > 3 || /\p{L}/u.test(text.slice(previous.end, token.start)))) break;
+          if (w > 0 && previous !== undefined && (token.start - previous.end > 3 || /\p{L}/u.test(text.slice(previous.end, token.start))))
+            break;
           joined += token.key;
           const start = tokens[t]?.start ?? 0;
           for (const alias of fuzzy) {
