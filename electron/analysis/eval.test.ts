@@ -28,7 +28,7 @@ interface Scores {
 }
 
 /** Per-class precision and recall of predictions against truths (null prediction: no answer, a recall miss). */
-function perClass<T extends string>(pairs: readonly [truth: T, predicted: T | null][]): Map<T, Scores> {
+function perClass<T extends string>(pairs: readonly (readonly [truth: T, predicted: T | null])[]): Map<T, Scores> {
   const classes = new Set(pairs.map(([t]) => t));
   const out = new Map<T, Scores>();
   for (const c of classes) {
