@@ -32,16 +32,16 @@ interface Form {
   except: readonly string[];
 }
 
-/** Rules compiled for scanning: forms grouped by their first syllable, longest first. */
+/** Rules compiled for scanning: forms grouped by the code unit of their first syllable, longest first. */
 export interface KoreanRuleSet {
   version: string;
-  byFirst: Map<string, Form[]>;
+  byFirst: Map<number, Form[]>;
 }
 
 /** Compiles a rule file (the bundled one, or an analyst's extended copy); throws on a malformed file or duplicate id. */
 export function compileKoreanRules(file: unknown): KoreanRuleSet {
   const parsed = KoreanRuleFile.parse(file);
-  const byFirst = new Map<string, Form[]>();
+  const byFirst = new Map<number, Form[]>();
   const ids = new Set<string>();
   for (const rule of parsed.rules) {
     if (ids.has(rule.id)) throw new Error(`duplicate Korean rule id ${rule.id}`);
@@ -55,7 +55,7 @@ export function compileKoreanRules(file: unknown): KoreanRuleSet {
       forms.push(...rule.south.map((text, k): Form => ({ rule, variety: 'south', text, ...pairAt(k), except: rule.exceptSouth ?? [] })));
     }
     for (const form of forms) {
-      const first = form.text[0] ?? '';
+      const first = form.text.charCodeAt(0);
       const list = byFirst.get(first) ?? [];
       list.push(form);
       byFirst.set(first, list);
@@ -87,11 +87,11 @@ export function detectKoreanVariety(
   let words = 0;
   for (const range of ranges) {
     for (let i = range.start; i < range.end; i++) {
-      const ch = text[i] ?? '';
-      if (classOfUnit(text.charCodeAt(i)) !== HANGUL) continue;
+      const unit = text.charCodeAt(i);
+      if (classOfUnit(unit) !== HANGUL) continue;
       const atWordStart = i === 0 || classOfUnit(text.charCodeAt(i - 1)) !== HANGUL;
       if (atWordStart) words++;
-      const candidates = rules.byFirst.get(ch);
+      const candidates = rules.byFirst.get(unit);
       if (!candidates) continue;
       for (const form of candidates) {
         if (form.rule.position === 'word-start' && !atWordStart) continue;

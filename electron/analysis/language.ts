@@ -2,7 +2,7 @@ import { eld } from 'eld/small';
 import type { ChineseVariantResult, LanguageBlock, LanguageLabel, LanguageProfile, ScriptCounts } from '../../shared/domain/analysis';
 import { emptyTally, mergeTally, tallyVariant, type VariantTally, verdictOf } from './chinese-variant';
 import { DEFAULT_SAMPLE_CHARS, lineRanges, type Range, rangesLength, sampleRanges } from './sample';
-import { countScripts, letterCount, sharesOf } from './scripts';
+import { countScripts, emptyCounts, letterCount, sharesOf } from './scripts';
 
 /*
  * Language labels come from script statistics first and from a statistical detector only where scripts cannot
@@ -187,7 +187,7 @@ export function profileText(text: string, options: LanguageOptions = {}): Profil
 }
 
 function sumCounts(list: readonly ScriptCounts[]): ScriptCounts {
-  const sum: ScriptCounts = { han: 0, hangul: 0, kana: 0, latin: 0, other: 0, digits: 0 };
+  const sum = emptyCounts();
   for (const c of list) for (const key of Object.keys(sum) as (keyof ScriptCounts)[]) sum[key] += c[key];
   return sum;
 }

@@ -65,7 +65,11 @@ export function countScripts(text: string, start = 0, end = text.length): Script
   let other = 0;
   let digits = 0;
   for (let i = start; i < end; i++) {
-    switch (classAt(text, i)) {
+    const unit = text.charCodeAt(i);
+    // The table read is inlined: a call per character doubles the cost of this loop.
+    let cls = unit >= 0xd800 && unit <= 0xdbff ? classAt(text, i) : (BMP_CLASS[unit] as number);
+    if (cls === UNKNOWN) cls = bmpClass(unit);
+    switch (cls) {
       case HAN:
         han++;
         break;

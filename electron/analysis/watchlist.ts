@@ -179,6 +179,7 @@ export function createWatchlistMatcher(productions: readonly Production[]): Watc
       productionId: entry.production.id,
       title: entry.production.title,
       alias: entry.alias.text,
+      aliasLang: entry.alias.lang,
       aliasKind: entry.alias.kind,
       match: distance === 0 ? 'exact' : 'fuzzy',
       distance,

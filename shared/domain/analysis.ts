@@ -267,6 +267,7 @@ export const WatchlistHit = TextSpan.extend({
   productionId: z.string(),
   title: z.string(),
   alias: z.string(),
+  aliasLang: z.string(),
   aliasKind: ProductionAlias.shape.kind,
   match: z.enum(['exact', 'fuzzy']),
   /** Edit distance of a fuzzy match (0 for exact). */
