@@ -41,13 +41,14 @@ export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): Tex
   const folded = foldWithOffsets(text, true);
   const glossary = options.glossary ?? defaultGlossary;
   const hasBoth = profile.counts.han > 0 && profile.counts.hangul > 0;
+  const terms = findTerms(text, field, { glossary, folded });
   return {
     field,
     language: profile,
     chinese: profile.counts.han > 0 ? chinese : null,
     korean: profile.counts.hangul > 0 ? detectKoreanVariety(text, field, sample, options.koreanRules) : null,
-    glossary: findTerms(text, field, { glossary, folded }),
-    bilingual: hasBoth && !isName ? alignBilingual(text, field, profile, glossary) : null,
+    glossary: terms,
+    bilingual: hasBoth && !isName ? alignBilingual(text, field, profile, glossary, terms) : null,
     watchlist: options.watchlist?.match(text, field, { kind, folded, fuzzyRanges: sample }) ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import type {
   BilingualPair,
+  GlossaryResult,
   BilingualResult,
   LanguageBlock,
   LanguageProfile,
@@ -78,8 +79,12 @@ const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 
 /** The comparable features of one text (see `TranslationFingerprint`); linear in the text. */
 export function fingerprint(text: string, glossary?: Glossary): TranslationFingerprint {
+  return fingerprintWithTerms(text, Object.keys(findTerms(text, '', glossary ? { glossary, maxHits: 0 } : { maxHits: 0 }).counts));
+}
+
+function fingerprintWithTerms(text: string, termIds: readonly string[]): TranslationFingerprint {
   const scripts = countScripts(text);
-  const terms = Object.keys(findTerms(text, '', glossary ? { glossary, maxHits: 0 } : { maxHits: 0 }).counts).sort();
+  const terms = [...new Set(termIds)].sort();
   return {
     numbers: numbersOf(text),
     terms,
@@ -167,9 +172,24 @@ const isChinese = (b: LanguageBlock): boolean => b.label === 'zh-Hans' || b.labe
 /**
  * Flags a text mixing Chinese and Korean and aligns its adjacent Chinese and Korean lines into translation pairs.
  * Runs of Chinese lines followed by as many Korean lines (or the reverse) pair line by line; runs of different
- * lengths pair as wholes. Uses the blocks of the text's language profile.
+ * lengths pair as wholes. Uses the blocks of the text's language profile and, when the caller has them, the
+ * text's glossary hits (complete, not truncated) instead of searching every line again.
  */
-export function alignBilingual(text: string, field: string, profile: LanguageProfile, glossary?: Glossary): BilingualResult {
+export function alignBilingual(
+  text: string,
+  field: string,
+  profile: LanguageProfile,
+  glossary?: Glossary,
+  terms?: GlossaryResult,
+): BilingualResult {
+  const known = terms && !terms.truncated ? terms.hits : null;
+  const fingerprintOf = (start: number, end: number): TranslationFingerprint =>
+    known
+      ? fingerprintWithTerms(
+          text.slice(start, end),
+          known.filter((h) => h.start >= start && h.end <= end).map((h) => h.termId),
+        )
+      : fingerprint(text.slice(start, end), glossary);
   const blocks = profile.blocks;
   const zhBlocks = blocks.filter(isChinese).length;
   const koBlocks = blocks.filter((b) => b.label === 'ko').length;
@@ -199,7 +219,7 @@ export function alignBilingual(text: string, field: string, profile: LanguagePro
     for (const [zh, ko] of groups) {
       const zhSpan = span(zh);
       const koSpan = span(ko);
-      const score = scoreTranslation(zhSpan.text, koSpan.text, glossary);
+      const score = scoreFingerprints(fingerprintOf(zhSpan.start, zhSpan.end), fingerprintOf(koSpan.start, koSpan.end));
       if (score.score >= PAIR_THRESHOLD) pairs.push({ zh: zhSpan, ko: koSpan, score });
     }
     r++;
