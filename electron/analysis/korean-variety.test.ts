@@ -43,6 +43,13 @@ describe('detectKoreanVariety', () => {
     expect(r.matches.map((m) => m.text)).toEqual(['봉사기에', '화일을', '래일까지', '련락']);
     expect(r.matches[0]).toMatchObject({ start: 0, end: 3, north: '봉사기', south: '서버', category: 'vocabulary' });
     expect(r.reason).toContain('봉사기');
+    expect(r.totalMatches).toBe(4);
+  });
+
+  it('counts every match but lists the first 50', () => {
+    const r = detectKoreanVariety('로동 '.repeat(80), 'text');
+    expect(r.totalMatches).toBe(80);
+    expect(r.matches).toHaveLength(50);
   });
 
   it('calls a Southern note South', () => {

@@ -74,7 +74,7 @@ const contribution = (weight: number, count: number): number => weight * (1 + 0.
 
 /**
  * North or South Korean, from the spelling and vocabulary markers of the rule set in `ranges` of `text`. Every
- * match is listed (up to 50) with its position and the rule that fired; `field` names the text in the matches.
+ * match is counted and the first 50 are listed with their position and the rule that fired; `field` names the text.
  */
 export function detectKoreanVariety(
   text: string,
@@ -85,6 +85,7 @@ export function detectKoreanVariety(
   const matches: KoreanVarietyMatch[] = [];
   const counts = new Map<Form['rule'], { north: number; south: number }>();
   let words = 0;
+  let total = 0;
   for (const range of ranges) {
     for (let i = range.start; i < range.end; i++) {
       const unit = text.charCodeAt(i);
@@ -100,6 +101,7 @@ export function detectKoreanVariety(
         const tally = counts.get(form.rule) ?? { north: 0, south: 0 };
         tally[form.variety]++;
         counts.set(form.rule, tally);
+        total++;
         if (matches.length < MAX_MATCHES) {
           let wordEnd = i + form.text.length;
           while (wordEnd < range.end && classOfUnit(text.charCodeAt(wordEnd)) === HANGUL) wordEnd++;
@@ -128,7 +130,7 @@ export function detectKoreanVariety(
     if (tally.south) southWeight += contribution(rule.weight, tally.south);
   }
   const score = northWeight / (northWeight + southWeight + 1);
-  const base = { rulesVersion: rules.version, score, northWeight, southWeight, hangulWords: words, matches };
+  const base = { rulesVersion: rules.version, score, northWeight, southWeight, hangulWords: words, totalMatches: total, matches };
   if (words === 0) return { ...base, verdict: 'none', reason: 'no Hangul' };
   const northRules = [...counts].filter(([, t]) => t.north > 0).map(([r]) => r.north[0]);
   const southRules = [...counts].filter(([, t]) => t.south > 0).map(([r]) => r.south[0]);

@@ -112,6 +112,8 @@ export const KoreanVarietyResult = z.object({
   northWeight: z.number().min(0),
   southWeight: z.number().min(0),
   hangulWords: offset,
+  /** Every marker found; `matches` lists the first 50 of them. */
+  totalMatches: offset,
   matches: z.array(KoreanVarietyMatch),
   reason: z.string(),
 });
