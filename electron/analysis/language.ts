@@ -101,8 +101,8 @@ function labelOf(counts: ScriptCounts, variant: VariantTally, text: string, rang
   const isJapanese = kana > 0 && kana >= KANA_SHARE_FOR_JAPANESE * (han + kana);
   const scores: [LanguageLabel | 'zh' | 'latin', number][] = [
     ['ja', isJapanese ? han + kana : kana],
-    ['zh', isJapanese ? 0 : han],
     ['ko', hangul],
+    ['zh', isJapanese ? 0 : han],
     ['latin', latin * ALPHABET_LETTER_WEIGHT],
     ['other', other * ALPHABET_LETTER_WEIGHT],
   ];
