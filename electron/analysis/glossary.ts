@@ -109,14 +109,7 @@ export function findTerms(text: string, field: string, options: FindTermsOptions
   const glossary = options.glossary ?? defaultGlossary;
   const folded = options.folded ?? foldWithOffsets(text, true);
   const maxHits = options.maxHits ?? DEFAULT_MAX_TERM_HITS;
-  const raw: PhraseHit<FormInfo>[] = [];
-  glossary.index.scan(folded.text, (index, s, e) => {
-    const phrase = glossary.index.phrases[index];
-    if (phrase === undefined) return;
-    const start = folded.origStart[s] ?? 0;
-    const end = folded.origEnd[e - 1] ?? start;
-    if (standsAlone(text, start, end, phrase.script)) raw.push({ phrase, start, end });
-  });
+  const raw: PhraseHit<FormInfo>[] = glossary.index.match(text, folded);
   const pattern = glossary.numberedPattern;
   if (pattern && /\d/.test(folded.text)) {
     pattern.lastIndex = 0;

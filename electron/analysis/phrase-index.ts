@@ -121,8 +121,8 @@ export class PhraseIndex<T> {
   }
 
   /**
-   * Hits in `text` (folded here unless the caller passes the fold it already made), mapped to original offsets,
-   * kept only where they stand alone, and reduced to leftmost-longest non-overlapping hits.
+   * Hits in `text` (folded here unless the caller passes the fold it already made), mapped to original offsets and
+   * kept only where they stand alone; overlapping hits are all returned, for the caller to choose among.
    */
   match(text: string, folded: FoldedText = foldWithOffsets(text, true)): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
@@ -133,7 +133,7 @@ export class PhraseIndex<T> {
       const end = folded.origEnd[e - 1] ?? start;
       if (standsAlone(text, start, end, phrase.script)) hits.push({ phrase, start, end });
     });
-    return leftmostLongest(hits);
+    return hits;
   }
 }
 

@@ -89,6 +89,22 @@ describe('watchlist matcher', () => {
     expect(m.match('BLUE-HARBOR_c01 藍港', 'f').map((h) => h.text)).toEqual(['BLUE-HARBOR', '藍港']);
   });
 
+  it('lets two productions claim the same words', () => {
+    const twins: Production[] = ['a', 'b'].map((id) => ({
+      id,
+      title: `Harbor ${id}`,
+      networks: [],
+      studios: [],
+      notes: '',
+      aliases: [{ text: 'Harbor', lang: 'en', kind: 'title' }],
+    }));
+    expect(
+      createWatchlistMatcher(twins)
+        .match('Harbor notes', 'f')
+        .map((h) => h.productionId),
+    ).toEqual(['a', 'b']);
+  });
+
   it('stays fast over a megabyte', () => {
     const text = 'Cut 12: redraw the hands, colour is off. 第3卡原画修改。원화 수정 바랍니다. '.repeat(15_000) + 'INVINCIBLE';
     const started = performance.now();

@@ -1,7 +1,7 @@
 import { type FieldKind, type Production, type ProductionAlias, Watchlist, type WatchlistHit } from '../../shared/domain/analysis';
 import watchlistFile from './data/watchlist.json';
 import { type FoldedText, foldWithOffsets } from './fold';
-import { leftmostLongest, PhraseIndex, phraseKey, scriptOf } from './phrase-index';
+import { PhraseIndex, phraseKey, scriptOf } from './phrase-index';
 import { type Range } from './sample';
 import { classOfUnit, LATIN } from './scripts';
 
@@ -223,14 +223,16 @@ export function createWatchlistMatcher(productions: readonly Production[]): Watc
       const folded = options.folded ?? foldWithOffsets(text, true);
       const exact = index.match(text, folded).map((h) => hitOf(text, field, kind, h.phrase.value, h.start, h.end, 0));
       const near = fuzzyHits(text, field, kind, options.fuzzyRanges ?? [{ start: 0, end: text.length }]);
-      // Exact hits first so that a fuzzy hit over the same words is dropped, then one hit per place per production.
+      // One hit per place per production: exact before fuzzy, longest first, so that "Iyanu - Child of Wonder" is
+      // one hit, not three. Different productions may each claim the same words.
+      exact.sort((a, b) => a.start - b.start || b.end - a.end);
       const byProduction = new Map<string, WatchlistHit[]>();
       for (const hit of [...exact, ...near.sort((a, b) => a.distance - b.distance)]) {
         const list = byProduction.get(hit.productionId) ?? [];
         if (!list.some((h) => h.start < hit.end && hit.start < h.end)) list.push(hit);
         byProduction.set(hit.productionId, list);
       }
-      return [...byProduction.values()].flatMap((list) => leftmostLongest(list)).sort((a, b) => a.start - b.start || b.score - a.score);
+      return [...byProduction.values()].flat().sort((a, b) => a.start - b.start || b.score - a.score);
     },
   };
 }
