@@ -29,7 +29,7 @@ describe('analyzeArtifact', () => {
   });
 
   it('finds the production in the name, the folder and the metadata, with highlights', () => {
-    const hits = result.fields.flatMap((f) => f.watchlist);
+    const hits = result.fields.flatMap((f) => f.watchlist.hits);
     expect(hits.map((h) => [h.field, h.productionId, h.text])).toEqual([
       ['name', 'invincible', 'INVINCIBLE'],
       ['path', 'invincible', 'invincible'],
@@ -54,7 +54,7 @@ describe('analyzeArtifact', () => {
 
   it('skips what a text cannot have', () => {
     const en = analyzeText({ field: 'name', kind: 'name', text: 'readme.txt' });
-    expect(en).toMatchObject({ chinese: null, korean: null, bilingual: null, watchlist: [] });
+    expect(en).toMatchObject({ chinese: null, korean: null, bilingual: null, watchlist: { hits: [], totalHits: 0 } });
     expect(() => TextAnalysis.parse(en)).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import type { ArtifactAnalysis, FieldKind, TextAnalysis } from '../../shared/domain/analysis';
+import type { ArtifactAnalysis, FieldKind, TextAnalysis, WatchlistResult } from '../../shared/domain/analysis';
 import { alignBilingual } from './bilingual';
 import { foldWithOffsets } from './fold';
 import { defaultGlossary, findTerms, type Glossary, guessStage } from './glossary';
@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   maxChars?: number;
 }
 
+const NO_WATCHLIST: WatchlistResult = { hits: [], totalHits: 0, counts: {}, truncated: false };
+
 /** Version of code and data that produced a result: store it, and re-run analysis when it changes. */
 export const analysisVersion = (options: AnalyzeOptions = {}): string =>
   `${CODE_VERSION}+glossary.${(options.glossary ?? defaultGlossary).version}+korean.${(options.koreanRules ?? defaultKoreanRules).version}`;
@@ -49,7 +51,7 @@ export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): Tex
     korean: profile.counts.hangul > 0 ? detectKoreanVariety(text, field, sample, options.koreanRules) : null,
     glossary: terms,
     bilingual: hasBoth && !isName ? alignBilingual(text, field, profile, glossary, terms) : null,
-    watchlist: options.watchlist?.match(text, field, { kind, folded, fuzzyRanges: sample }) ?? [],
+    watchlist: options.watchlist?.match(text, field, { kind, folded, fuzzyRanges: sample }) ?? NO_WATCHLIST,
   };
 }
 

@@ -282,6 +282,15 @@ export const WatchlistHit = TextSpan.extend({
 });
 export type WatchlistHit = z.infer<typeof WatchlistHit>;
 
+export const WatchlistResult = z.object({
+  hits: z.array(WatchlistHit),
+  /** All hits in the field, also those beyond the kept list, and their count per production id. */
+  totalHits: offset,
+  counts: z.record(z.string(), z.number().int().positive()),
+  truncated: z.boolean(),
+});
+export type WatchlistResult = z.infer<typeof WatchlistResult>;
+
 /** The analysis of one text of an artifact (its extracted text, a metadata value, its name or folder path). */
 export const TextAnalysis = z.object({
   field: z.string(),
@@ -290,7 +299,7 @@ export const TextAnalysis = z.object({
   korean: KoreanVarietyResult.nullable(),
   glossary: GlossaryResult,
   bilingual: BilingualResult.nullable(),
-  watchlist: z.array(WatchlistHit),
+  watchlist: WatchlistResult,
 });
 export type TextAnalysis = z.infer<typeof TextAnalysis>;
 
