@@ -30,7 +30,7 @@ export type GlossaryFile = z.infer<typeof GlossaryFile>;
 interface FormInfo {
   term: GlossaryTerm;
   /** Every (language, form) of the term that folds to this key, to name the language of a hit. */
-  variants: { lang: TermLanguage; form: string }[];
+  variants: { lang: TermLanguage; form: string; plain: string | null }[];
 }
 
 interface NumberedForm {
@@ -51,6 +51,9 @@ export interface Glossary {
   numberedPattern: RegExp | null;
 }
 
+/** A form as written, up to width and case, to tell which language's spelling a hit has; null for numbered forms. */
+const plainForm = (form: string): string | null => (form.includes('#') ? null : form.normalize('NFKC').toLowerCase());
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Compiles a glossary file (the bundled one or an analyst's copy); throws when two terms share a folded form. */
@@ -67,10 +70,10 @@ export function compileGlossary(file: unknown): Glossary {
         if (existing && existing.term.id !== term.id)
           throw new Error(`glossary form ${form} is in both ${existing.term.id} and ${term.id}`);
         if (existing) {
-          existing.variants.push({ lang, form });
+          existing.variants.push({ lang, form, plain: plainForm(form) });
           continue;
         }
-        const info: FormInfo = { term, variants: [{ lang, form }] };
+        const info: FormInfo = { term, variants: [{ lang, form, plain: plainForm(form) }] };
         const script = scriptOf(form.replaceAll('#', ''));
         if (isNumbered) {
           numbered.set(key, { source: key.split('#').map(escapeRegExp).join('\\d+'), script, info });
@@ -88,8 +91,8 @@ export const defaultGlossary: Glossary = compileGlossary(glossaryFile);
 
 /** The language of a hit: the forms it spells exactly (both Chinese standards give `zh`), else the first form's. */
 function languageOf(matched: string, variants: FormInfo['variants']): TermLanguage {
-  const plain = (s: string): string => s.normalize('NFKC').toLowerCase();
-  const exact = variants.filter((v) => !v.form.includes('#') && plain(v.form) === plain(matched)).map((v) => v.lang);
+  const plain = matched.normalize('NFKC').toLowerCase();
+  const exact = variants.filter((v) => v.plain === plain).map((v) => v.lang);
   if (exact.includes('zh-Hans') && exact.includes('zh-Hant')) return 'zh';
   return exact[0] ?? variants[0]?.lang ?? 'en';
 }
