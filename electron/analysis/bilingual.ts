@@ -195,12 +195,12 @@ export function alignBilingual(
   const koBlocks = blocks.filter((b) => b.label === 'ko').length;
   const inline = profile.shares.han >= MIXED_SHARE && profile.shares.hangul >= MIXED_SHARE;
   const isMixed = (zhBlocks > 0 && koBlocks > 0) || inline;
-  const runs: { lang: 'zh' | 'ko'; blocks: LanguageBlock[] }[] = [];
+  // Runs of consecutive Chinese or Korean lines; a line in another language ends a run and pairs with nothing.
+  const runs: { lang: 'zh' | 'ko' | null; blocks: LanguageBlock[] }[] = [];
   for (const block of blocks) {
     const lang = isChinese(block) ? 'zh' : block.label === 'ko' ? 'ko' : null;
     const last = runs[runs.length - 1];
-    if (lang === null) runs.push({ lang: 'zh', blocks: [] });
-    else if (last && last.lang === lang && last.blocks.length > 0) last.blocks.push(block);
+    if (lang !== null && last?.lang === lang) last.blocks.push(block);
     else runs.push({ lang, blocks: [block] });
   }
   const span = (list: LanguageBlock[]) => {
@@ -212,7 +212,7 @@ export function alignBilingual(
   for (let r = 0; r + 1 < runs.length; r++) {
     const a = runs[r];
     const b = runs[r + 1];
-    if (!a || !b || a.blocks.length === 0 || b.blocks.length === 0 || a.lang === b.lang) continue;
+    if (!a || !b || a.lang === null || b.lang === null || a.lang === b.lang) continue;
     const [zhRun, koRun] = a.lang === 'zh' ? [a.blocks, b.blocks] : [b.blocks, a.blocks];
     const groups: [LanguageBlock[], LanguageBlock[]][] =
       zhRun.length === koRun.length ? zhRun.map((z, k) => [[z], [koRun[k] as LanguageBlock]]) : [[zhRun, koRun]];
