@@ -68,6 +68,12 @@ describe('findTerms', () => {
     expect(ids('원화를 수정')).toEqual(['key-animation', 'correction']);
   });
 
+  it('reads Korean compounds of terms written without spaces', () => {
+    expect(ids('원화수정본_C012.psd')).toEqual(['key-animation', 'correction', 'cut']);
+    expect(ids('배경채색')).toEqual(['background', 'colouring']);
+    expect(ids('전원화수정')).toEqual([]);
+  });
+
   it('reads numbered cut and episode forms', () => {
     expect(findTerms('컷 12 수정, CUT012, 第3集', 'text').hits.map((h) => h.text)).toEqual(['컷 12', '수정', 'CUT012', '第3集']);
   });

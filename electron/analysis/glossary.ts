@@ -112,7 +112,7 @@ export function findTerms(text: string, field: string, options: FindTermsOptions
   const glossary = options.glossary ?? defaultGlossary;
   const folded = options.folded ?? foldWithOffsets(text, true);
   const maxHits = options.maxHits ?? DEFAULT_MAX_TERM_HITS;
-  const raw: PhraseHit<FormInfo>[] = glossary.index.match(text, folded);
+  const raw: PhraseHit<FormInfo>[] = glossary.index.match(text, folded, true);
   const pattern = glossary.numberedPattern;
   if (pattern && /\d/.test(folded.text)) {
     pattern.lastIndex = 0;
@@ -122,10 +122,10 @@ export function findTerms(text: string, field: string, options: FindTermsOptions
       const start = folded.origStart[m.index] ?? 0;
       const end = folded.origEnd[m.index + m[0].length - 1] ?? start;
       if (standsAlone(text, start, end, form.script))
-        raw.push({ phrase: { key: m[0], script: form.script, value: form.info }, start, end });
+        raw.push({ phrase: { key: m[0], script: form.script, value: form.info }, start, end, alone: true });
     }
   }
-  const kept = leftmostLongest(raw);
+  const kept = leftmostLongest(acceptGlued(raw));
   const counts: Record<string, number> = {};
   const hits: GlossaryHit[] = [];
   for (const { phrase, start, end } of kept) {
@@ -138,6 +138,23 @@ export function findTerms(text: string, field: string, options: FindTermsOptions
     hits.push({ field, start, end, text: matched, termId: term.id, gloss: term.gloss, stage: term.stage, form, lang, weight: term.weight });
   }
   return { hits, totalHits: kept.length, counts, truncated: kept.length > hits.length };
+}
+
+/**
+ * Korean writes compounds of studio terms without spaces (원화수정본, 동화검사표), where the second term follows a
+ * syllable and fails the word-start rule that keeps 원화 out of 전원화. A glued Hangul hit is accepted when a hit
+ * that stands on its own (or one accepted that way) ends exactly where it starts.
+ */
+function acceptGlued(hits: PhraseHit<FormInfo>[]): PhraseHit<FormInfo>[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const ends = new Set<number>();
+  const accepted: PhraseHit<FormInfo>[] = [];
+  for (const hit of hits) {
+    if (!hit.alone && !ends.has(hit.start)) continue;
+    accepted.push(hit);
+    ends.add(hit.end);
+  }
+  return accepted;
 }
 
 /** Names and folder paths are labels someone chose ("原画/C012.psd"); running text mentions stages in passing. */

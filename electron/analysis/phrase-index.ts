@@ -61,6 +61,8 @@ export interface PhraseHit<T> {
   /** Original offsets. */
   start: number;
   end: number;
+  /** False for a Hangul hit right after another syllable (see `match`). */
+  alone: boolean;
 }
 
 /** Aho-Corasick automaton over UTF-16 code units of folded phrase keys. */
@@ -122,16 +124,18 @@ export class PhraseIndex<T> {
 
   /**
    * Hits in `text` (folded here unless the caller passes the fold it already made), mapped to original offsets and
-   * kept only where they stand alone; overlapping hits are all returned, for the caller to choose among.
+   * kept only where they stand alone, or also, with `keepGlued`, Hangul hits glued to the syllable before them (for
+   * the caller to accept after another term); overlapping hits are all returned, for the caller to choose among.
    */
-  match(text: string, folded: FoldedText = foldWithOffsets(text, true)): PhraseHit<T>[] {
+  match(text: string, folded: FoldedText = foldWithOffsets(text, true), keepGlued = false): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     this.scan(folded.text, (index, s, e) => {
       const phrase = this.phrases[index];
       if (phrase === undefined) return;
       const start = folded.origStart[s] ?? 0;
       const end = folded.origEnd[e - 1] ?? start;
-      if (standsAlone(text, start, end, phrase.script)) hits.push({ phrase, start, end });
+      if (standsAlone(text, start, end, phrase.script)) hits.push({ phrase, start, end, alone: true });
+      else if (keepGlued && phrase.script === 'hangul') hits.push({ phrase, start, end, alone: false });
     });
     return hits;
   }
