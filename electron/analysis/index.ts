@@ -4,8 +4,17 @@ export { analysisVersion, analyzeArtifact, analyzeText, type AnalyzeOptions, typ
 export { alignBilingual, blockingKeys, fingerprint, numbersOf, PAIR_THRESHOLD, scoreFingerprints, scoreTranslation } from './bilingual';
 export { detectChineseVariant } from './chinese-variant';
 export { foldText, foldWithOffsets, type FoldedText } from './fold';
-export { compileGlossary, defaultGlossary, findTerms, type Glossary, GlossaryFile, guessStage, type StageInput } from './glossary';
+export {
+  compileGlossary,
+  defaultGlossary,
+  findTerms,
+  type FindTermsOptions,
+  type Glossary,
+  GlossaryFile,
+  guessStage,
+  type StageInput,
+} from './glossary';
 export { compileKoreanRules, defaultKoreanRules, detectKoreanVariety, KoreanRuleFile, type KoreanRuleSet } from './korean-variety';
 export { profileLanguage, profileText, type LanguageOptions } from './language';
 export { DEFAULT_SAMPLE_CHARS, sampleRanges } from './sample';
-export { createWatchlistMatcher, starterWatchlist, type WatchlistMatcher } from './watchlist';
+export { createWatchlistMatcher, starterWatchlist, type WatchlistMatcher, type WatchlistMatchOptions } from './watchlist';
