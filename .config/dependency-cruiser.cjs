@@ -1,5 +1,6 @@
 // Folder directions of the Node side, checked in `npm run lint` (`depcruise -c .config/dependency-cruiser.cjs`).
-// hosts (app, http, cli) → backend → ipc → services → (db, workers → formats) → model → lib; shared/ is below everything.
+// hosts (app, http, cli) → backend → ipc → services → (db, workers → (formats, analysis)) → model → lib; shared/ is below
+// everything. analysis (language, variant, Korean markers, glossary, watchlist) is pure like formats, and the two stay apart.
 // Tests obey the same directions as the folder they sit in; only tests, benchmarks and e2e may use test-support.
 
 /** Each layer and what it may import inside electron/ (besides itself and shared/). */
@@ -7,9 +8,10 @@ const layers = {
   lib: [],
   model: ['lib'],
   formats: ['model', 'lib'],
+  analysis: ['model', 'lib'],
   db: ['model', 'lib'],
-  workers: ['formats', 'model', 'lib'],
-  services: ['db', 'workers', 'formats', 'model', 'lib'],
+  workers: ['formats', 'analysis', 'model', 'lib'],
+  services: ['db', 'workers', 'formats', 'analysis', 'model', 'lib'],
   ipc: ['services', 'model', 'lib'],
   backend: ['ipc', 'services', 'lib'],
   cli: ['backend', 'lib'],

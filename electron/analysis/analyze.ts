@@ -1,0 +1,66 @@
+import type { ArtifactAnalysis, FieldKind, TextAnalysis, WatchlistResult } from '../../shared/domain/analysis';
+import { alignBilingual } from './bilingual';
+import { foldWithOffsets } from './fold';
+import { defaultGlossary, findTerms, type Glossary, guessStage } from './glossary';
+import { defaultKoreanRules, detectKoreanVariety, type KoreanRuleSet } from './korean-variety';
+import { profileText } from './language';
+import { type WatchlistMatcher } from './watchlist';
+
+/** Bumped when the analysis code changes its results; the data files carry their own versions (see analysisVersion). */
+const CODE_VERSION = '1';
+
+/** One text of an artifact: extracted text, a page, a metadata value, the file name or the folder path. */
+export interface TextInput {
+  /** How findings will name where they are, e.g. `text`, `pdf:page:3`, `XMP-dc:Title`, `name`, `path`. */
+  field: string;
+  text: string;
+  kind: FieldKind;
+}
+
+export interface AnalyzeOptions {
+  /** Built once per production list with `createWatchlistMatcher`; without it no watchlist hits are looked for. */
+  watchlist?: WatchlistMatcher;
+  glossary?: Glossary;
+  koreanRules?: KoreanRuleSet;
+  /** Sample size for the language, variant and Korean-marker analyses of long texts. */
+  maxChars?: number;
+}
+
+const NO_WATCHLIST: WatchlistResult = { hits: [], totalHits: 0, counts: {}, truncated: false };
+
+/** Version of code and data that produced a result: store it, and re-run analysis when it changes. */
+export const analysisVersion = (options: AnalyzeOptions = {}): string =>
+  `${CODE_VERSION}+glossary.${(options.glossary ?? defaultGlossary).version}+korean.${(options.koreanRules ?? defaultKoreanRules).version}`;
+
+/**
+ * Everything the analysis finds in one text. Language, variant and Korean markers read a bounded sample; the
+ * glossary and the watchlist read the whole text through one shared fold. Synchronous and pure.
+ */
+export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): TextAnalysis {
+  const { field, text, kind } = input;
+  const isName = kind === 'name' || kind === 'path';
+  const { profile, chinese, sample } = profileText(text, { kind: isName ? 'name' : 'text', maxChars: options.maxChars });
+  const folded = foldWithOffsets(text, true);
+  const glossary = options.glossary ?? defaultGlossary;
+  const hasBoth = profile.counts.han > 0 && profile.counts.hangul > 0;
+  const terms = findTerms(text, field, { glossary, folded });
+  return {
+    field,
+    language: profile,
+    chinese: profile.counts.han > 0 ? chinese : null,
+    korean: profile.counts.hangul > 0 ? detectKoreanVariety(text, field, sample, options.koreanRules) : null,
+    glossary: terms,
+    bilingual: hasBoth && !isName ? alignBilingual(text, field, profile, glossary, terms) : null,
+    watchlist: options.watchlist?.match(text, field, { kind, folded, fuzzyRanges: sample }) ?? NO_WATCHLIST,
+  };
+}
+
+/** All texts of one artifact, analysed one by one, plus the production stage they point to together. */
+export function analyzeArtifact(inputs: readonly TextInput[], options: AnalyzeOptions = {}): ArtifactAnalysis {
+  const fields = inputs.map((input) => analyzeText(input, options));
+  const stage = guessStage(
+    fields.map((f, i) => ({ field: f.field, kind: inputs[i]?.kind ?? 'text', glossary: f.glossary })),
+    options.glossary,
+  );
+  return { version: analysisVersion(options), fields, stage };
+}
