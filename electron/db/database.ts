@@ -2,7 +2,6 @@ import { DatabaseSync, type DatabaseSyncInstance } from '@photostructure/sqlite'
 import { sql as init } from './migrations/001-init';
 import { sql as jobOwner } from './migrations/002-job-owner';
 import { sql as searchDocs } from './migrations/003-search-docs';
-import { rebuildSearchIfStale } from './search-repo';
 
 /** Ordered schema migrations; a case records how many it has applied in `PRAGMA user_version`. */
 const migrations: readonly string[] = [init, jobOwner, searchDocs];
@@ -38,7 +37,6 @@ function migrate(db: Db): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
     });
   }
-  transaction(db, () => rebuildSearchIfStale(db));
 }
 
 /** Runs `work` in one transaction; nested calls join the outer one. */

@@ -1,12 +1,17 @@
 import { DatabaseSync } from '@photostructure/sqlite';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { searchDoc } from '../model/search-docs';
+import { searchGrams } from '../lib/search-grams';
+import type { SearchDoc, SearchField } from '../model/inventory';
 import { tempDir } from '../test-support/temp';
 import { openDatabase, transaction, type Db } from './database';
 import { sql as init } from './migrations/001-init';
 import { sql as jobOwner } from './migrations/002-job-owner';
-import { clearSearch, insertSearchDocs } from './search-repo';
+import { clearSearch, insertSearchDocs, rebuildSearchIfStale, type IndexForms } from './search-repo';
+
+/** Lower case stands in for the analysis layer's folding: these tests are about rows and rowids. */
+const lowerCase: IndexForms = (content) => ({ folded: content.toLowerCase(), grams: searchGrams(content.toLowerCase()) });
+const searchDoc = (field: SearchField, content: string): SearchDoc => ({ field, content, ...lowerCase(content) });
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -26,13 +31,12 @@ it('moves a version-2 case index to search_docs and rebuilds the folded FTS tabl
   old.exec(jobOwner);
   old.exec('PRAGMA user_version = 2');
   old.exec("INSERT INTO sources (id, path, kind, added_at) VALUES (1, '/e', 'folder', '2024-01-01T00:00:00Z')");
-  old.exec("INSERT INTO artifacts (id, source_id, path, name, kind) VALUES (7, 1, 'a/Ｓｈｅｅｔ.txt', 'Ｓｈｅｅｔ.txt', 'file')");
-  old.exec(
-    "INSERT INTO search_index (artifact_id, field, content) VALUES (7, 'path', 'a/Ｓｈｅｅｔ.txt'), (7, 'text', 'INVINCIBLE 原画修型')",
-  );
+  old.exec("INSERT INTO artifacts (id, source_id, path, name, kind) VALUES (7, 1, 'a/Sheet.txt', 'Sheet.txt', 'file')");
+  old.exec("INSERT INTO search_index (artifact_id, field, content) VALUES (7, 'path', 'a/Sheet.txt'), (7, 'text', 'INVINCIBLE 原画修型')");
   old.close();
 
   const db = openDatabase(file);
+  transaction(db, () => rebuildSearchIfStale(db, lowerCase));
   expect(db.prepare('SELECT id, field FROM search_docs ORDER BY id').all()).toEqual([
     { id: 7 * 16, field: 'path' },
     { id: 7 * 16 + 2, field: 'text' },

@@ -1,4 +1,3 @@
-import { foldForSearch, searchGrams } from '../lib/search-fold';
 import { SEARCH_FIELD_SLOTS, SEARCH_SLOTS, type SearchDoc } from '../model/inventory';
 import { prepared } from './statements';
 import type { Db } from './database';
@@ -28,11 +27,14 @@ export function clearSearch(db: Db, artifactId: number): void {
   prepared(db, 'DELETE FROM search_grams WHERE rowid = ?').run(artifactId);
 }
 
+/** How a text is indexed (the analysis layer's folding); passed in, as the repository does no text analysis. */
+export type IndexForms = (content: string) => { folded: string; grams: string };
+
 /**
- * Fills both FTS tables again from `search_docs` when a migration left them stale (folding happens here, not in
- * SQL). Runs once, in one transaction, when a case is opened after the upgrade.
+ * Fills both FTS tables again from `search_docs` when a migration left them stale (folding is not SQL). Runs once,
+ * in one transaction, when a case is opened after the upgrade.
  */
-export function rebuildSearchIfStale(db: Db): void {
+export function rebuildSearchIfStale(db: Db, indexForms: IndexForms): void {
   const state = db.prepare("SELECT value FROM case_info WHERE key = 'search_index'").get() as { value: string } | undefined;
   if (state?.value !== 'stale') return;
   db.exec('DELETE FROM search_trigrams; DELETE FROM search_grams;');
@@ -52,8 +54,7 @@ export function rebuildSearchIfStale(db: Db): void {
       flush();
       artifact = Number(row.artifactId);
     }
-    const folded = foldForSearch(row.content);
-    fields.push({ field: row.field, content: row.content, folded, grams: searchGrams(folded) });
+    fields.push({ field: row.field, content: row.content, ...indexForms(row.content) });
   }
   flush();
   db.prepare("UPDATE case_info SET value = 'current' WHERE key = 'search_index'").run();

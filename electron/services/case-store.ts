@@ -1,7 +1,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { openDatabase, type Db } from '../db/database';
+import { openDatabase, transaction, type Db } from '../db/database';
+import { rebuildSearchIfStale } from '../db/search-repo';
+import { indexForms } from '../analysis/search-docs';
 
 export const CASE_DB_FILE = 'case.sqlite';
 
@@ -25,7 +27,9 @@ export function caseDb(dir: string): Db {
   if (!existsSync(key)) throw new AppError('not_found', `case folder does not exist: ${key}`);
   if (!statSync(key).isDirectory()) throw new AppError('invalid_input', `not a folder: ${key}`);
   if (!isCaseDir(key)) throw new AppError('not_found', `no case in ${key} (expected ${CASE_DB_FILE})`);
-  return register(key, openDatabase(path.join(key, CASE_DB_FILE)));
+  const db = openDatabase(path.join(key, CASE_DB_FILE));
+  transaction(db, () => rebuildSearchIfStale(db, indexForms));
+  return register(key, db);
 }
 
 export function register(dir: string, db: Db): Db {

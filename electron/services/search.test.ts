@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../shared/domain/extraction';
 import { transaction } from '../db/database';
 import { documentLinks, saveExtraction } from '../db/extraction-repo';
-import { buildSearchDocs } from '../model/search-docs';
+import { buildSearchDocs } from '../analysis/search-docs';
 import { tempDir, testBackend } from '../test-support/temp';
 import { caseDb, closeAllCases } from './case-store';
 import { createCase } from './cases';
@@ -91,6 +91,19 @@ describe('search and timeline over a real case database', () => {
     expect(hit?.artifactId).toBe(2);
     expect(hit?.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['INVINCIBLE']);
     expect(search('Episode')).toEqual(['2:text']);
+  });
+
+  it('folds Chinese variants: 原画 finds 原畫 and back, highlighting what the evidence wrote', () => {
+    const db = caseDb(dir);
+    db.prepare(
+      "INSERT INTO artifacts (id, source_id, path, name, kind, status) VALUES (4, 1, 'notes/tw.txt', 'tw.txt', 'file', 'ok')",
+    ).run();
+    const text = extraction({ text: '第三場 原畫修型請注意' });
+    transaction(db, () => saveExtraction(db, 4, text, 'test@1', buildSearchDocs('notes/tw.txt', text)));
+    expect(search('原画')).toEqual(['1:text', '4:text']);
+    expect(search('原畫修型')).toEqual(['1:text', '4:text']);
+    const hit = searchCase({ dir, query: '原画', limit: 10 }).find((h) => h.artifactId === 4);
+    expect(hit?.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['原畫']);
   });
 
   it('finds one-character Chinese and Korean terms, and Latin word prefixes of one or two characters', () => {

@@ -1,6 +1,7 @@
 import type { SearchHit, SearchQuery, TextRange, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
 import type { Db, SqlValue } from '../db/database';
-import { foldForSearch, isDenseTerm } from '../lib/search-fold';
+import { foldText, foldWithOffsets } from '../analysis/fold';
+import { isDenseTerm } from '../lib/search-grams';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
@@ -13,32 +14,35 @@ const LOCATE_WINDOW = 64 * 1024;
 const isShortTerm = (term: string): boolean => [...term].length < 3;
 const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
-/** Where a folded term first occurs in a text, by folding it a window at a time; -1 when it does not. */
-function locate(content: string, term: string): number {
+/** Every occurrence of the folded terms in a text, as ranges of the original text (folding may change lengths). */
+function matchesIn(text: string, terms: readonly string[]): TextRange[] {
+  const folded = foldWithOffsets(text, false);
+  const ranges: TextRange[] = [];
+  for (const term of terms) {
+    for (let i = folded.text.indexOf(term); i >= 0; i = folded.text.indexOf(term, i + term.length)) {
+      ranges.push({ start: folded.origStart[i] as number, end: folded.origEnd[i + term.length - 1] as number });
+    }
+  }
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+/** Where the first folded term occurs in a text, folding it a window at a time; -1 when none does. */
+function locate(content: string, terms: readonly string[]): number {
+  const longest = Math.max(...terms.map((t) => t.length));
   for (let at = 0; at < content.length; at += LOCATE_WINDOW) {
-    const window = foldForSearch(content.slice(at, at + LOCATE_WINDOW + term.length));
-    const found = window.indexOf(term);
-    if (found >= 0) return at + found;
+    const found = matchesIn(content.slice(at, at + LOCATE_WINDOW + longest), terms)[0];
+    if (found) return at + found.start;
   }
   return -1;
 }
 
-function snippetAround(content: string, terms: readonly string[]): { snippet: string; highlights: TextRange[] } {
-  const first = terms.map((t) => locate(content, t)).filter((i) => i >= 0);
-  const at = first.length ? Math.min(...first) : 0;
+function snippetAround(content: string, at: number, terms: readonly string[]): { snippet: string; highlights: TextRange[] } {
   const start = Math.max(0, at - SNIPPET_RADIUS);
-  const end = Math.min(content.length, at + SNIPPET_RADIUS * 2);
+  const end = Math.min(content.length, Math.max(at, 0) + SNIPPET_RADIUS * 2);
   const lead = start > 0 ? '…' : '';
-  // Whitespace runs become one space in the snippet: each keeps a one-character place so offsets still line up.
+  // Each whitespace character becomes one space: offsets within the snippet still line up with the evidence text.
   const body = content.slice(start, end).replace(/\s/g, ' ');
-  const folded = foldForSearch(body);
-  const highlights: TextRange[] = [];
-  for (const term of terms) {
-    for (let i = folded.indexOf(term); i >= 0 && term.length > 0; i = folded.indexOf(term, i + term.length)) {
-      highlights.push({ start: lead.length + i, end: lead.length + i + term.length });
-    }
-  }
-  highlights.sort((a, b) => a.start - b.start);
+  const highlights = matchesIn(body, terms).map((r) => ({ start: lead.length + r.start, end: lead.length + r.end }));
   return { snippet: `${lead}${body}${end < content.length ? '…' : ''}`, highlights };
 }
 
@@ -60,7 +64,7 @@ function termQuery(term: string): { sql: string; param: string } {
  */
 export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   const db: Db = caseDb(query.dir);
-  const terms = [...new Set(foldForSearch(query.query).split(/\s+/).filter(Boolean))];
+  const terms = [...new Set(foldText(query.query).split(/\s+/).filter(Boolean))];
   if (terms.length === 0) return [];
   const parts = terms.map(termQuery);
   const params: SqlValue[] = parts.map((p) => p.param);
@@ -76,9 +80,23 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   for (const { id } of matches) {
     const fields = docs.all(id) as { field: string; content: string; path: string; mime: string | null }[];
     // The snippet comes from the first field holding a query term (path, then metadata, then text).
-    const shown = fields.find((f) => terms.some((t) => locate(f.content, t) >= 0)) ?? fields[0];
+    let shown = fields[0];
+    let at = -1;
+    for (const f of fields) {
+      at = locate(f.content, terms);
+      if (at >= 0) {
+        shown = f;
+        break;
+      }
+    }
     if (!shown) continue;
-    hits.push({ artifactId: Number(id), path: shown.path, mime: shown.mime, field: shown.field, ...snippetAround(shown.content, terms) });
+    hits.push({
+      artifactId: Number(id),
+      path: shown.path,
+      mime: shown.mime,
+      field: shown.field,
+      ...snippetAround(shown.content, at, terms),
+    });
   }
   return hits;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, type PathLike } from 'node:fs';
 import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
 import { isoFromNs } from '../lib/file-times';
-import { buildSearchDocs } from '../model/search-docs';
+import { buildSearchDocs } from '../analysis/search-docs';
 import { bufferSource, fileSource } from '../formats/byte-source';
 import type { ExtractInput } from '../formats/types';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';

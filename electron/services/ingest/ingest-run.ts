@@ -38,7 +38,7 @@ import type {
   WantedMember,
 } from '../../workers/protocol';
 import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '../../model/inventory';
-import { buildSearchDocs } from '../../model/search-docs';
+import { buildSearchDocs } from '../../analysis/search-docs';
 import type { Ctx } from '../context';
 import { EvidencePaths } from './evidence-paths';
 

@@ -1,6 +1,7 @@
 import type { Extraction } from '../../shared/domain/extraction';
-import { foldForSearch, searchGrams } from '../lib/search-fold';
-import type { SearchDoc, SearchField } from './inventory';
+import { searchGrams } from '../lib/search-grams';
+import type { SearchDoc, SearchField } from '../model/inventory';
+import { foldText } from './fold';
 
 /** Text indexed per artifact at most; what lies beyond stays in the extraction and the text view. */
 export const MAX_INDEXED_TEXT = 4 * 1024 * 1024;
@@ -19,10 +20,13 @@ export function metadataText(extraction: Extraction): string {
   return lines.join('\n');
 }
 
-export function searchDoc(field: SearchField, content: string): SearchDoc {
-  const folded = foldForSearch(content);
-  return { field, content, folded, grams: searchGrams(folded) };
+/** The two indexed forms of a text: folded (case, width, Chinese variants) for trigrams, and its short-term tokens. */
+export function indexForms(content: string): { folded: string; grams: string } {
+  const folded = foldText(content);
+  return { folded, grams: searchGrams(folded) };
 }
+
+export const searchDoc = (field: SearchField, content: string): SearchDoc => ({ field, content, ...indexForms(content) });
 
 /**
  * What the full-text index holds for one artifact: its path, its metadata values and its text. Built where the
