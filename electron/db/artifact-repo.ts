@@ -1,14 +1,8 @@
-import type {
-  ArtifactKind,
-  ArtifactQuery,
-  ArtifactSortKey,
-  ArtifactStatus,
-  ArtifactSummary,
-  FolderSummary,
-} from '../../shared/domain/artifact';
+import type { ArtifactKind, ArtifactStatus, FolderSummary } from '../../shared/domain/artifact';
 import type { StatRecord } from '../lib/file-times';
 import type { HashedFile, MemberRecord } from '../model/inventory';
 import type { Db, SqlValue } from './database';
+import { clearAnalysis } from './analysis-repo';
 import { clearSearch } from './search-repo';
 import { prepared } from './statements';
 
@@ -47,6 +41,7 @@ export function clearDerived(db: Db, id: number): void {
   prepared(db, 'DELETE FROM timestamps WHERE artifact_id = ?').run(id);
   prepared(db, 'DELETE FROM doc_ids WHERE artifact_id = ?').run(id);
   clearSearch(db, id);
+  clearAnalysis(db, id);
 }
 
 /**
@@ -357,98 +352,6 @@ export function sourceCounts(db: Db, sourceId: number): SourceCounts {
     bytesDone: Number(r.bytesDone),
     errorCount: Number(r.errorCount),
   };
-}
-
-const COLUMNS = `a.id AS id, a.source_id AS sourceId, a.parent_id AS parentId, a.path AS path, a.name AS name, a.kind AS kind,
-  a.size AS size, a.mtime AS mtime, a.ctime AS ctime, a.atime AS atime, a.birthtime AS birthtime, a.mode AS mode, a.sha256 AS sha256,
-  a.sha1 AS sha1, a.md5 AS md5, a.mime AS mime, a.mismatch AS mismatch, a.status AS status, a.error AS error,
-  a.symlink_target AS symlinkTarget, a.raw_name AS rawName, a.name_encoding AS nameEncoding,
-  CASE WHEN dup.firstId <> a.id THEN dup.firstId END AS duplicateOf, COALESCE(dup.n, 1) - 1 AS duplicateCount`;
-
-/** Duplicates are case-wide: the lowest id holding a SHA-256 is the original; duplicateCount counts the other copies. */
-const FROM = `FROM artifacts a LEFT JOIN (SELECT sha256, MIN(id) AS firstId, COUNT(*) AS n FROM artifacts WHERE sha256 IS NOT NULL GROUP BY sha256) dup
-  ON dup.sha256 = a.sha256`;
-
-const nullableNumber = (v: unknown): number | null => (v == null ? null : Number(v));
-const nullableString = (v: unknown): string | null => (v == null ? null : String(v));
-
-function toSummary(r: Record<string, unknown>): ArtifactSummary {
-  return {
-    id: Number(r.id),
-    sourceId: Number(r.sourceId),
-    parentId: nullableNumber(r.parentId),
-    path: String(r.path),
-    name: String(r.name),
-    kind: r.kind as ArtifactKind,
-    size: nullableNumber(r.size),
-    mtime: nullableString(r.mtime),
-    ctime: nullableString(r.ctime),
-    atime: nullableString(r.atime),
-    birthtime: nullableString(r.birthtime),
-    mode: nullableNumber(r.mode),
-    sha256: nullableString(r.sha256),
-    sha1: nullableString(r.sha1),
-    md5: nullableString(r.md5),
-    mime: nullableString(r.mime),
-    mismatch: Number(r.mismatch) === 1,
-    duplicateOf: nullableNumber(r.duplicateOf),
-    duplicateCount: Number(r.duplicateCount),
-    status: r.status as ArtifactStatus,
-    error: nullableString(r.error),
-    symlinkTarget: nullableString(r.symlinkTarget),
-    rawName: nullableString(r.rawName),
-    nameEncoding: nullableString(r.nameEncoding),
-  };
-}
-
-const SORT_COLUMNS: Record<ArtifactSortKey, string> = {
-  path: 'a.path',
-  mime: 'a.mime',
-  size: 'a.size',
-  mtime: 'a.mtime',
-  sha256: 'a.sha256',
-  status: 'a.status',
-  duplicates: 'duplicateCount',
-  id: 'a.id',
-};
-
-export type ArtifactListQuery = Required<Pick<ArtifactQuery, 'sort' | 'order' | 'offset' | 'limit'>> & Omit<ArtifactQuery, 'dir'>;
-
-/** Escapes LIKE wildcards so user text matches literally (with `ESCAPE '\\'`). */
-export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function queryArtifacts(db: Db, q: ArtifactListQuery): { total: number; items: ArtifactSummary[] } {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  if (q.sourceId !== undefined) {
-    where.push('a.source_id = ?');
-    params.push(q.sourceId);
-  }
-  if (q.pathPrefix) {
-    where.push('instr(a.path, ?) = 1');
-    params.push(q.pathPrefix);
-  }
-  const filter = q.filter?.trim();
-  if (filter) {
-    const like = `%${escapeLike(filter)}%`;
-    const prefix = `${escapeLike(filter.toLowerCase())}%`;
-    where.push(
-      "(a.path LIKE ? ESCAPE '\\' OR a.mime LIKE ? ESCAPE '\\' OR a.error LIKE ? ESCAPE '\\' OR a.sha256 LIKE ? ESCAPE '\\' OR a.sha1 LIKE ? ESCAPE '\\' OR a.md5 LIKE ? ESCAPE '\\')",
-    );
-    params.push(like, like, like, prefix, prefix, prefix);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = Number((db.prepare(`SELECT COUNT(*) AS n FROM artifacts a ${clause}`).get(...params) as { n: number }).n);
-  const direction = q.order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} ${FROM} ${clause} ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as Record<string, unknown>[];
-  return { total, items: rows.map(toSummary) };
-}
-
-export function getArtifactSummary(db: Db, id: number): ArtifactSummary | null {
-  const row = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE a.id = ?`).get(id) as Record<string, unknown> | undefined;
-  return row ? toSummary(row) : null;
 }
 
 export function childCount(db: Db, id: number): number {

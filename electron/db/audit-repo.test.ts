@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp';
-import { appendAudit, verifyAudit } from './audit-repo';
+import { appendAudit, verifyAudit, verifyAuditTrail } from './audit-repo';
 import { openDatabase, type Db } from './database';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -9,31 +9,60 @@ let db: Db;
 beforeEach(() => {
   tmp = tempDir();
   db = openDatabase(path.join(tmp.dir, 'case.sqlite'));
+  for (const [action, details] of [
+    ['case.created', { name: 'A' }],
+    ['tag.set', { artifactIds: [1] }],
+    ['note.added', { text: '原画修型' }],
+    ['label.applied', { artifactIds: [2, 3] }],
+    ['star.added', { artifactIds: [4] }],
+  ] as const)
+    appendAudit(db, '김철수', action, details);
 });
 afterEach(() => {
   db.close();
   tmp.cleanup();
 });
 
-it('chains audit events so that editing any one breaks verification from there on', () => {
-  appendAudit(db, 'analyst', 'case.created', { name: 'A' });
-  appendAudit(db, 'analyst', 'tag.added', { artifact: 1 });
-  appendAudit(db, 'analyst', 'note.added', { text: '原画修型' });
+const problems = (): string[] => verifyAuditTrail(db).problems.map((p) => `${p.seq} ${p.kind}`);
+
+it('verifies an untouched trail and reports its head', () => {
+  const result = verifyAuditTrail(db);
+  expect(result).toMatchObject({ ok: true, events: 5, problems: [] });
+  expect(result.head).toMatch(/^[0-9a-f]{64}$/);
   expect(verifyAudit(db)).toBeNull();
-  db.prepare('UPDATE audit_log SET details = \'{"artifact":2}\' WHERE seq = 2').run();
-  expect(verifyAudit(db)).toBe(2);
 });
 
-it('detects a deleted event', () => {
-  for (let i = 0; i < 3; i++) appendAudit(db, 'analyst', 'x', { i });
+it('names an event whose content changed by one byte as edited', () => {
+  db.prepare("UPDATE audit_log SET details = replace(details, '修型', '修改') WHERE seq = 3").run();
+  expect(problems()).toEqual(['3 edited']);
+});
+
+it('names a deleted event as removed', () => {
   db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
-  expect(verifyAudit(db)).toBe(3);
+  expect(problems()).toEqual(['2 removed']);
 });
 
-it('migrates a fresh database to the current schema version once', () => {
-  const version = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  expect(version.user_version).toBeGreaterThanOrEqual(1);
-  db.close();
-  db = openDatabase(path.join(tmp.dir, 'case.sqlite'));
-  expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(version.user_version);
+it('names two swapped events as reordered', () => {
+  const cols = 'at, actor, action, details, prev_hash, hash, version';
+  const row = (seq: number): Record<string, unknown> =>
+    db.prepare(`SELECT ${cols} FROM audit_log WHERE seq = ?`).get(seq) as Record<string, unknown>;
+  const [two, four] = [row(2), row(4)];
+  const put = (seq: number, r: Record<string, unknown>): void => {
+    db.prepare(`UPDATE audit_log SET at = ?, actor = ?, action = ?, details = ?, prev_hash = ?, hash = ?, version = ? WHERE seq = ?`).run(
+      ...(Object.values(r) as string[]),
+      seq,
+    );
+  };
+  put(2, four);
+  put(4, two);
+  expect(problems()).toEqual(['2 reordered', '4 reordered']);
+});
+
+it('names an event slipped between two others as inserted, and the renumbered ones after it as moved', () => {
+  db.prepare('UPDATE audit_log SET seq = seq + 10 WHERE seq >= 3').run();
+  db.prepare('UPDATE audit_log SET seq = seq - 9 WHERE seq >= 13').run();
+  db.prepare(
+    "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash, version) VALUES (3, '2024-01-01T00:00:00Z', 'x', 'tag.removed', '{}', 'f', 'f', 2)",
+  ).run();
+  expect(problems()).toEqual(['3 inserted', '4 reordered', '5 reordered', '6 reordered']);
 });

@@ -1,3 +1,4 @@
+import { isDenseTerm } from '../lib/search-grams';
 import { SEARCH_FIELD_SLOTS, SEARCH_SLOTS, type SearchDoc } from '../model/inventory';
 import { prepared } from './statements';
 import type { Db } from './database';
@@ -58,4 +59,25 @@ export function rebuildSearchIfStale(db: Db, indexForms: IndexForms): void {
   }
   flush();
   db.prepare("UPDATE case_info SET value = 'current' WHERE key = 'search_index'").run();
+}
+
+/** FTS5's trigram tokenizer cannot match terms shorter than three characters (two-syllable Korean, two-character Chinese words). */
+const isShortTerm = (term: string): boolean => [...term].length < 3;
+const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
+
+/**
+ * The FTS query for one folded term: trigrams for three characters and more; for shorter ones the single-character
+ * and pair index, as a whole token in Han/Hangul/Kana and as a word prefix in other scripts. Terms are always quoted
+ * phrases, so nothing the analyst types is read as FTS syntax.
+ */
+function termQuery(term: string): { sql: string; param: string } {
+  if (!isShortTerm(term)) return { sql: 'SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?', param: ftsPhrase(term) };
+  const token = isDenseTerm(term) ? ftsPhrase(term) : `${ftsPhrase(term)} *`;
+  return { sql: 'SELECT rowid FROM search_grams WHERE search_grams MATCH ?', param: token };
+}
+
+/** A subquery of the ids of artifacts holding every one of the (folded) terms, in any of their indexed fields. */
+export function matchArtifactsSql(terms: readonly string[]): { sql: string; params: string[] } {
+  const parts = terms.map(termQuery);
+  return { sql: parts.map((p) => p.sql).join(' INTERSECT '), params: parts.map((p) => p.param) };
 }

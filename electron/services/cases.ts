@@ -10,6 +10,7 @@ import { describeFsError } from '../lib/fs-errors';
 import { CASE_DB_FILE, canonicalCaseDir, caseDb, isCaseDir, register } from './case-store';
 import type { Ctx } from './context';
 import { rememberCase } from './recent-cases';
+import { seedWatchlist } from './watchlist';
 
 function summarize(dir: string, db: Db): CaseSummary {
   const info = readCaseInfo(db);
@@ -54,6 +55,7 @@ export function createCase(input: NewCase, ctx: Ctx): CaseSummary {
     writeCaseInfo(db, info);
     appendAudit(db, info.examiner, 'case.created', { caseId: info.id, name: info.name, host: ctx.host });
   });
+  seedWatchlist(db, info.examiner);
   const summary = summarize(canonical, db);
   rememberCase(ctx.dataDir, summary);
   return summary;
@@ -62,6 +64,8 @@ export function createCase(input: NewCase, ctx: Ctx): CaseSummary {
 /** Opens an existing case and records it in recent cases. Raises `not_found` when `dir` holds no case. */
 export function openCase(dir: string, ctx: Ctx): CaseSummary {
   const summary = caseInfo(dir);
+  // Cases made before the watchlist existed get the starter list when the analyst first opens them.
+  seedWatchlist(caseDb(dir), summary.examiner);
   rememberCase(ctx.dataDir, summary);
   return summary;
 }

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchQuery, TextRange, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
 import type { Db, SqlValue } from '../db/database';
 import { foldText, foldWithOffsets } from '../analysis/fold';
-import { isDenseTerm } from '../lib/search-grams';
+import { matchArtifactsSql } from '../db/search-repo';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
@@ -9,10 +9,6 @@ type Parsed<T> = T & { limit: number };
 const SNIPPET_RADIUS = 60;
 /** Folded a window at a time when looking for the first match in a long text: most matches are near its start. */
 const LOCATE_WINDOW = 64 * 1024;
-
-/** FTS5's trigram tokenizer cannot match terms shorter than three characters (two-syllable Korean, two-character Chinese words). */
-const isShortTerm = (term: string): boolean => [...term].length < 3;
-const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
 /** Every occurrence of the folded terms in a text, as ranges of the original text (folding may change lengths). */
 function matchesIn(text: string, terms: readonly string[]): TextRange[] {
@@ -47,16 +43,6 @@ function snippetAround(content: string, at: number, terms: readonly string[]): {
 }
 
 /**
- * The FTS query for one folded term: trigrams for three characters and more; for shorter ones the single-character
- * and pair index, as a whole token in Han/Hangul/Kana and as a word prefix in other scripts.
- */
-function termQuery(term: string): { sql: string; param: string } {
-  if (!isShortTerm(term)) return { sql: 'SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?', param: ftsPhrase(term) };
-  const token = isDenseTerm(term) ? ftsPhrase(term) : `${ftsPhrase(term)} *`;
-  return { sql: 'SELECT rowid FROM search_grams WHERE search_grams MATCH ?', param: token };
-}
-
-/**
  * Full-text search over paths, metadata values and extracted text, case-, width- and variant-insensitive.
  * Whitespace-separated terms must all match the same artifact, in any of its fields (each term a literal phrase,
  * never FTS syntax). One hit per artifact, in case order (artifact id), so the first page of a common term costs
@@ -66,11 +52,10 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   const db: Db = caseDb(query.dir);
   const terms = [...new Set(foldText(query.query).split(/\s+/).filter(Boolean))];
   if (terms.length === 0) return [];
-  const parts = terms.map(termQuery);
-  const params: SqlValue[] = parts.map((p) => p.param);
-  const matches = db
-    .prepare(`SELECT rowid AS id FROM (${parts.map((p) => p.sql).join(' INTERSECT ')}) ORDER BY rowid LIMIT ?`)
-    .all(...params, query.limit) as { id: number }[];
+  const match = matchArtifactsSql(terms);
+  const matches = db.prepare(`SELECT rowid AS id FROM (${match.sql}) ORDER BY rowid LIMIT ?`).all(...match.params, query.limit) as {
+    id: number;
+  }[];
   if (matches.length === 0) return [];
   const docs = db.prepare(
     `SELECT d.field AS field, d.content AS content, a.path AS path, a.mime AS mime

@@ -5,6 +5,7 @@ import { isoFromNs } from '../lib/file-times';
 import { buildSearchDocs } from '../analysis/search-docs';
 import { bufferSource, fileSource } from '../formats/byte-source';
 import type { ExtractInput } from '../formats/types';
+import type { Production } from '../../shared/domain/analysis';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
 import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/zip/zip-walk';
 
@@ -14,10 +15,16 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * The extractors (and the parsers they load) are imported on first use, so hash-only workers stay small and the
  * main thread never loads them; the versions reported are those of the extractors that actually ran.
  */
-export async function extract(input: ExtractInput): Promise<Extracted> {
+export async function extract(input: ExtractInput, productions: readonly Production[]): Promise<Extracted> {
   const run = await import('../formats/run');
+  const analysis = await import('../analysis/artifact-analysis');
   const extraction = await run.runExtractors(input);
-  return { extraction, versions: run.extractorVersions(), docs: buildSearchDocs(input.path, extraction) };
+  return {
+    extraction,
+    versions: run.extractorVersions(),
+    docs: buildSearchDocs(input.path, extraction),
+    analysis: analysis.analysisRecord(input.path, extraction, productions),
+  };
 }
 
 /** Files up to this size are read whole, re-hashed, and extracted from that same read. */
@@ -69,14 +76,14 @@ export async function extractFile(task: ExtractFileTask): Promise<ExtractResult>
   const file = toBuffer(task.path);
   const input = { name: task.name, path: task.displayPath, size: task.size, mime: task.mime ?? undefined };
   if (task.size <= VERIFY_MAX_BYTES) {
-    const extracted = await extract({ ...input, source: bufferSource(await readVerified(file, task)) });
+    const extracted = await extract({ ...input, source: bufferSource(await readVerified(file, task)) }, task.productions);
     return { type: 'file', ...extracted };
   }
   // Above the cap (video, disk images) the file is not held in memory nor hashed again: that would cost a second
   // full read of the largest files, and the extractors read only parts of them. Size and mtime, as recorded at
   // hashing, are checked before and after instead; they catch ordinary changes, not a same-size write that restores mtime.
   await checkStat(file, task);
-  const extracted = await extract({ ...input, source: fileSource(file, task.size) });
+  const extracted = await extract({ ...input, source: fileSource(file, task.size) }, task.productions);
   await checkStat(file, task);
   return { type: 'file', ...extracted };
 }
@@ -114,13 +121,16 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
           });
           return;
         }
-        const extracted = await extract({
-          name: wanted.name,
-          path: wanted.path,
-          size: wanted.size,
-          mime: wanted.mime ?? undefined,
-          source: bufferSource(found.content.buffer),
-        });
+        const extracted = await extract(
+          {
+            name: wanted.name,
+            path: wanted.path,
+            size: wanted.size,
+            mime: wanted.mime ?? undefined,
+            source: bufferSource(found.content.buffer),
+          },
+          task.productions,
+        );
         progress({ type: 'member-done', id: wanted.id, extracted, skipped: null, error: null });
       });
     } finally {

@@ -6,6 +6,7 @@ import { openEvidenceSync } from '../lib/evidence-file';
 import { statRecord } from '../lib/file-times';
 import { describeFsError, errnoCode } from '../lib/fs-errors';
 import { hashFd, HASH_CHUNK_BYTES, MultiHash, type HashedBytes } from '../lib/hashing';
+import type { Production } from '../../shared/domain/analysis';
 import type { HashedFile, MemberRecord, ZipLimits } from '../model/inventory';
 import { extract } from './extract-task';
 import type { HashFile, HashOutcome, HashTask, InventoryProgress, InventoryResult } from './protocol';
@@ -77,6 +78,7 @@ async function hashOne(
   task: HashFile,
   limits: ZipLimits,
   wantExtraction: boolean,
+  productions: readonly Production[],
   index: number,
   progress: (p: InventoryProgress) => void,
   beat: (n: number) => void,
@@ -112,7 +114,7 @@ async function hashOne(
     const outcome: HashOutcome = { file: result, members: 0 };
     if (wantExtraction && whole && result.status === 'ok') {
       const input = { name: task.name, path: task.displayPath, size: whole.byteLength, mime: type.mime ?? undefined };
-      outcome.extracted = await extract({ ...input, source: bufferSource(whole) }).catch((e: unknown) => ({
+      outcome.extracted = await extract({ ...input, source: bufferSource(whole) }, productions).catch((e: unknown) => ({
         error: e instanceof Error ? e.message : String(e),
       }));
     }
@@ -161,7 +163,7 @@ export async function hashTask(task: HashTask, progress: (p: InventoryProgress) 
   };
   const files: HashOutcome[] = [];
   for (const [index, file] of task.files.entries()) {
-    files.push(await hashOne(file, task.limits, task.extract, index, progress, beat));
+    files.push(await hashOne(file, task.limits, task.extract, task.productions, index, progress, beat));
     progress({ type: 'file-done', file: index });
   }
   return { type: 'hashed', files };

@@ -1,4 +1,6 @@
+import type { Production } from '../../shared/domain/analysis';
 import type { Extraction } from '../../shared/domain/extraction';
+import type { AnalysisRecord } from '../analysis/artifact-analysis';
 import type { HashedFile, MemberRecord, SearchDoc, WalkEvent, ZipLimits } from '../model/inventory';
 
 /** Messages between the ingest service (main thread) and `ingest.worker.ts`. Everything is structured-clone safe. */
@@ -21,6 +23,8 @@ export interface HashTask {
    * per file instead of two, and no second hash to prove the extracted bytes are the inventoried ones.
    */
   extract: boolean;
+  /** The case's watchlist, for the analysis that follows each extraction. */
+  productions: Production[];
 }
 
 /** The listing of a source, walked in a worker and sent back in batches. */
@@ -59,6 +63,7 @@ export interface ExtractFileTask {
   mime: string | null;
   sha256: string;
   mtime: string | null;
+  productions: Production[];
 }
 
 export interface WantedMember {
@@ -77,6 +82,7 @@ export interface ExtractMembersTask {
   archivePath: string;
   wanted: WantedMember[];
   limits: ZipLimits;
+  productions: Production[];
 }
 
 export type ExtractTask = ExtractFileTask | ExtractMembersTask;
@@ -89,6 +95,7 @@ export interface Extracted {
   extraction: Extraction;
   versions: string;
   docs: SearchDoc[];
+  analysis: AnalysisRecord;
 }
 
 export type ExtractProgress =

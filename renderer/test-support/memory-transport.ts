@@ -79,6 +79,15 @@ export function fakeArtifact(id: number, path: string, extra: Partial<ArtifactSu
     symlinkTarget: null,
     rawName: null,
     nameEncoding: null,
+    language: null,
+    variant: null,
+    nkScore: 0,
+    stage: null,
+    starred: false,
+    tags: [],
+    labelIds: [],
+    noteCount: 0,
+    openSuggestions: 0,
     ...extra,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArtifactAnalysis, LanguageLabel } from './analysis';
 import { Extraction } from './extraction';
 
 export const ArtifactKind = z.enum(['file', 'symlink', 'member', 'special', 'directory']);
@@ -39,18 +40,67 @@ export const ArtifactSummary = z.object({
   /** Raw bytes (hex) of an archive member name that was decoded from a legacy encoding, and that encoding. */
   rawName: z.string().nullable(),
   nameEncoding: z.string().nullable(),
+  /** From the analysis: the language of the artifact's own text, its Chinese variant, Korean-variety score, stage. */
+  language: LanguageLabel.nullable(),
+  variant: z.string().nullable(),
+  nkScore: z.number(),
+  stage: z.string().nullable(),
+  /** From the review: star, live tags (production and status), labels, notes, open suggestions. */
+  starred: z.boolean(),
+  tags: z.array(z.object({ productionId: z.string(), status: z.enum(['suspected', 'confirmed', 'ruled-out']) })),
+  labelIds: z.array(z.number().int()),
+  noteCount: z.number().int(),
+  openSuggestions: z.number().int(),
 });
 export type ArtifactSummary = z.infer<typeof ArtifactSummary>;
 
 export const ArtifactSortKey = z.enum(['path', 'mime', 'size', 'mtime', 'sha256', 'status', 'duplicates', 'id']);
 export type ArtifactSortKey = z.infer<typeof ArtifactSortKey>;
 
-export const ArtifactQuery = z.object({
-  dir: z.string().min(1),
+/** Text the analyst types: any character but controls other than tab and newline (a NUL would reach SQL). */
+export const QueryText = z
+  .string()
+  .max(1000)
+  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+/**
+ * Filters of the artifact list; every one the UI offers is here, so a view is reloadable from its query and the CLI
+ * takes the same ones. Absent means no restriction.
+ */
+export const ArtifactFilters = z.object({
   sourceId: z.number().int().optional(),
   /** Only artifacts whose path starts with this prefix (a folder in the source tree). */
   pathPrefix: z.string().optional(),
-  filter: z.string().max(500).optional(),
+  /** Substring of path, type, error or hash prefix: the table's quick filter. */
+  filter: QueryText.optional(),
+  /** Full-text search over paths, metadata values and extracted text (as `search.query` matches). */
+  search: QueryText.optional(),
+  /** MIME type prefix (`image/`, `application/pdf`) or artifact kind (`directory`, `member`). */
+  type: z.string().max(200).optional(),
+  language: LanguageLabel.optional(),
+  variant: z.enum(['hans', 'hant', 'mixed']).optional(),
+  /** Korean-variety score at least this (0–1): North Korean spelling and vocabulary. */
+  nkMin: z.number().min(0).max(1).optional(),
+  stage: z.string().max(100).optional(),
+  /** Tagged to this production (with `tagStatus`, only tags of that status). */
+  production: z.string().max(100).optional(),
+  tagStatus: z.enum(['suspected', 'confirmed', 'ruled-out', 'untagged']).optional(),
+  /** An open suggestion for this production. */
+  suggested: z.string().max(100).optional(),
+  labelId: z.number().int().optional(),
+  starred: z.boolean().optional(),
+  hasNotes: z.boolean().optional(),
+  hasErrors: z.boolean().optional(),
+  duplicates: z.boolean().optional(),
+  mismatch: z.boolean().optional(),
+  /** Modified time bounds (ISO 8601, inclusive; a date alone means that whole day). */
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+});
+export type ArtifactFilters = z.input<typeof ArtifactFilters>;
+
+export const ArtifactQuery = ArtifactFilters.extend({
+  dir: z.string().min(1),
   sort: ArtifactSortKey.default('path'),
   order: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -97,6 +147,8 @@ export type DocumentLink = z.infer<typeof DocumentLink>;
 
 export const ArtifactDetail = ArtifactSummary.extend({
   extraction: Extraction.nullable(),
+  /** Languages, variant, Korean markers, glossary terms, stage and watchlist hits of each analysed text. */
+  analysis: ArtifactAnalysis.nullable(),
   links: z.array(DocumentLink),
   children: z.number().int(),
 });

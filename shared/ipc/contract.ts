@@ -1,9 +1,45 @@
 import { z } from 'zod';
-import { ArtifactDetail, ArtifactPage, ArtifactQuery, FolderQuery, FolderSummary } from '../domain/artifact';
+import { ArtifactDetail, ArtifactFilters, ArtifactPage, ArtifactQuery, FolderQuery, FolderSummary } from '../domain/artifact';
 import { CaseRef, CaseSummary, NewCase, RecentCase } from '../domain/case';
 import { IngestJob, IngestProgress, StartIngest } from '../domain/ingest';
 import { ArtifactPreview, PreviewRequest } from '../domain/preview';
 import { SearchHit, SearchQuery, TimelineEvent, TimelineQuery } from '../domain/search';
+import { Production, Watchlist } from '../domain/analysis';
+import {
+  AddAnnotation,
+  AddNote,
+  Annotation,
+  ApplyLabel,
+  ArtifactReview,
+  AuditPage,
+  AuditQuery,
+  AuditVerification,
+  CreateLabel,
+  DecideSuggestion,
+  EditAnnotation,
+  EditNote,
+  ImportWatchlist,
+  Label,
+  Note,
+  ProductionSummary,
+  RemoveAnnotation,
+  RemoveNote,
+  RemoveProduction,
+  RemoveSearch,
+  RemoveTags,
+  ReviewChange,
+  ReviewChanged,
+  SavedSearch,
+  SaveProduction,
+  SaveSearch,
+  SetStars,
+  SetTags,
+  Suggestion,
+  SuggestionPage,
+  SuggestionQuery,
+  UndoRedo,
+  UndoResult,
+} from '../domain/review';
 import { Source } from '../domain/source';
 
 const proc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -41,14 +77,50 @@ export const procedures = {
   'artifacts.get': proc(z.object({ dir: z.string().min(1), id: z.number().int() }), ArtifactDetail),
   'artifacts.folders': proc(FolderQuery, z.array(FolderSummary)),
   'artifacts.preview': proc(PreviewRequest, ArtifactPreview),
+  /** Every artifact a filter selects (for bulk actions on "all matching"), at most 100,000. */
+  'artifacts.select': proc(
+    ArtifactFilters.extend({ dir: z.string().min(1) }),
+    z.object({ ids: z.array(z.number().int()), capped: z.boolean() }),
+  ),
   'search.query': proc(SearchQuery, z.array(SearchHit)),
   'timeline.list': proc(TimelineQuery, z.array(TimelineEvent)),
+  'productions.list': proc(CaseRef, z.array(ProductionSummary)),
+  'productions.save': proc(SaveProduction, Production),
+  'productions.remove': proc(RemoveProduction, z.null()),
+  'productions.import': proc(ImportWatchlist, z.array(ProductionSummary)),
+  'productions.export': proc(CaseRef, Watchlist),
+  'suggestions.list': proc(SuggestionQuery, SuggestionPage),
+  'suggestions.decide': proc(DecideSuggestion, Suggestion),
+  'tags.set': proc(SetTags, ReviewChange),
+  'tags.remove': proc(RemoveTags, ReviewChange),
+  'labels.list': proc(CaseRef, z.array(Label)),
+  'labels.create': proc(CreateLabel, Label),
+  'labels.apply': proc(ApplyLabel, ReviewChange),
+  'stars.set': proc(SetStars, ReviewChange),
+  'notes.add': proc(AddNote, Note),
+  'notes.edit': proc(EditNote, Note),
+  'notes.remove': proc(RemoveNote, ReviewChange),
+  'notes.case': proc(CaseRef, z.array(Note)),
+  'annotations.add': proc(AddAnnotation, Annotation),
+  'annotations.edit': proc(EditAnnotation, Annotation),
+  'annotations.remove': proc(RemoveAnnotation, ReviewChange),
+  'review.get': proc(z.object({ dir: z.string().min(1), artifactId: z.number().int() }), ArtifactReview),
+  'review.undo': proc(UndoRedo, UndoResult),
+  'review.redo': proc(UndoRedo, UndoResult),
+  'review.status': proc(UndoRedo, UndoResult),
+  'audit.list': proc(AuditQuery, AuditPage),
+  'audit.verify': proc(CaseRef, AuditVerification),
+  'searches.list': proc(CaseRef, z.array(SavedSearch)),
+  'searches.save': proc(SaveSearch, SavedSearch),
+  'searches.remove': proc(RemoveSearch, ReviewChange),
 } as const;
 
 /** Events the backend pushes to every connected renderer. */
 export const events = {
   'ingest.progress': IngestProgress,
   'ingest.finished': IngestJob,
+  /** A review change was committed (by any window, tab or CLI of this process): views of those artifacts refresh. */
+  'review.changed': ReviewChanged,
 } as const;
 
 export type Channel = keyof typeof procedures;

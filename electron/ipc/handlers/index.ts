@@ -4,6 +4,7 @@ import { caseHandlers } from './cases';
 import { extractHandlers } from './extract';
 import { ingestHandlers } from './ingest';
 import { previewHandlers } from './preview';
+import { reviewHandlers } from './review';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...artifactHandlers,
   ...previewHandlers,
   ...searchHandlers,
+  ...reviewHandlers,
 };

@@ -1,3 +1,4 @@
+import type { Production } from '../../../shared/domain/analysis';
 import type { Extraction } from '../../../shared/domain/extraction';
 import type { IngestJob, IngestProgress, JobStatus } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
@@ -20,6 +21,7 @@ import {
 } from '../../db/artifact-repo';
 import { appendAudit } from '../../db/audit-repo';
 import { transaction, type Db } from '../../db/database';
+import { listProductions, saveAnalysis } from '../../db/analysis-repo';
 import { saveExtraction } from '../../db/extraction-repo';
 import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-repo';
 import { updateSource, type SourceRow, type SourceStatus } from '../../db/source-repo';
@@ -40,6 +42,7 @@ import type {
 import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '../../model/inventory';
 import { buildSearchDocs } from '../../analysis/search-docs';
 import type { Ctx } from '../context';
+import { pairTranslations } from '../watchlist';
 import { EvidencePaths } from './evidence-paths';
 
 const MIB = 1024 * 1024;
@@ -151,11 +154,14 @@ export class IngestRun {
   private changedCount = 0;
   private missingCount = 0;
   private versions = '';
+  /** The case's watchlist as it was when the job started: every artifact of the job is matched against the same list. */
+  private readonly productions: Production[];
   private progressTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly setup: RunSetup) {
     this.paths = EvidencePaths.forSource(setup.db, setup.source);
+    this.productions = listProductions(setup.db);
     this.done = this.execute();
   }
 
@@ -446,6 +452,7 @@ export class IngestRun {
         files: files.map((f) => ({ path: this.paths.of(f), name: f.name, displayPath: f.path })),
         limits: ZIP_LIMITS,
         extract,
+        productions: this.productions,
       };
       const result = await pool.run(task, {
         timeoutMs: INVENTORY_SILENCE_MS,
@@ -563,10 +570,13 @@ export class IngestRun {
   }
 
   private saveExtracted(id: number, extracted: Extracted): void {
-    const { extraction, versions, docs } = extracted;
+    const { extraction, versions, docs, analysis } = extracted;
     this.versions = versions;
     this.queue(
-      () => saveExtraction(this.setup.db, id, extraction, versions, docs),
+      () => {
+        saveExtraction(this.setup.db, id, extraction, versions, docs);
+        saveAnalysis(this.setup.db, id, analysis);
+      },
       (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length,
     );
   }
@@ -598,6 +608,7 @@ export class IngestRun {
           mime: c.mime,
           sha256: c.sha256,
           mtime: c.mtime,
+          productions: this.productions,
         },
         { timeoutMs: EXTRACT_TIMEOUT_MS },
       );
@@ -637,6 +648,7 @@ export class IngestRun {
             archivePath: archive.path,
             wanted: [...remaining.values()],
             limits: ZIP_LIMITS,
+            productions: this.productions,
           },
           {
             timeoutMs: EXTRACT_TIMEOUT_MS,
@@ -694,6 +706,14 @@ export class IngestRun {
     }
     this.inventory = sourceCounts(db, source.id);
     this.enter('finishing', this.inventory);
+    let translationLinks = 0;
+    if (this.setup.extract && status === 'done') {
+      try {
+        translationLinks = pairTranslations(db);
+      } catch (e) {
+        logError(`ingest job ${jobId}: pairing translations`, e);
+      }
+    }
     transaction(db, () => {
       this.persist();
       finishJob(db, jobId, status, new Date().toISOString(), message);
@@ -710,6 +730,7 @@ export class IngestRun {
         changed: this.changed,
         missingSinceLastIngest: this.missingCount,
         extracted: this.setup.extract,
+        translationLinks,
         host: ctx.host,
       });
     });

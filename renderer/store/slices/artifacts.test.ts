@@ -23,7 +23,13 @@ beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   fake = memoryTransport({
     'artifacts.list': list,
-    'artifacts.get': ({ id }) => ({ ...fakeArtifact(id, table[id - 1]?.path ?? 'missing'), extraction: null, links: [], children: 0 }),
+    'artifacts.get': ({ id }) => ({
+      ...fakeArtifact(id, table[id - 1]?.path ?? 'missing'),
+      extraction: null,
+      analysis: null,
+      links: [],
+      children: 0,
+    }),
   });
   connectApi(fake.transport);
   useAppStore.setState({ activeCaseDir: DIR });

@@ -27,6 +27,7 @@ beforeEach(() => {
     'artifacts.get': ({ id }: { id: number }): ArtifactDetail => ({
       ...fakeArtifact(id, `f/${id}.jpg`),
       extraction: null,
+      analysis: null,
       links: [],
       children: 0,
     }),
