@@ -9,13 +9,21 @@ export class UsageError extends AppError {
 
 export interface ParsedArgs {
   positional: string[];
+  /** The last value of each flag (or `true` for a boolean one). */
   flags: Map<string, string | true>;
+  /** Every value of a flag given more than once (`--alias a --alias b`), in order. */
+  repeated: Map<string, string[]>;
 }
 
 /** `--name value`, `--name=value` and boolean `--json`; `--` ends flags. */
 export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<string>): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
+  const set = (name: string, value: string): void => {
+    flags.set(name, value);
+    repeated.set(name, [...(repeated.get(name) ?? []), value]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -28,16 +36,16 @@ export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<str
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
+    if (eq >= 0) set(name, arg.slice(eq + 1));
     else if (booleanFlags.has(name)) flags.set(name, true);
     else {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
+      set(name, value);
       i++;
     }
   }
-  return { positional, flags };
+  return { positional, flags, repeated };
 }
 
 export function requireFlag(args: ParsedArgs, name: string): string {

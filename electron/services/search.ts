@@ -1,7 +1,7 @@
 import type { SearchHit, SearchQuery, TextRange, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
 import type { Db, SqlValue } from '../db/database';
 import { foldText, foldWithOffsets } from '../analysis/fold';
-import { matchArtifactsSql } from '../db/search-repo';
+import { filteredIds } from '../db/artifact-query';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
@@ -52,10 +52,8 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   const db: Db = caseDb(query.dir);
   const terms = [...new Set(foldText(query.query).split(/\s+/).filter(Boolean))];
   if (terms.length === 0) return [];
-  const match = matchArtifactsSql(terms);
-  const matches = db.prepare(`SELECT rowid AS id FROM (${match.sql}) ORDER BY rowid LIMIT ?`).all(...match.params, query.limit) as {
-    id: number;
-  }[];
+  const { dir: _dir, query: _text, limit, ...filters } = query;
+  const matches = filteredIds(db, { ...filters, searchTerms: terms }, limit).map((id) => ({ id }));
   if (matches.length === 0) return [];
   const docs = db.prepare(
     `SELECT d.field AS field, d.content AS content, a.path AS path, a.mime AS mime

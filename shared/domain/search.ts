@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { QueryText } from './artifact';
+import { ArtifactFilters, QueryText } from './artifact';
 
-export const SearchQuery = z.object({
+/** Full-text search, restricted by the same filters as the artifact list (the `search` filter itself excepted). */
+export const SearchQuery = ArtifactFilters.omit({ search: true }).extend({
   dir: z.string().min(1),
   query: QueryText.pipe(z.string().trim().min(1, 'query must not be empty')),
   limit: z.number().int().min(1).max(10_000).default(200),

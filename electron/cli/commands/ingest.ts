@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { ArtifactDetail, ArtifactSummary } from '../../../shared/domain/artifact';
+import type { ArtifactReview } from '../../../shared/domain/review';
+import { FILTER_BOOLEANS, FILTER_USAGE, parseFilters } from '../filters';
 import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
 import { requirePositional, wholeNumber, type ParsedArgs } from '../args';
@@ -167,6 +169,15 @@ const listRow = (a: ArtifactSummary, source: string | undefined): Record<string,
   parentId: a.parentId,
   rawName: a.rawName,
   nameEncoding: a.nameEncoding,
+  language: a.language,
+  variant: a.variant,
+  nkScore: a.nkScore,
+  stage: a.stage,
+  starred: a.starred,
+  tags: a.tags,
+  labelIds: a.labelIds,
+  noteCount: a.noteCount,
+  openSuggestions: a.openSuggestions,
 });
 
 function table(items: readonly ArtifactSummary[]): string {
@@ -191,22 +202,21 @@ function table(items: readonly ArtifactSummary[]): string {
 
 async function list(args: ParsedArgs, io: CliIo): Promise<void> {
   const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
-  const sourceFlag = args.flags.get('source');
-  const filter = args.flags.get('filter');
   const sources = new Map((await io.call('sources.list', { dir })).map((s) => [s.id, s.path]));
   const json = args.flags.has('json');
-  const base = {
-    dir,
-    sort: 'id' as const,
-    limit: LIST_PAGE,
-    ...(typeof sourceFlag === 'string' ? { sourceId: wholeNumber(sourceFlag, '--source') } : {}),
-    ...(typeof filter === 'string' ? { filter } : {}),
-  };
-  let offset = 0;
+  const filters = await parseFilters(args, io, dir);
+  const limitFlag = args.flags.get('limit');
+  const offsetFlag = args.flags.get('offset');
+  const wanted = typeof limitFlag === 'string' ? wholeNumber(limitFlag, '--limit') : Number.POSITIVE_INFINITY;
+  const base = { dir, sort: 'id' as const, ...filters };
+  let offset = typeof offsetFlag === 'string' ? wholeNumber(offsetFlag, '--offset') : 0;
+  let listed = 0;
   let first = true;
   if (json) io.out('[');
   for (;;) {
-    const page = await io.call('artifacts.list', { ...base, offset });
+    const limit = Math.min(LIST_PAGE, wanted - listed);
+    if (limit <= 0) break;
+    const page = await io.call('artifacts.list', { ...base, offset, limit });
     if (json) {
       // Streamed one object a line, so a case of any size lists without building one huge string.
       for (const a of page.items) {
@@ -217,13 +227,14 @@ async function list(args: ParsedArgs, io: CliIo): Promise<void> {
       io.out(`${table(page.items)}\n`);
     }
     offset += page.items.length;
+    listed += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;
   }
   if (json) io.out(first ? ']\n' : '\n]\n');
-  else io.out(`${number.format(offset)} artifacts\n`);
+  else io.out(`${number.format(listed)} artifacts\n`);
 }
 
-function describeDetail(a: ArtifactDetail): string {
+function describeDetail(a: ArtifactDetail, review: ArtifactReview): string {
   const lines = [
     `Artifact   ${a.id}  (${a.kind}, ${a.status})`,
     `Path       ${a.path}`,
@@ -243,6 +254,21 @@ function describeDetail(a: ArtifactDetail): string {
   if (a.error) lines.push(`Problem    ${a.error}`);
   if (a.children) lines.push(`Children   ${a.children}`);
   for (const link of a.links) lines.push(`Link       ${link.relation} ${link.artifactId} ${link.path} (${link.via})`);
+  if (a.language)
+    lines.push(
+      `Language   ${a.language}${a.variant ? ` (${a.variant})` : ''}${a.nkScore > 0 ? `  North Korean markers ${a.nkScore.toFixed(2)}` : ''}`,
+    );
+  if (a.analysis?.stage.stage) lines.push(`Stage      ${a.analysis.stage.stage} (${a.analysis.stage.reason})`);
+  for (const t of review.tags)
+    lines.push(`Tag        ${t.productionTitle}: ${t.status}, ${t.confidence} (${t.examiner})${t.rationale ? ` — ${t.rationale}` : ''}`);
+  for (const s of review.suggestions)
+    lines.push(
+      `Suggests   ${s.productionTitle} ${s.score.toFixed(2)} [${s.status}]: ${s.hits.map((h) => `${h.field} "${h.text}"`).join(', ')}`,
+    );
+  if (review.starred) lines.push('Starred');
+  for (const l of review.labels) lines.push(`Label      ${l.name}`);
+  for (const n of review.notes) lines.push(`Note       ${n.body.split('\n')[0]} (${n.examiner})`);
+  for (const t of review.translations) lines.push(`Translates ${t.artifactId} ${t.path} (${t.score.toFixed(2)}: ${t.reason})`);
   for (const [group, tags] of Object.entries(a.extraction?.metadata ?? {})) {
     for (const [tag, v] of Object.entries(tags))
       lines.push(`${group}:${tag}  ${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}`);
@@ -256,9 +282,11 @@ async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
   const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
   const id = wholeNumber(requirePositional(args, 1, 'artifact <id>'), '<id>');
   const detail = await io.call('artifacts.get', { dir, id });
-  if (!args.flags.has('json')) return io.out(describeDetail(detail));
+  const review = await io.call('review.get', { dir, artifactId: id });
+  if (!args.flags.has('json')) return io.out(describeDetail(detail, review));
   const x = detail.extraction;
-  // The extraction's main parts are repeated at the top level for scripts; every ArtifactDetail field stays.
+  const analysis = detail.analysis;
+  // The extraction's and the analysis's main parts are repeated at the top level for scripts; every field stays.
   printJson(io, {
     ...detail,
     metadata: x?.metadata ?? {},
@@ -267,6 +295,18 @@ async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
     pages: x?.pages ?? null,
     timestamps: x?.timestamps ?? [],
     links: detail.links,
+    languages:
+      analysis?.fields.map((f) => ({
+        field: f.field,
+        label: f.language.label,
+        confidence: f.language.confidence,
+        shares: f.language.shares,
+      })) ?? [],
+    markers: analysis?.fields.flatMap((f) => (f.korean ? [{ field: f.field, ...f.korean }] : [])) ?? [],
+    chineseVariants: analysis?.fields.flatMap((f) => (f.chinese ? [{ field: f.field, ...f.chinese }] : [])) ?? [],
+    stageGuess: analysis?.stage ?? null,
+    suggestions: review.suggestions,
+    review,
   });
 }
 
@@ -280,9 +320,9 @@ export const ingestCommands: Command[] = [
   },
   {
     path: ['list'],
-    usage: 'workbench list <caseDir> [--source <id>] [--filter <text>] [--json]',
-    summary: 'list the artifacts of a case with hashes, types, times and problems',
-    booleanFlags: ['json'],
+    usage: `workbench list <caseDir> ${FILTER_USAGE} [--limit N] [--offset N] [--json]`,
+    summary: 'list the artifacts of a case with hashes, types, times, languages, tags and problems',
+    booleanFlags: ['json', ...FILTER_BOOLEANS],
     run: list,
   },
   {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SearchHit } from '../../../shared/domain/search';
 import { UsageError, requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type Command } from '../command';
+import { FILTER_BOOLEANS, FILTER_USAGE, parseFilters } from '../filters';
 
 function intFlag(args: ParsedArgs, name: string, fallback: number): number {
   const raw = args.flags.get(name);
@@ -23,14 +24,15 @@ function marked(hit: SearchHit): string {
 export const searchCommands: Command[] = [
   {
     path: ['search'],
-    usage: 'workbench search <caseDir> <query> [--limit N] [--json]',
-    summary: 'full-text search over paths, metadata and extracted text (any script)',
-    booleanFlags: ['json'],
+    usage: `workbench search <caseDir> <query> ${FILTER_USAGE} [--limit N] [--json]`,
+    summary: 'full-text search over paths, metadata and extracted text (any script; case, width and Chinese variants folded)',
+    booleanFlags: ['json', ...FILTER_BOOLEANS],
     async run(args, io) {
       const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
       const query = args.positional.slice(1).join(' ');
       if (!query.trim()) throw new UsageError('missing <query>');
-      const hits = await io.call('search.query', { dir, query, limit: intFlag(args, 'limit', 200) });
+      const filters = await parseFilters(args, io, dir);
+      const hits = await io.call('search.query', { dir, query, limit: intFlag(args, 'limit', 200), ...filters });
       if (args.flags.has('json')) return printJson(io, hits);
       if (hits.length === 0) return io.out('no matches\n');
       for (const hit of hits) io.out(`${String(hit.artifactId).padStart(6)}  ${hit.path}  [${hit.field}]  ${marked(hit)}\n`);
