@@ -167,6 +167,10 @@ export const PAIR_THRESHOLD = 0.5;
 /** A text is mixed when it has both Chinese and Korean blocks, or when one line holds both scripts in strength. */
 const MIXED_SHARE = 0.2;
 
+/** Pairs listed per text, and characters of each side shown: enough to read them side by side, never megabytes. */
+const MAX_PAIRS = 50;
+const MAX_PAIR_TEXT = 2000;
+
 const isChinese = (b: LanguageBlock): boolean => b.label === 'zh-Hans' || b.label === 'zh-Hant';
 
 /**
@@ -206,9 +210,16 @@ export function alignBilingual(
   const span = (list: LanguageBlock[]) => {
     const start = list[0]?.start ?? 0;
     const end = list[list.length - 1]?.end ?? start;
-    return { field, start, end, text: text.slice(start, end) };
+    // Offsets locate the whole block; the text shown is cut, so one huge line cannot make the result huge.
+    return {
+      field,
+      start,
+      end,
+      text: end - start > MAX_PAIR_TEXT ? `${text.slice(start, start + MAX_PAIR_TEXT)}…` : text.slice(start, end),
+    };
   };
   const pairs: BilingualPair[] = [];
+  let found = 0;
   for (let r = 0; r + 1 < runs.length; r++) {
     const a = runs[r];
     const b = runs[r + 1];
@@ -220,12 +231,15 @@ export function alignBilingual(
       const zhSpan = span(zh);
       const koSpan = span(ko);
       const score = scoreFingerprints(fingerprintOf(zhSpan.start, zhSpan.end), fingerprintOf(koSpan.start, koSpan.end));
-      if (score.score >= PAIR_THRESHOLD) pairs.push({ zh: zhSpan, ko: koSpan, score });
+      if (score.score >= PAIR_THRESHOLD) {
+        found++;
+        if (pairs.length < MAX_PAIRS) pairs.push({ zh: zhSpan, ko: koSpan, score });
+      }
     }
     r++;
   }
   const reason = isMixed
-    ? `${zhBlocks} Chinese and ${koBlocks} Korean line(s)${inline ? ', Han and Hangul both over 20% of letters' : ''}; ${pairs.length} translation pair(s)`
+    ? `${zhBlocks} Chinese and ${koBlocks} Korean line(s)${inline ? ', Han and Hangul both over 20% of letters' : ''}; ${found} translation pair(s)${found > pairs.length ? `, the first ${pairs.length} listed` : ''}`
     : 'not both Chinese and Korean';
   return { isMixed, zhBlocks, koBlocks, pairs, reason };
 }

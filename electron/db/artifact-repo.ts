@@ -40,6 +40,7 @@ export function clearDerived(db: Db, id: number): void {
   if (prepared(db, 'DELETE FROM extractions WHERE artifact_id = ?').run(id).changes === 0) return;
   prepared(db, 'DELETE FROM timestamps WHERE artifact_id = ?').run(id);
   prepared(db, 'DELETE FROM doc_ids WHERE artifact_id = ?').run(id);
+  prepared(db, 'DELETE FROM extraction_texts WHERE artifact_id = ?').run(id);
   clearSearch(db, id);
   clearAnalysis(db, id);
 }

@@ -13,10 +13,12 @@ import { prepared } from './statements';
 export function saveExtraction(db: Db, artifactId: number, extraction: Extraction, versions: string, docs: readonly SearchDoc[]): void {
   clearDerived(db, artifactId);
   const failures = extraction.extractors.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
+  const { text, ...withoutText } = extraction;
+  if (text !== undefined) prepared(db, 'INSERT INTO extraction_texts (artifact_id, text) VALUES (?, ?)').run(artifactId, text);
   prepared(db, 'INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     artifactId,
     versions,
-    JSON.stringify(extraction),
+    JSON.stringify(withoutText),
     extraction.encoding?.name ?? null,
     failures.length ? failures.join('; ') : null,
     new Date().toISOString(),
@@ -42,11 +44,36 @@ export function saveExtraction(db: Db, artifactId: number, extraction: Extractio
   insertSearchDocs(db, artifactId, docs);
 }
 
-export function readExtraction(db: Db, artifactId: number): Extraction | null {
-  const row = db.prepare('SELECT data FROM extractions WHERE artifact_id = ?').get(artifactId) as { data: string } | undefined;
+/** substr's largest length: "to the end". */
+const MAX_SUBSTR = 2 ** 31 - 1;
+
+/** How much text an artifact read carries by default: enough to read, small enough that no reply is large. */
+export const TEXT_WINDOW = 64 * 1024;
+
+/**
+ * One artifact's extraction with the first `textChars` characters of its text (all of it with Infinity); the
+ * whole length is in `textLength`. SQLite cuts the window, so a huge text is never loaded to show its start.
+ */
+export function readExtraction(db: Db, artifactId: number, textChars = TEXT_WINDOW): Extraction | null {
+  const row = prepared(db, 'SELECT data FROM extractions WHERE artifact_id = ?').get(artifactId) as { data: string } | undefined;
   if (!row) return null;
   const parsed = Extraction.safeParse(JSON.parse(row.data));
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  const window = readText(db, artifactId, 0, textChars);
+  return window ? { ...parsed.data, text: window.text, textLength: window.total } : parsed.data;
+}
+
+/**
+ * A range of an artifact's extracted text, or null when it has none. Offsets and lengths count characters (code
+ * points), as SQLite's substr does, so a window is cut without loading what precedes it.
+ */
+export function readText(db: Db, artifactId: number, offset: number, length: number): { text: string; total: number } | null {
+  const row = prepared(db, 'SELECT length(text) AS total, substr(text, ?, ?) AS text FROM extraction_texts WHERE artifact_id = ?').get(
+    offset + 1,
+    Number.isFinite(length) ? length : MAX_SUBSTR,
+    artifactId,
+  ) as { total: number; text: string } | undefined;
+  return row ? { text: row.text, total: Number(row.total) } : null;
 }
 
 const relationOf = (mine: string, theirs: string): DocumentLink['relation'] => {

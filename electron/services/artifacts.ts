@@ -4,7 +4,7 @@ import { foldText } from '../analysis/fold';
 import { readAnalysis } from '../db/analysis-repo';
 import { filteredIds, getArtifactSummary, queryArtifacts, type ArtifactListQuery } from '../db/artifact-query';
 import { childCount, childFolders } from '../db/artifact-repo';
-import { documentLinks, readExtraction } from '../db/extraction-repo';
+import { documentLinks, readExtraction, readText } from '../db/extraction-repo';
 import { findSourceById } from '../db/source-repo';
 import { caseDb } from './case-store';
 
@@ -65,4 +65,16 @@ export function listFolders(query: FolderQuery): FolderSummary[] {
   return childFolders(db, query.sourceId, query.parent ?? '').sort(
     (a, b) => folderOrder.compare(a.name, b.name) || (a.path < b.path ? -1 : 1),
   );
+}
+
+/** A window of an artifact's extracted text. Raises `not_found` (no such artifact, or no text). */
+export function artifactText(q: { dir: string; id: number; offset: number; length: number }): {
+  offset: number;
+  text: string;
+  total: number;
+} {
+  const db = caseDb(q.dir);
+  const window = readText(db, q.id, q.offset, q.length);
+  if (!window) throw new AppError('not_found', `artifact ${q.id} has no extracted text`);
+  return { offset: q.offset, ...window };
 }

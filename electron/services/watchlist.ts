@@ -207,7 +207,7 @@ async function rematch(dir: string, state: { cancelled: boolean }, ctx: Ctx): Pr
     transaction(db, () => {
       for (const id of ids) {
         const path = (db.prepare('SELECT path FROM artifacts WHERE id = ?').get(id) as { path: string }).path;
-        replaceSuggestions(db, id, suggestionsFor(analysisInputs(path, readExtraction(db, id)), productions));
+        replaceSuggestions(db, id, suggestionsFor(analysisInputs(path, readExtraction(db, id, Number.POSITIVE_INFINITY)), productions));
         changed.push(id);
       }
     });

@@ -113,7 +113,11 @@ export type LogSummary = z.infer<typeof LogSummary>;
 /** Everything extracted from one artifact. All fields JSON-safe. */
 export const Extraction = z.object({
   metadata: MetadataGroups,
+  /** The extracted text, or the first part of it when `textLength` says it is longer (page it with `artifacts.text`). */
   text: z.string().optional(),
+  /** Length of the whole extracted text in characters (code points); `text` may hold only its beginning. */
+  textLength: z.number().int().optional(),
+  /** The source was longer than what was decoded (see the extractor's warning). */
   textTruncated: z.boolean().optional(),
   encoding: EncodingInfo.optional(),
   pages: z.array(PageText).optional(),

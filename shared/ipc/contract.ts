@@ -76,6 +76,16 @@ export const procedures = {
   'artifacts.list': proc(ArtifactQuery, ArtifactPage),
   'artifacts.get': proc(z.object({ dir: z.string().min(1), id: z.number().int() }), ArtifactDetail),
   'artifacts.folders': proc(FolderQuery, z.array(FolderSummary)),
+  /** A window of an artifact's extracted text (characters), so that no reply carries a huge text whole. */
+  'artifacts.text': proc(
+    z.object({
+      dir: z.string().min(1),
+      id: z.number().int(),
+      offset: z.number().int().min(0),
+      length: z.number().int().min(1).max(1_000_000),
+    }),
+    z.object({ offset: z.number().int(), text: z.string(), total: z.number().int() }),
+  ),
   'artifacts.preview': proc(PreviewRequest, ArtifactPreview),
   /** Every artifact a filter selects (for bulk actions on "all matching"), at most 100,000. */
   'artifacts.select': proc(

@@ -4,7 +4,7 @@ import type { ArtifactReview } from '../../../shared/domain/review';
 import { FILTER_BOOLEANS, FILTER_USAGE, parseFilters } from '../filters';
 import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
-import { requirePositional, wholeNumber, type ParsedArgs } from '../args';
+import { UsageError, requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type CliIo, type Command } from '../command';
 
 const PLAIN_PROGRESS_MS = 5_000;
@@ -278,9 +278,26 @@ function describeDetail(a: ArtifactDetail, review: ArtifactReview): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `--text-range 1000:5000` (characters, end exclusive; an open end means to the end, in windows of a million). */
+async function printTextRange(io: CliIo, dir: string, id: number, raw: string): Promise<void> {
+  const match = /^(\d+):(\d*)$/.exec(raw);
+  if (!match) throw new UsageError(`--text-range takes START:END in characters, e.g. 0:5000, got "${raw}"`);
+  let offset = Number(match[1]);
+  const end = match[2] ? Number(match[2]) : Number.POSITIVE_INFINITY;
+  if (end <= offset) throw new UsageError('--text-range END must be after START');
+  while (offset < end) {
+    const window = await io.call('artifacts.text', { dir, id, offset, length: Math.min(1_000_000, end - offset) });
+    io.out(window.text);
+    offset += window.text.length === 0 ? end : Math.min(1_000_000, end - offset);
+    if (offset >= window.total) break;
+  }
+}
+
 async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
   const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
   const id = wholeNumber(requirePositional(args, 1, 'artifact <id>'), '<id>');
+  const range = args.flags.get('text-range');
+  if (typeof range === 'string') return printTextRange(io, dir, id, range);
   const detail = await io.call('artifacts.get', { dir, id });
   const review = await io.call('review.get', { dir, artifactId: id });
   if (!args.flags.has('json')) return io.out(describeDetail(detail, review));
@@ -327,7 +344,7 @@ export const ingestCommands: Command[] = [
   },
   {
     path: ['artifact'],
-    usage: 'workbench artifact <caseDir> <id> [--json]',
+    usage: 'workbench artifact <caseDir> <id> [--json] [--text-range START:END]',
     summary: 'show one artifact: hashes, times, metadata, text, links',
     booleanFlags: ['json'],
     run: artifact,
