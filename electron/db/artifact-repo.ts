@@ -36,11 +36,11 @@ export interface ScanResult {
  * rows are only ever written together with the extraction row, so an artifact without one has nothing to remove:
  * a first ingest pays one indexed delete per artifact, not five.
  */
-export function clearDerived(db: Db, id: number): void {
+export function clearDerived(db: Db, id: number, options: { keepText?: boolean } = {}): void {
   if (prepared(db, 'DELETE FROM extractions WHERE artifact_id = ?').run(id).changes === 0) return;
   prepared(db, 'DELETE FROM timestamps WHERE artifact_id = ?').run(id);
   prepared(db, 'DELETE FROM doc_ids WHERE artifact_id = ?').run(id);
-  prepared(db, 'DELETE FROM extraction_texts WHERE artifact_id = ?').run(id);
+  if (!options.keepText) prepared(db, 'DELETE FROM extraction_texts WHERE artifact_id = ?').run(id);
   clearSearch(db, id);
   clearAnalysis(db, id);
 }
@@ -193,79 +193,93 @@ export function saveHashed(db: Db, id: number, h: HashedFile): void {
 }
 
 /**
- * Saves a hashed archive with all its members. Call inside the transaction that marks the archive done, so a
- * crash leaves either the archive pending with no new members, or everything. Members keep their ids across
- * re-ingests (matched by path); members gone from the archive are removed. A member whose path is already taken
- * by a real file of the source gets ` [archive member]` appended.
+ * Writes a hashed archive and its members in slices, so that an archive of 100,000 members never holds the
+ * database (and the host's event loop) for seconds. The archive itself is marked hashed only by `finish`, in the
+ * last slice: a crash before that leaves it pending, and the next pass updates the members already written (matched
+ * by path, keeping their ids) and removes those no longer in it. A member whose path is already taken by a real
+ * file of the source gets ` [archive member]` appended.
  */
-export function saveArchive(
-  db: Db,
-  sourceId: number,
-  archive: { id: number; path: string },
-  h: HashedFile,
-  members: readonly MemberRecord[],
-): void {
-  saveHashed(db, archive.id, h);
-  const prefix = `${archive.path}!/`;
-  const existing = new Map(
-    (
-      db
-        .prepare('SELECT id, path, sha256, depth FROM artifacts WHERE source_id = ? AND depth > 0 AND instr(path, ?) = 1')
-        .all(sourceId, prefix) as { id: number; path: string; sha256: string | null; depth: number }[]
-    ).map((r) => [r.path, { id: Number(r.id), sha256: r.sha256, depth: Number(r.depth) }]),
-  );
-  const ids = new Map<string, number>([[archive.path, archive.id]]);
-  const insert = prepared(
-    db,
-    `INSERT INTO artifacts (source_id, parent_id, path, name, kind, size, mtime, ctime, atime, birthtime, mode, sha256, sha1, md5, mime,
-       mismatch, status, error, raw_name, name_encoding, depth) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (source_id, path) DO NOTHING`,
-  );
-  const update = prepared(
-    db,
-    `UPDATE artifacts SET parent_id = ?, name = ?, kind = ?, size = ?, mtime = ?, atime = ?, birthtime = ?, mode = ?, sha256 = ?, sha1 = ?,
-       md5 = ?, mime = ?, mismatch = ?, status = ?, error = ?, raw_name = ?, name_encoding = ?, depth = ? WHERE id = ?`,
-  );
-  // Parents first: a nested archive's record arrives after its own members.
-  const ordered = [...members].sort((a, b) => a.depth - b.depth);
-  for (const m of ordered) {
-    const parentId = ids.get(m.parentPath) ?? archive.id;
-    const fields: SqlValue[] = [
-      m.name,
-      m.kind,
-      m.size,
-      m.mtime,
-      m.atime,
-      m.birthtime,
-      m.mode,
-      m.sha256,
-      m.sha1,
-      m.md5,
-      m.mime,
-      m.mismatch ? 1 : 0,
-      m.status,
-      m.error,
-      m.rawName,
-      m.nameEncoding,
-      m.depth,
-    ];
-    const old = existing.get(m.path);
-    if (old) {
-      existing.delete(m.path);
-      update.run(parentId, ...fields, old.id);
-      if (old.sha256 !== m.sha256) clearDerived(db, old.id);
-      ids.set(m.path, old.id);
-      continue;
-    }
-    let info = insert.run(sourceId, parentId, m.path, ...fields);
-    for (let n = 1; info.changes === 0; n++)
-      info = insert.run(sourceId, parentId, `${m.path} [archive member${n > 1 ? ` ${n}` : ''}]`, ...fields);
-    ids.set(m.path, Number(info.lastInsertRowid));
+export class ArchiveWriter {
+  private readonly existing: Map<string, { id: number; sha256: string | null; depth: number }>;
+  private readonly ids: Map<string, number>;
+  /** Parents first: a nested archive's record arrives after its own members. */
+  readonly members: readonly MemberRecord[];
+
+  constructor(
+    private readonly db: Db,
+    private readonly sourceId: number,
+    private readonly archive: { id: number; path: string },
+    members: readonly MemberRecord[],
+  ) {
+    this.existing = new Map(
+      (
+        db
+          .prepare('SELECT id, path, sha256, depth FROM artifacts WHERE source_id = ? AND depth > 0 AND instr(path, ?) = 1')
+          .all(sourceId, `${archive.path}!/`) as { id: number; path: string; sha256: string | null; depth: number }[]
+      ).map((r) => [r.path, { id: Number(r.id), sha256: r.sha256, depth: Number(r.depth) }]),
+    );
+    this.ids = new Map([[archive.path, archive.id]]);
+    this.members = [...members].sort((x, y) => x.depth - y.depth);
   }
-  const gone = [...existing.values()].sort((a, b) => b.depth - a.depth);
-  for (const g of gone) {
-    clearDerived(db, g.id);
-    prepared(db, 'DELETE FROM artifacts WHERE id = ?').run(g.id);
+
+  /** Writes members `from` to `to` (exclusive) of `members`. Call inside a transaction. */
+  write(from: number, to: number): void {
+    const { db, sourceId, existing, ids } = this;
+    const insert = prepared(
+      db,
+      `INSERT INTO artifacts (source_id, parent_id, path, name, kind, size, mtime, ctime, atime, birthtime, mode, sha256, sha1, md5, mime,
+         mismatch, status, error, raw_name, name_encoding, depth) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source_id, path) DO NOTHING`,
+    );
+    const update = prepared(
+      db,
+      `UPDATE artifacts SET parent_id = ?, name = ?, kind = ?, size = ?, mtime = ?, atime = ?, birthtime = ?, mode = ?, sha256 = ?, sha1 = ?,
+         md5 = ?, mime = ?, mismatch = ?, status = ?, error = ?, raw_name = ?, name_encoding = ?, depth = ? WHERE id = ?`,
+    );
+    for (const m of this.members.slice(from, to)) {
+      const parentId = ids.get(m.parentPath) ?? this.archive.id;
+      const fields: SqlValue[] = [
+        m.name,
+        m.kind,
+        m.size,
+        m.mtime,
+        m.atime,
+        m.birthtime,
+        m.mode,
+        m.sha256,
+        m.sha1,
+        m.md5,
+        m.mime,
+        m.mismatch ? 1 : 0,
+        m.status,
+        m.error,
+        m.rawName,
+        m.nameEncoding,
+        m.depth,
+      ];
+      const old = existing.get(m.path);
+      if (old) {
+        existing.delete(m.path);
+        update.run(parentId, ...fields, old.id);
+        if (old.sha256 !== m.sha256) clearDerived(db, old.id);
+        ids.set(m.path, old.id);
+        continue;
+      }
+      let info = insert.run(sourceId, parentId, m.path, ...fields);
+      for (let n = 1; info.changes === 0; n++)
+        info = insert.run(sourceId, parentId, `${m.path} [archive member${n > 1 ? ` ${n}` : ''}]`, ...fields);
+      ids.set(m.path, Number(info.lastInsertRowid));
+    }
+  }
+
+  /** Removes members no longer in the archive and marks the archive hashed. Call inside a transaction. */
+  finish(h: HashedFile): void {
+    const gone = [...this.existing.values()].sort((x, y) => y.depth - x.depth);
+    for (const g of gone) {
+      clearDerived(this.db, g.id);
+      prepared(this.db, 'DELETE FROM artifacts WHERE id = ?').run(g.id);
+    }
+    saveHashed(this.db, this.archive.id, h);
   }
 }
 

@@ -8,13 +8,14 @@ import { prepared } from './statements';
 
 /**
  * Replaces everything derived from one artifact's extraction: the stored JSON, its timeline entries, its XMP
- * document ids (for links) and its full-text rows (`docs`, built with `buildSearchDocs`). Call inside a transaction.
+ * document ids (for links) and its full-text rows (`docs`, built with `buildSearchDocs`). The text itself is stored
+ * by `saveTextChunk`, chunk by chunk, before this. Call inside a transaction.
  */
 export function saveExtraction(db: Db, artifactId: number, extraction: Extraction, versions: string, docs: readonly SearchDoc[]): void {
-  clearDerived(db, artifactId);
+  // The text was stored just before, chunk by chunk (chunk 0 replaced any older one): it stays.
+  clearDerived(db, artifactId, { keepText: true });
   const failures = extraction.extractors.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
-  const { text, ...withoutText } = extraction;
-  if (text !== undefined) prepared(db, 'INSERT INTO extraction_texts (artifact_id, text) VALUES (?, ?)').run(artifactId, text);
+  const { text: _text, ...withoutText } = extraction;
   prepared(db, 'INSERT INTO extractions (artifact_id, versions, data, encoding, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     artifactId,
     versions,
@@ -44,8 +45,27 @@ export function saveExtraction(db: Db, artifactId: number, extraction: Extractio
   insertSearchDocs(db, artifactId, docs);
 }
 
-/** substr's largest length: "to the end". */
-const MAX_SUBSTR = 2 ** 31 - 1;
+/** Characters (UTF-16 code units, never splitting a pair) per stored chunk of extracted text. */
+export const TEXT_CHUNK = 256 * 1024;
+
+/** The text in chunks of about TEXT_CHUNK, cut between characters. */
+export function textChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + TEXT_CHUNK);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    chunks.push(text.slice(at, end));
+    at = end;
+  }
+  return chunks.length ? chunks : [''];
+}
+
+/** Stores one chunk of an artifact's extracted text (chunk 0 replaces whatever an earlier pass left). */
+export function saveTextChunk(db: Db, artifactId: number, chunk: number, text: string): void {
+  if (chunk === 0) prepared(db, 'DELETE FROM extraction_texts WHERE artifact_id = ?').run(artifactId);
+  prepared(db, 'INSERT OR REPLACE INTO extraction_texts (artifact_id, chunk, text) VALUES (?, ?, ?)').run(artifactId, chunk, text);
+}
 
 /** How much text an artifact read carries by default: enough to read, small enough that no reply is large. */
 export const TEXT_WINDOW = 64 * 1024;
@@ -68,12 +88,25 @@ export function readExtraction(db: Db, artifactId: number, textChars = TEXT_WIND
  * points), as SQLite's substr does, so a window is cut without loading what precedes it.
  */
 export function readText(db: Db, artifactId: number, offset: number, length: number): { text: string; total: number } | null {
-  const row = prepared(db, 'SELECT length(text) AS total, substr(text, ?, ?) AS text FROM extraction_texts WHERE artifact_id = ?').get(
-    offset + 1,
-    Number.isFinite(length) ? length : MAX_SUBSTR,
-    artifactId,
-  ) as { total: number; text: string } | undefined;
-  return row ? { text: row.text, total: Number(row.total) } : null;
+  const chunks = prepared(db, 'SELECT chunk, chars FROM extraction_texts WHERE artifact_id = ? ORDER BY chunk').all(artifactId) as {
+    chunk: number;
+    chars: number;
+  }[];
+  if (chunks.length === 0) return null;
+  const piece = prepared(db, 'SELECT substr(text, ?, ?) AS text FROM extraction_texts WHERE artifact_id = ? AND chunk = ?');
+  const end = Number.isFinite(length) ? offset + length : Number.MAX_SAFE_INTEGER;
+  const parts: string[] = [];
+  let start = 0;
+  for (const c of chunks) {
+    const chars = Number(c.chars);
+    if (start + chars > offset && start < end) {
+      const from = Math.max(0, offset - start);
+      const take = Math.min(chars, end - start) - from;
+      parts.push((piece.get(from + 1, take, artifactId, c.chunk) as { text: string }).text);
+    }
+    start += chars;
+  }
+  return { text: parts.join(''), total: start };
 }
 
 const relationOf = (mine: string, theirs: string): DocumentLink['relation'] => {

@@ -8,7 +8,7 @@
 const DENSE = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
 
 /** Most characters of one text that go into the short-term index; longer texts are found by 3+ character terms beyond it. */
-export const GRAM_SOURCE_CHARS = 1_000_000;
+export const GRAM_SOURCE_CHARS = 250_000;
 
 /**
  * The text for the short-term index (FTS5 unicode61 tokens): runs of Han, Hangul and Kana become their single

@@ -2,7 +2,7 @@ import type { Production, Watchlist } from '../../shared/domain/analysis';
 import type { z } from 'zod';
 import { type ProductionInput, type ProductionSummary } from '../../shared/domain/review';
 import { AppError } from '../../shared/errors';
-import { analysisInputs, suggestionsFor } from '../analysis/artifact-analysis';
+import { analysisInputs, suggestionsFor } from '../analysis/artifact-inputs';
 import { blockingKeys, PAIR_THRESHOLD, scoreFingerprints } from '../analysis/bilingual';
 import { starterWatchlist } from '../analysis/watchlist';
 import {

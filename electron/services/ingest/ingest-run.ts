@@ -12,7 +12,7 @@ import {
   noteProblem,
   pendingFiles,
   recordScanned,
-  saveArchive,
+  ArchiveWriter,
   saveHashed,
   sourceCounts,
   type ExtractionCandidate,
@@ -22,7 +22,7 @@ import {
 import { appendAudit } from '../../db/audit-repo';
 import { transaction, type Db } from '../../db/database';
 import { listProductions, saveAnalysis } from '../../db/analysis-repo';
-import { saveExtraction } from '../../db/extraction-repo';
+import { saveExtraction, saveTextChunk, textChunks } from '../../db/extraction-repo';
 import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-repo';
 import { updateSource, type SourceRow, type SourceStatus } from '../../db/source-repo';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
@@ -60,6 +60,10 @@ const EXTRACT_BATCH_FILES = 16;
 const BATCH_ROWS = 2000;
 const BATCH_MS = 1000;
 const BATCH_TEXT_CHARS = 16 * MIB;
+/** Longest one write transaction may hold the thread (and the host's requests behind it). */
+const WRITE_SLICE_MS = 40;
+/** Members of one archive written per transaction. */
+const ARCHIVE_SLICE = 250;
 const PROGRESS_MS = 250;
 const HEARTBEAT_MS = 5_000;
 const PAGE = 1000;
@@ -148,6 +152,7 @@ export class IngestRun {
   private partialBytes = 0;
   private current: string | null = null;
   private writes: (() => void)[] = [];
+  private draining = false;
   private bufferedChars = 0;
   private lastFlush = performance.now();
   private changed: { path: string; previousSha256: string | null }[] = [];
@@ -244,7 +249,7 @@ export class IngestRun {
 
   private tick(): void {
     this.guard(() => {
-      if (performance.now() - this.lastFlush >= BATCH_MS) this.flush();
+      if (performance.now() - this.lastFlush >= BATCH_MS) this.drain();
     });
     this.emitProgress();
   }
@@ -291,19 +296,43 @@ export class IngestRun {
     this.writes.push(write);
     this.bufferedChars += chars;
     if (this.writes.length >= BATCH_ROWS || this.bufferedChars >= BATCH_TEXT_CHARS || performance.now() - this.lastFlush >= BATCH_MS)
-      this.flush();
+      this.drain();
   }
 
-  /** Writes everything queued in one transaction. */
+  /** Writes everything queued, now (before reads that must see it, and at the end). */
   private flush(): void {
+    while (this.writes.length > 0) this.writeSlice(Number.POSITIVE_INFINITY);
     this.lastFlush = performance.now();
+  }
+
+  /**
+   * Writes what is queued in transactions of at most WRITE_SLICE_MS each, giving the event loop back in between:
+   * the web host and the UI share this thread, and one long commit would stall every request behind it.
+   */
+  private drain(): void {
+    if (this.draining) return;
+    this.lastFlush = performance.now();
+    this.guard(() => this.writeSlice(WRITE_SLICE_MS));
     if (this.writes.length === 0) return;
-    const writes = this.writes;
-    this.writes = [];
-    this.bufferedChars = 0;
-    transaction(this.setup.db, () => {
-      for (const write of writes) write();
+    this.draining = true;
+    setImmediate(() => {
+      this.draining = false;
+      if (this.writes.length > 0) this.drain();
     });
+  }
+
+  private writeSlice(budgetMs: number): void {
+    const started = performance.now();
+    let done = 0;
+    transaction(this.setup.db, () => {
+      while (done < this.writes.length) {
+        (this.writes[done] as () => void)();
+        done++;
+        if (performance.now() - started >= budgetMs) break;
+      }
+    });
+    this.writes.splice(0, done);
+    if (this.writes.length === 0) this.bufferedChars = 0;
   }
 
   // ---- scanning ----
@@ -487,11 +516,11 @@ export class IngestRun {
     }
     for (const [i, file] of files.entries()) {
       const outcome = outcomes[i];
-      if (outcome) this.recordHashed(file, outcome, members[i] ?? []);
+      if (outcome) await this.recordHashed(file, outcome, members[i] ?? []);
     }
   }
 
-  private recordHashed(file: PendingFile, outcome: HashOutcome, members: MemberRecord[]): void {
+  private async recordHashed(file: PendingFile, outcome: HashOutcome, members: MemberRecord[]): Promise<void> {
     this.current = file.path;
     const hashed: HashedFile =
       outcome.members === members.length
@@ -514,15 +543,23 @@ export class IngestRun {
       if (m.error) inv.errorCount++;
     }
     if (members.length === 0) this.queue(() => saveHashed(this.setup.db, file.id, hashed));
-    else {
-      // An archive and its members are committed in one transaction: after a crash it is either done or pending.
-      this.flush();
-      transaction(this.setup.db, () => saveArchive(this.setup.db, this.setup.source.id, { id: file.id, path: file.path }, hashed, members));
-    }
+    else await this.saveArchive(file, hashed, members);
     const extracted = outcome.extracted;
     if (!extracted) return;
     if ('error' in extracted) this.extractionFailed(file.id, file.path, extracted.error);
     else this.saveExtracted(file.id, extracted);
+  }
+
+  /** An archive's members in slices; the archive counts as hashed only with the last one (see ArchiveWriter). */
+  private async saveArchive(file: PendingFile, hashed: HashedFile, members: MemberRecord[]): Promise<void> {
+    const { db } = this.setup;
+    this.flush();
+    const writer = new ArchiveWriter(db, this.setup.source.id, { id: file.id, path: file.path }, members);
+    for (let from = 0; from < writer.members.length; from += ARCHIVE_SLICE) {
+      transaction(db, () => writer.write(from, from + ARCHIVE_SLICE));
+      if (from + ARCHIVE_SLICE < writer.members.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    transaction(db, () => writer.finish(hashed));
   }
 
   // ---- extracting ----
@@ -572,6 +609,9 @@ export class IngestRun {
   private saveExtracted(id: number, extracted: Extracted): void {
     const { extraction, versions, docs, analysis } = extracted;
     this.versions = versions;
+    // The text goes in chunks, each its own write, so a huge text is committed over several slices (see drain).
+    if (extraction.text !== undefined)
+      textChunks(extraction.text).forEach((chunk, i) => this.queue(() => saveTextChunk(this.setup.db, id, i, chunk), chunk.length));
     this.queue(
       () => {
         saveExtraction(this.setup.db, id, extraction, versions, docs);
