@@ -25,7 +25,8 @@ function startsLikePremiere(head: Uint8Array): boolean {
   let xml: Uint8Array = head;
   if (isGzip(head)) {
     try {
-      xml = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      // Only the first compressed bytes: the root element is at the start, and any gzip file in a trove passes here.
+      xml = gunzipSync(head.subarray(0, 512), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
     } catch {
       // Not a gzip stream after all; other extractors may know it.
       return false;

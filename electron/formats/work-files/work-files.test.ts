@@ -237,6 +237,12 @@ describe('projects', () => {
     ]);
   });
 
+  it('recognises a Premiere project by its content under any name', async () => {
+    const renamed = await run({ ...premiereProject(), name: 'backup/project-copy.gz' });
+    expect(renamed.extractors.map((e) => e.name)).toContain('premiere');
+    expect(renamed.structure?.items).toHaveLength(6);
+  });
+
   it('reads Krita document information as tags and local wall-clock timestamps', async () => {
     const x = await run(kritaFile());
     expect(x.timestamps).toEqual([
