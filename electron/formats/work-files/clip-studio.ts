@@ -66,7 +66,7 @@ export async function clipDatabase(source: ByteSource, chunks: ClipChunks): Prom
   return isSqlite(bytes) ? bytes : 'the SQLite chunk does not hold an SQLite database';
 }
 
-/** `SELECT` of the wanted columns that exist (older versions lack some); undefined when none does. */
+/** `SELECT` of the wanted columns that exist (older versions lack some); no rows when none does. */
 function select(db: EmbeddedDb, table: string, wanted: readonly string[], limit: number): SqlRow[] {
   const have = db.columns(table);
   const columns = wanted.filter((c) => have.has(c));

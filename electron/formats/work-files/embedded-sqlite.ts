@@ -25,7 +25,9 @@ export const isSqlite = (bytes: Uint8Array): boolean => String.fromCharCode(...b
  * embedded bytes are copied to a private temporary folder under the OS temp dir, opened read-only (with SQLite's
  * defensive mode and tight limits, since the database is hostile input) and deleted afterwards, whatever happens.
  * The copy's header is set to rollback-journal mode so a WAL-mode database does not make SQLite look for `-wal`
- * and `-shm` files beside it. Everything happens synchronously, so the database is open only for the queries.
+ * and `-shm` files beside it. Everything happens synchronously, so the database is open only for the queries:
+ * a worker terminated (time limit, cancelled ingest) while inside a native SQLite call aborts the whole process with
+ * @photostructure/sqlite 1.2.1, so the readers keep that window to a few bounded queries.
  */
 export function withEmbeddedSqlite<T>(bytes: Uint8Array, read: (db: EmbeddedDb) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'workbench-embedded-'));
