@@ -9,7 +9,7 @@ function mergeMetadata(into: MetadataGroups, from: MetadataGroups | undefined): 
   for (const [group, tags] of Object.entries(from)) into[group] = { ...into[group], ...tags };
 }
 
-/** Merges one extractor's output; the first extractor to supply text, pages or identity wins those fields. */
+/** Merges one extractor's output; the first extractor to supply text, pages, identity or structure wins those fields. */
 function merge(into: Extraction, out: ExtractorOutput): void {
   mergeMetadata(into.metadata, out.metadata);
   if (out.text !== undefined && into.text === undefined) {
@@ -20,6 +20,7 @@ function merge(into: Extraction, out: ExtractorOutput): void {
   if (out.pages && !into.pages) into.pages = out.pages;
   if (out.identity && !into.identity) into.identity = out.identity;
   if (out.logSummary && !into.logSummary) into.logSummary = out.logSummary;
+  if (out.structure && !into.structure) into.structure = out.structure;
   if (out.timestamps) into.timestamps.push(...out.timestamps);
   if (out.warnings) into.warnings.push(...out.warnings);
 }

@@ -6,6 +6,7 @@ import type {
   MetadataGroups,
   PageText,
   TimestampEntry,
+  WorkStructure,
 } from '../../shared/domain/extraction';
 
 /** Random access to an artifact's bytes: a file opened read-only, or an archive member held in memory. */
@@ -38,6 +39,7 @@ export interface ExtractorOutput {
   identity?: DocumentIdentity;
   logSummary?: LogSummary;
   logEntries?: LogEntry[];
+  structure?: WorkStructure;
   warnings?: string[];
 }
 

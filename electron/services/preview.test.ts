@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainJpeg, pngWithChunks, thumbnailTiff } from '../test-support/generate/images';
 import { cjkEvidencePdf } from '../test-support/generate/pdfs';
+import { kritaFile, layeredPsd, xdtsFile } from '../test-support/generate/work-files';
 import { writeZip } from '../test-support/generate/zips';
 import type { ArtifactPreview } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
@@ -29,6 +30,9 @@ beforeAll(async () => {
     'drawing.svg': svg,
     'note.txt': 'not a picture\n',
     'changed.png': png,
+    'cut012.psd': layeredPsd().bytes,
+    'cut012.kra': kritaFile().bytes,
+    'cut012.xdts': xdtsFile().bytes,
     'bundle.zip': writeZip([
       { name: 'frames/a.png', data: png },
       { name: 'inner.zip', data: writeZip([{ name: 'deep.png', data: png }]) },
@@ -91,6 +95,20 @@ describe('artifactPreview', () => {
       expect(decoded(p).equals(Buffer.from(png)), member).toBe(true);
     }
     expect(existsSync(path.join(evidence, 'frames'))).toBe(false);
+  });
+
+  it('shows a PSD by its Photoshop thumbnail resource and a Krita file by its merged image, saying so', async () => {
+    expect(await preview('cut012.psd')).toMatchObject({
+      kind: 'image',
+      mime: 'image/jpeg',
+      origin: 'embedded-thumbnail',
+      width: 32,
+      height: 24,
+    });
+    const kra = await preview('cut012.kra');
+    expect(kra).toMatchObject({ kind: 'image', mime: 'image/png', origin: 'embedded-thumbnail', width: 64, height: 36 });
+    expect(kra.kind === 'image' && kra.note).toMatch(/mergedimage\.png.*not a rendering of its layers/);
+    expect(await preview('cut012.xdts')).toMatchObject({ kind: 'none' });
   });
 
   it('refuses bytes that no longer match the recorded SHA-256', async () => {

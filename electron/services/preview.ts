@@ -18,6 +18,7 @@ import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/
 import { canonicalCaseDir, caseDb } from './case-store';
 import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
 import { detectImageFormat } from '../formats/image/format';
+import { findWorkFilePicture, mayHoldWorkFilePicture, type WorkFilePicture } from '../formats/work-files/work-preview';
 import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from '../formats/pdf';
 import { EvidencePaths } from './ingest/evidence-paths';
 import { ZIP_LIMITS } from '../model/inventory';
@@ -46,7 +47,8 @@ function refusal(a: ArtifactSummary): string | null {
   if (a.status === 'pending') return 'not hashed yet: the preview waits for the ingest to reach this file';
   if (!a.sha256) return 'no SHA-256 was recorded at ingest, so the bytes could not be verified';
   if (a.mime === 'image/svg+xml') return 'SVG is not previewed: it is a document that can carry script';
-  if (a.mime !== 'application/pdf' && !a.mime?.startsWith('image/')) return `no preview for ${a.mime ?? 'this type'}`;
+  if (a.mime !== 'application/pdf' && !a.mime?.startsWith('image/') && !mayHoldWorkFilePicture(a.name))
+    return `no preview for ${a.mime ?? 'this type'}`;
   if ((a.size ?? 0) > VERIFY_MAX_BYTES)
     return `too large to preview (${mib(a.size ?? 0)}; previews verify the whole file first, up to ${mib(VERIFY_MAX_BYTES)})`;
   return null;
@@ -238,6 +240,26 @@ function addCjkFallback(context: NapiCanvas.SKRSContext2D, canvas: Canvas): void
   });
 }
 
+/** The picture a work file (Krita, OpenRaster, Animate, Clip Studio) keeps of itself, never the file's own pixels. */
+async function workFilePreview(bytes: Buffer): Promise<ArtifactPreview> {
+  let found: WorkFilePicture | undefined;
+  try {
+    found = await findWorkFilePicture(bytes);
+  } catch (e) {
+    return none(`the work file's preview could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!found) return none('this work file holds no preview picture the browser can show');
+  return {
+    kind: 'image',
+    mime: found.mime,
+    dataUrl: dataUrl(found.mime, found.bytes),
+    width: found.width,
+    height: found.height,
+    origin: 'embedded-thumbnail',
+    note: `Preview embedded in the work file (${found.where}, ${found.width}×${found.height}), not a rendering of its layers.`,
+  };
+}
+
 /** Page 1 at ≤ 800 px wide, as PNG. pdf.js runs without eval, system fonts or font-face loading. */
 async function renderFirstPage(
   bytes: Buffer,
@@ -312,7 +334,8 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
 }
 
 /**
- * A picture of one artifact for the detail pane: the original image, an embedded JPEG preview, or page 1 of a PDF.
+ * A picture of one artifact for the detail pane: the original image, an embedded JPEG preview, the preview a work
+ * file keeps of itself (Krita, OpenRaster, Animate, Clip Studio), or page 1 of a PDF.
  * Evidence integrity: the bytes are read read-only and must match the SHA-256 recorded at ingest before anything
  * derived from them is returned; otherwise the answer is `none` with the reason. Raises `not_found`.
  */
@@ -327,5 +350,6 @@ export async function artifactPreview(dir: string, id: number): Promise<Artifact
   if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
   if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
+  if (!a.mime?.startsWith('image/') && mayHoldWorkFilePicture(a.name)) return workFilePreview(read.bytes);
   return imagePreview(read.bytes);
 }
