@@ -51,7 +51,7 @@ export const TEXT_CHUNK = 256 * 1024;
 /** The text in chunks of about TEXT_CHUNK, cut between characters. */
 export function textChunks(text: string): string[] {
   const chunks: string[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + TEXT_CHUNK);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;

@@ -34,6 +34,8 @@ export interface RunOptions<P> {
   /** Longest the worker may stay silent (no progress, no result) while running this task. */
   timeoutMs: number;
   onProgress?: (progress: P) => void;
+  /** Who the task belongs to (an ingest job): `abandon(group)` cancels a group's tasks and leaves the others running. */
+  group?: unknown;
 }
 
 interface Pending<T, P, R> {
@@ -108,6 +110,30 @@ export class WorkerPool<T, P, R> {
       this.queue.push({ id: this.nextId++, task, options, resolve, reject, isolate: false });
       this.pump();
     });
+  }
+
+  /**
+   * Cancels one group's tasks: queued ones fail at once with reason `closed`; a worker holding any of them is stopped
+   * (a task already posted to a worker cannot be recalled) and replaced, and the other groups' tasks it held run again.
+   */
+  abandon(group: unknown): void {
+    const cancelled = (p: Pending<T, P, R>): boolean => p.options.group === group;
+    const dropped = this.queue.filter(cancelled);
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((p) => !cancelled(p)));
+    for (const slot of [...this.slots]) {
+      if (!slot.tasks.some(cancelled)) continue;
+      const held = slot.tasks.splice(0);
+      dropped.push(...held.filter(cancelled));
+      this.replace(slot);
+      this.queue.unshift(...held.filter((p) => !cancelled(p)));
+    }
+    for (const p of dropped) p.reject(new TaskError('closed', 'cancelled'));
+    this.pump();
+  }
+
+  /** No worker could start: a new pool is needed. */
+  get isBroken(): boolean {
+    return this.broken !== null || this.closed;
   }
 
   /** Stops every worker; tasks not finished fail with reason `closed`. */

@@ -27,7 +27,7 @@ import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-re
 import { updateSource, type SourceRow, type SourceStatus } from '../../db/source-repo';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
 import { logError } from '../../lib/log';
-import { poolSize, TaskError, workerEntry, WorkerPool } from '../../workers/pool';
+import { TaskError } from '../../workers/pool';
 import type {
   ExtractProgress,
   ExtractResult,
@@ -44,6 +44,7 @@ import { buildSearchDocs } from '../../analysis/search-docs';
 import type { Ctx } from '../context';
 import { pairTranslations } from '../watchlist';
 import { EvidencePaths } from './evidence-paths';
+import { acquireIngestPool, releaseIngestPool, type IngestPool } from './worker-pool';
 
 const MIB = 1024 * 1024;
 
@@ -70,8 +71,6 @@ const PAGE = 1000;
 const AUDIT_CHANGED_LIMIT = 1000;
 
 type Phase = IngestProgress['phase'];
-/** One pool per job for every kind of task: walking, hashing (with extraction) and extracting what is left. */
-type IngestPool = WorkerPool<InventoryTask | ExtractTask, InventoryProgress | ExtractProgress, InventoryResult | ExtractResult>;
 
 interface Tally {
   filesTotal: number;
@@ -89,8 +88,6 @@ export interface RunSetup {
   extract: boolean;
   /** Who the audit trail names: the case examiner. */
   actor: string;
-  /** Worker threads; one per core when absent. */
-  workers?: number;
   /**
    * Test hook (`WORKBENCH_TEST_PAUSE_AFTER`): once this many files are hashed and committed, no more work is handed
    * out and the job waits, so a test can kill the process at a known point instead of racing it.
@@ -140,7 +137,8 @@ export class IngestRun {
   readonly done: Promise<IngestJob>;
   private readonly paths: EvidencePaths;
   private readonly started = performance.now();
-  private readonly pools = new Set<{ close(): Promise<void> }>();
+  /** The shared worker pool while the job runs; every task it sends carries the job as its group. */
+  private pool: IngestPool | null = null;
   private cancelled = false;
   private fatal: unknown = null;
   private phase: Phase = 'scanning';
@@ -177,7 +175,7 @@ export class IngestRun {
   /** Stops the job: workers are terminated, finished work is kept. Resolves with the final job. */
   cancel(): Promise<IngestJob> {
     this.cancelled = true;
-    for (const pool of this.pools) void pool.close();
+    this.pool?.abandon(this);
     return this.done;
   }
 
@@ -194,16 +192,11 @@ export class IngestRun {
     let status: JobStatus = 'done';
     let message: string | null = null;
     try {
-      // One pool walks, hashes (extracting files read whole on the way) and extracts what is left: workers start
-      // once per job, while the walk is still the only thing waiting on them.
-      const pool = this.openPool();
-      try {
-        await this.scan(pool);
-        if (!this.stopping()) await this.hash(pool);
-        if (!this.stopping() && this.setup.extract) await this.extract(pool);
-      } finally {
-        await this.closePool(pool);
-      }
+      // The process's shared pool walks, hashes (extracting files read whole on the way) and extracts what is left.
+      const pool = (this.pool = acquireIngestPool());
+      await this.scan(pool);
+      if (!this.stopping()) await this.hash(pool);
+      if (!this.stopping() && this.setup.extract) await this.extract(pool);
       this.flush();
       if (this.fatal) throw this.fatal;
       if (this.cancelled) {
@@ -243,7 +236,7 @@ export class IngestRun {
       work();
     } catch (e) {
       this.fatal ??= e;
-      for (const pool of this.pools) void pool.close();
+      this.pool?.abandon(this);
     }
   }
 
@@ -377,6 +370,7 @@ export class IngestRun {
         { type: 'walk', root: source.path },
         {
           timeoutMs: INVENTORY_SILENCE_MS,
+          group: this,
           onProgress: (p) => {
             if (p.type !== 'walked') return;
             for (const event of p.events) {
@@ -405,23 +399,6 @@ export class IngestRun {
   }
 
   // ---- hashing ----
-
-  private openPool(): IngestPool {
-    const pool: IngestPool = new WorkerPool({
-      file: workerEntry('ingest.worker'),
-      size: this.setup.workers ?? poolSize(),
-      perWorker: HASH_BATCHES_PER_WORKER,
-      // Room for a file read whole (64 MiB) and what pdf.js or an office parser builds from it.
-      resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
-    });
-    this.pools.add(pool);
-    return pool;
-  }
-
-  private async closePool(pool: { close(): Promise<void> }): Promise<void> {
-    this.pools.delete(pool);
-    await pool.close();
-  }
 
   /** Runs `work` for each item with at most `limit` in flight: backpressure on the producer. */
   private async bounded<T>(items: AsyncIterable<T> | Iterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -485,6 +462,7 @@ export class IngestRun {
       };
       const result = await pool.run(task, {
         timeoutMs: INVENTORY_SILENCE_MS,
+        group: this,
         onProgress: (p) => {
           if (p.type === 'members') members[p.file]?.push(...p.members);
           else if (p.type === 'bytes') {
@@ -650,7 +628,7 @@ export class IngestRun {
           mtime: c.mtime,
           productions: this.productions,
         },
-        { timeoutMs: EXTRACT_TIMEOUT_MS },
+        { timeoutMs: EXTRACT_TIMEOUT_MS, group: this },
       );
       if (result.type === 'file') this.saveExtracted(c.id, result);
     } catch (e) {
@@ -692,6 +670,7 @@ export class IngestRun {
           },
           {
             timeoutMs: EXTRACT_TIMEOUT_MS,
+            group: this,
             onProgress: (p) => {
               if (p.type === 'member-start') {
                 running = p.id;
@@ -735,7 +714,11 @@ export class IngestRun {
     const { db, source, jobId, ctx, actor } = this.setup;
     if (this.progressTimer) clearInterval(this.progressTimer);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    await Promise.all([...this.pools].map((pool) => this.closePool(pool)));
+    if (this.pool) {
+      this.pool.abandon(this);
+      this.pool = null;
+      releaseIngestPool();
+    }
     this.current = null;
     try {
       this.flush();

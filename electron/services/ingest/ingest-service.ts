@@ -15,6 +15,7 @@ import { isInside } from '../../lib/paths';
 import { canonicalCaseDir, caseDb } from '../case-store';
 import type { Ctx } from '../context';
 import { IngestRun } from './ingest-run';
+import { closeIngestPool } from './worker-pool';
 
 /** Jobs running in this process, by canonical case folder: one per case. */
 const active = new Map<string, IngestRun>();
@@ -60,7 +61,7 @@ function settleDeadJobs(db: Db): JobRow[] {
   return live;
 }
 
-/** A positive whole number from the environment (worker count for benchmarks, the tests' pause point), else undefined. */
+/** A positive whole number from the environment (the tests' pause point), else undefined. */
 function wholeNumberFromEnv(name: string): number | undefined {
   const n = Number(process.env[name]);
   return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -151,7 +152,6 @@ export async function startIngest(input: StartIngest, ctx: Ctx): Promise<IngestJ
     jobId,
     extract: input.extract ?? true,
     actor,
-    workers: wholeNumberFromEnv('WORKBENCH_WORKERS'),
     pauseAfterFiles: wholeNumberFromEnv('WORKBENCH_TEST_PAUSE_AFTER'),
   });
   active.set(caseDir, run);
@@ -194,9 +194,10 @@ export async function waitForJob(dir: string, jobId: number): Promise<IngestJob>
   return toIngestJob(jobIn(db, caseDir, jobId), caseDir);
 }
 
-/** Cancels every job this process runs and resolves once they have stopped; finished work is kept (shutdown). */
+/** Cancels every job this process runs, waits for them to stop (finished work is kept), then stops the workers. */
 export async function stopAllJobs(): Promise<void> {
   await Promise.all([...active.values()].map((run) => run.cancel()));
+  await closeIngestPool();
 }
 
 /** Every ingest job of a case, newest first; running jobs with live counters. Raises `not_found`. */

@@ -11,6 +11,9 @@ import { listJobs } from './ingest-service';
 import { workspace, type Workspace } from '../../test-support/ingest-kit';
 import { repoRoot } from '../../test-support/paths';
 
+/** Files hashed and committed before the job holds still for the kill. */
+const PAUSE_AFTER = 800;
+
 let ws: Workspace | null = null;
 afterEach(() => {
   closeAllCases();
@@ -25,11 +28,11 @@ describe('resume after kill -9', () => {
   it('gives exactly the artifact set of a clean run: no duplicate rows, no lost files, zips all-or-nothing', async () => {
     ws = workspace();
     const ev = path.join(ws.root, 'evidence');
-    // About 300 MB in 2,400 files plus archives: hashing takes seconds, so the kill lands mid-job.
+    // 2,400 small files plus archives; the job is paused at a chosen point (the test hook), so the kill always lands mid-hash.
     for (let d = 0; d < 40; d++) {
       mkdirSync(path.join(ev, `folder-${d}`), { recursive: true });
       for (let f = 0; f < 60; f++)
-        writeFileSync(path.join(ev, `folder-${d}`, `file-${f}.bin`), randomBytes(64 * 1024 + ((d * 60 + f) % 97) * 1024));
+        writeFileSync(path.join(ev, `folder-${d}`, `file-${f}.bin`), randomBytes(1024 + ((d * 60 + f) % 97) * 64));
     }
     for (let z = 0; z < 5; z++) {
       const entries = Array.from({ length: 300 }, (_, i) => ({
@@ -43,13 +46,14 @@ describe('resume after kill -9', () => {
     const caseDir = ws.newCase('killed');
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'ingest', caseDir, ev, '--json', '--no-extract'], {
       cwd: repoRoot,
+      env: { ...process.env, WORKBENCH_TEST_PAUSE_AFTER: String(PAUSE_AFTER) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     let killedAt: IngestProgress | null = null;
     for await (const line of createInterface({ input: child.stdout })) {
       const message = JSON.parse(line) as { type: string } & IngestProgress;
-      if (message.type === 'progress' && message.phase === 'hashing' && message.filesDone > message.filesTotal / 10) {
+      if (message.type === 'progress' && message.phase === 'hashing' && message.filesDone >= PAUSE_AFTER) {
         killedAt = message;
         child.kill('SIGKILL');
         break;
