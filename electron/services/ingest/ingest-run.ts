@@ -28,17 +28,7 @@ import { updateSource, type SourceRow, type SourceStatus } from '../../db/source
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
 import { logError } from '../../lib/log';
 import { TaskError } from '../../workers/pool';
-import type {
-  ExtractProgress,
-  ExtractResult,
-  ExtractTask,
-  Extracted,
-  HashOutcome,
-  InventoryProgress,
-  InventoryResult,
-  InventoryTask,
-  WantedMember,
-} from '../../workers/protocol';
+import type { Extracted, HashOutcome, InventoryTask, WantedMember } from '../../workers/protocol';
 import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '../../model/inventory';
 import { buildSearchDocs } from '../../analysis/search-docs';
 import type { Ctx } from '../context';
