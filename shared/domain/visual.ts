@@ -25,9 +25,10 @@ export const OcrWord = z.object({ text: z.string(), confidence: Confidence, box:
 export type OcrWord = z.infer<typeof OcrWord>;
 
 /**
- * One text line. A line holding Chinese characters is read by a simplified and a traditional Chinese model and keeps
- * the reading with the higher confidence (`chineseModel`); the other reading stays in `alternative`, because which
- * script a note is written in is evidence in itself and a single model silently converts one script into the other.
+ * One text line. A line holding Chinese characters is read by a simplified and a traditional Chinese model; the page's
+ * script is decided from all such lines together and each line keeps that model's reading (`chineseModel`) with the
+ * other one in `alternative`, because which script a note is written in is evidence in itself and either model alone
+ * silently turns the other script into its own.
  */
 export const OcrLine = z.object({
   text: z.string(),
