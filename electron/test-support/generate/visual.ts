@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 
 /**
@@ -132,4 +133,54 @@ export function renderScene(seed: number, width = 800, height = 600): Buffer {
     g.fillText(LABELS[Math.floor(rand() * LABELS.length)] ?? '原画', rand() * width * 0.7, 60 + rand() * (height - 80));
   }
   return canvas.toBuffer('image/png');
+}
+
+/** A video codec the bundled ffmpeg can encode, with the container it is usually found in. */
+export interface TestVideoFormat {
+  name: string;
+  file: string;
+  args: readonly string[];
+}
+
+export const TEST_VIDEO_FORMATS: readonly TestVideoFormat[] = [
+  { name: 'H.264 in MP4', file: 'h264.mp4', args: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'] },
+  { name: 'MPEG-4 Part 2 in AVI', file: 'mpeg4.avi', args: ['-c:v', 'mpeg4', '-q:v', '4'] },
+  { name: 'VP8 in WebM', file: 'vp8.webm', args: ['-c:v', 'libvpx', '-b:v', '400k'] },
+  { name: 'VP9 in WebM', file: 'vp9.webm', args: ['-c:v', 'libvpx-vp9', '-b:v', '300k', '-deadline', 'realtime', '-cpu-used', '8'] },
+  { name: 'ProRes in QuickTime MOV', file: 'prores.mov', args: ['-c:v', 'prores'] },
+  { name: 'H.264 in QuickTime MOV', file: 'h264.mov', args: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'] },
+  { name: 'HEVC in MP4', file: 'hevc.mp4', args: ['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'] },
+  { name: 'MPEG-2 in MPEG-PS', file: 'mpeg2.mpg', args: ['-c:v', 'mpeg2video', '-q:v', '4'] },
+  { name: 'WMV2 in ASF', file: 'wmv2.wmv', args: ['-c:v', 'wmv2', '-q:v', '4'] },
+  { name: 'Theora in Ogg', file: 'theora.ogv', args: ['-c:v', 'libtheora', '-q:v', '6'] },
+];
+
+/** The three 2-second scenes of every test video: ffmpeg's test pattern, SMPTE colour bars, then a Mandelbrot set. */
+export const TEST_VIDEO_SCENES = [0, 2, 4] as const;
+export const TEST_VIDEO_SECONDS = 6;
+
+/** Encodes the three-scene test video (320×240, 25 fps) with the given ffmpeg into `file`. */
+export function encodeTestVideo(ffmpeg: string, file: string, format: TestVideoFormat): void {
+  const scene = (source: string): string[] => ['-f', 'lavfi', '-i', `${source}=size=320x240:rate=25`];
+  const result = spawnSync(
+    ffmpeg,
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-y',
+      ...scene('testsrc'),
+      ...scene('smptebars'),
+      ...scene('mandelbrot'),
+      '-filter_complex',
+      '[0]trim=duration=2[a];[1]trim=duration=2[b];[2]trim=duration=2[c];[a][b][c]concat=n=3:v=1:a=0[v]',
+      '-map',
+      '[v]',
+      ...format.args,
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`ffmpeg could not encode ${format.name}: ${result.stderr}`);
 }
