@@ -130,19 +130,23 @@ export class HashIndex {
   nearest(hash: string, k: number, maxDistance = 64): Neighbour[] {
     const query = parseHash(hash);
     this.newStamp();
+    // Ids found so far per distance, to know the k-th nearest distance without sorting at every radius.
+    const byDistance = new Uint32Array(65);
     let count = 0;
-    let ids = 0;
     for (let r = 0; r <= 16; r++) {
       const before = count;
-      count = this.probeCost(r) > this.hashes.length ? this.scanAll(query, maxDistance, count) : this.probe(query, r, maxDistance, count);
-      for (let i = before; i < count; i++) ids += this.ids[this.found[i] ?? 0]?.length ?? 0;
+      const scan = this.probeCost(r) > this.hashes.length;
+      count = scan ? this.scanAll(query, maxDistance, count) : this.probe(query, r, maxDistance, count);
+      for (let i = before; i < count; i++)
+        byDistance[this.foundDistance[i] ?? 0] =
+          (byDistance[this.foundDistance[i] ?? 0] ?? 0) + (this.ids[this.found[i] ?? 0]?.length ?? 0);
       // Anything not yet seen differs in at least r + 1 bits on every chunk.
       const unseenAtLeast = CHUNKS * (r + 1);
-      if (unseenAtLeast > maxDistance || this.probeCost(r) > this.hashes.length) break;
-      if (ids >= k) {
-        const kth = this.expand(this.collect(0, count))[k - 1];
-        if (kth && kth.distance < unseenAtLeast) break;
-      }
+      if (scan || unseenAtLeast > maxDistance) break;
+      let seen = 0;
+      let kth = -1;
+      for (let d = 0; d < unseenAtLeast && kth < 0; d++) if ((seen += byDistance[d] ?? 0) >= k) kth = d;
+      if (kth >= 0) break;
     }
     return this.expand(this.collect(0, count)).slice(0, k);
   }

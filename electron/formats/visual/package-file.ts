@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /**
  * In a packaged Electron app node_modules sit inside `app.asar`, an archive that Electron's patched `fs` can read but
@@ -16,12 +16,12 @@ export function unpackedPath(file: string): string {
 
 /** Absolute path of a file inside an installed package, resolved the way Node would load the package. */
 export function packageFile(pkg: string, relative: string): string {
-  return unpackedPath(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), relative));
+  return unpackedPath(path.join(path.dirname(requireHere.resolve(`${pkg}/package.json`)), relative));
 }
 
 /** The `version` of an installed package, for recording which engine produced a result. */
 export function packageVersion(pkg: string): string {
-  const manifest: unknown = require(`${pkg}/package.json`);
+  const manifest: unknown = requireHere(`${pkg}/package.json`);
   const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
   return typeof version === 'string' ? version : 'unknown';
 }
