@@ -19,6 +19,8 @@ export interface PreparedImage {
   height: number;
   /** Recognition pixels per original pixel. */
   scale: number;
+  /** Horizontal bands of ink found (lines of text on a text image); undefined when the image does not look like text. */
+  textBands?: number;
   grey: { data: Uint8Array; width: number; height: number };
 }
 
@@ -58,12 +60,12 @@ function otsuThreshold(data: Uint8Array): number {
 }
 
 /**
- * The median height of the horizontal bands that hold ink, which on a page of text is the line height. Returns
+ * The horizontal bands that hold ink and their median height, which on a page of text is the line height. Returns
  * undefined when the image does not look like lines of text (no bands, or ink on most rows, as in a drawing), so that
  * only pages that clearly carry small text are enlarged. Lines that touch or columns out of step merge into taller
  * bands: the estimate errs high, which only ever means "leave the size alone".
  */
-export function estimateLineHeight(grey: { data: Uint8Array; width: number; height: number }): number | undefined {
+export function textBands(grey: { data: Uint8Array; width: number; height: number }): { count: number; lineHeight: number } | undefined {
   const { data, width, height } = grey;
   if (width === 0 || height === 0) return undefined;
   const threshold = otsuThreshold(data);
@@ -86,8 +88,8 @@ export function estimateLineHeight(grey: { data: Uint8Array; width: number; heig
     }
   }
   if (bands.length === 0 || inkRows > height * 0.8) return undefined;
-  bands.sort((a, b) => a - b);
-  return bands[Math.floor(bands.length / 2)];
+  const sorted = [...bands].sort((a, b) => a - b);
+  return { count: bands.length, lineHeight: sorted[Math.floor(sorted.length / 2)] ?? 0 };
 }
 
 function chooseScale(width: number, height: number, lineHeight: number | undefined): number {
@@ -113,9 +115,10 @@ export async function prepareForOcr(bytes: Uint8Array): Promise<PreparedImage> {
     .toBuffer({ resolveWithObject: true });
   const original = { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
   const pixels = info.width * info.height;
-  const lineHeight = pixels <= MAX_PIXELS ? estimateLineHeight(original) : undefined;
-  const scale = chooseScale(info.width, info.height, lineHeight);
-  if (scale === 1) return { width: info.width, height: info.height, scale, grey: original };
+  const bands = pixels <= MAX_PIXELS ? textBands(original) : undefined;
+  const scale = chooseScale(info.width, info.height, bands?.lineHeight);
+  const found = bands ? { textBands: bands.count } : {};
+  if (scale === 1) return { width: info.width, height: info.height, scale, grey: original, ...found };
   const width = Math.max(1, Math.round(info.width * scale));
   const height = Math.max(1, Math.round(info.height * scale));
   const resized = await sharp(original.data, { raw: { width: info.width, height: info.height, channels: 1 } })
@@ -128,6 +131,7 @@ export async function prepareForOcr(bytes: Uint8Array): Promise<PreparedImage> {
     width: info.width,
     height: info.height,
     scale: width / info.width,
+    ...found,
     grey: { data: new Uint8Array(resized.buffer, resized.byteOffset, resized.byteLength), width, height },
   };
 }

@@ -62,6 +62,13 @@ describe('OcrEngine', () => {
     expect(hit?.box.width).toBeGreaterThan(4 * 40);
   });
 
+  it('reads an image holding a single line as one line', async () => {
+    const line = SAMPLE_LINES.korean[0];
+    const result = await engine.recognize(renderTextImage([line], { lang: 'ko', width: 850, height: 240, margin: 75 }));
+    expect(result.pageSegMode).toBe(7);
+    expect(characterAccuracy(line, result.text)).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('enlarges small text for recognition and maps the boxes back to the original pixels', async () => {
     const lines = SAMPLE_LINES.english;
     const png = renderTextImage(lines, { fontPx: 14, margin: 20 });

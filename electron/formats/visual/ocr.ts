@@ -17,7 +17,9 @@ const TRADITIONAL: readonly OcrLanguage[] = ['kor', 'chi_tra', 'eng'];
 /**
  * PSM 4, one column of text of varying sizes. Measured on generated pages: PSM 3 (automatic layout) takes lines of
  * Hangul and Han for vertical text and returned nothing at all for a page of Korean; PSM 6 (one uniform block) read
- * pages as well as PSM 4 but turned a single line into noise; PSM 11 (sparse text) split lines into fragments.
+ * pages as well as PSM 4; PSM 11 (sparse text) split lines into fragments. An image holding a single band of text
+ * (a caption, a label, a cropped title) is read as one line (PSM 7) instead: on some Korean lines alone in an image
+ * PSMs 3, 4, 6 and 11 all read the syllables as vertical columns and returned noise.
  */
 export const DEFAULT_PAGE_SEG_MODE = PSM.SINGLE_COLUMN;
 export const DEFAULT_OCR_TIMEOUT_MS = 60_000;
@@ -256,7 +258,8 @@ export class OcrEngine {
 
   private async read(bytes: Uint8Array, started: number): Promise<OcrResult> {
     const image = await prepareForOcr(bytes);
-    const page = await this.recognizeWith('primary', toPgm(image.grey), this.pageSegMode);
+    const pageSegMode = image.textBands === 1 ? PSM.SINGLE_LINE : this.pageSegMode;
+    const page = await this.recognizeWith('primary', toPgm(image.grey), pageSegMode);
     const found = linesOf(page, new BoxMapper(image));
     const lines = found.map((l) => l.line);
     if (this.useTraditional) await this.chooseChineseScript(image, found, lines);
@@ -264,7 +267,7 @@ export class OcrEngine {
     return {
       engine: `tesseract.js@${packageVersion('tesseract.js')} (LSTM best_int models)`,
       languages: this.languages,
-      pageSegMode: Number(this.pageSegMode),
+      pageSegMode: Number(pageSegMode),
       width: image.width,
       height: image.height,
       scale: Math.round(image.scale * 10_000) / 10_000,
