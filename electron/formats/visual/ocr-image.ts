@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { openImage } from './decode';
 
 /**
  * Above this many pixels a page is shrunk before recognition: a 600 dpi A4 scan (35 MP) costs tesseract four times
@@ -9,8 +10,6 @@ const MAX_PIXELS = 12_000_000;
 const MIN_LINE_HEIGHT = 24;
 const TARGET_LINE_HEIGHT = 36;
 const MAX_UPSCALE = 4;
-/** Sharp refuses to decode more than this, so a decompression bomb fails fast instead of exhausting memory. */
-const MAX_INPUT_PIXELS = 268_402_689;
 
 /** An image ready for tesseract: 8-bit grey pixels at the recognition scale, plus how to map them back. */
 export interface PreparedImage {
@@ -102,12 +101,12 @@ function chooseScale(width: number, height: number, lineHeight: number | undefin
 }
 
 /**
- * Decodes an image (any format sharp reads; the first frame of an animation), turns it the way viewers show it, lays
+ * Decodes an image (any format sharp reads, the first frame of an animation, a PSD's composite), turns it the way viewers show it, lays
  * transparent areas on white (scanned notes are often exported as PNG with alpha, and tesseract reads transparent
  * pixels as black), converts to grey and resizes for recognition: very large scans are shrunk, small text enlarged.
  */
 export async function prepareForOcr(bytes: Uint8Array): Promise<PreparedImage> {
-  const { data, info } = await sharp(bytes, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS })
+  const { data, info } = await openImage(bytes)
     .rotate()
     .flatten({ background: '#ffffff' })
     .greyscale()

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrResult } from '../../../shared/domain/visual';
+import { encodePsd } from '../../test-support/generate/psd';
 import { renderTextImage, SAMPLE_LANG, SAMPLE_LINES } from '../../test-support/generate/visual';
 import { characterAccuracy } from '../../test-support/ocr-accuracy';
 import { tempDir } from '../../test-support/temp';
@@ -67,6 +68,16 @@ describe('OcrEngine', () => {
     const result = await engine.recognize(renderTextImage([line], { lang: 'ko', width: 850, height: 240, margin: 75 }));
     expect(result.pageSegMode).toBe(7);
     expect(characterAccuracy(line, result.text)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the composite image of a PSD', async () => {
+    const lines = SAMPLE_LINES.korean.slice(2, 4);
+    const { data, info } = await sharp(renderTextImage(lines, { lang: 'ko' }))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const psd = encodePsd({ width: info.width, height: info.height, planes: [new Uint8Array(data)], mode: 1 });
+    expect((await engine.recognize(psd)).text).toContain('인빈서블');
   });
 
   it('enlarges small text for recognition and maps the boxes back to the original pixels', async () => {

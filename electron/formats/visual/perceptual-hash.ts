@@ -1,10 +1,9 @@
-import sharp from 'sharp';
 import type { ImageHashes } from '../../../shared/domain/visual';
+import { openImage } from './decode';
 
 /** Intermediate size: the hashes need 32×32 at most; sharp's shrink-on-load makes reaching it from a huge JPEG cheap. */
 const WORK_SIZE = 128;
 const DCT_SIZE = 32;
-const MAX_INPUT_PIXELS = 268_402_689;
 /** Standard deviation of the 32×32 grey grid (0–255) below which an image counts as flat (blank page, solid fill). */
 const FLAT_STDDEV = 3;
 
@@ -99,10 +98,10 @@ function standardDeviation(values: Float64Array): number {
 /**
  * dHash and pHash of an image: JPEG, PNG, WebP, TIFF, GIF (first frame), AVIF/HEIF where sharp's libvips reads them.
  * The picture is hashed as viewers show it (EXIF orientation applied) and transparent areas as white, so a PNG with
- * alpha and its flattened JPEG copy hash alike. PSD is not read by sharp's prebuilt libvips.
+ * alpha and its flattened JPEG copy hash alike. A PSD is hashed from its composite image (psd-composite.ts).
  */
 export async function hashImage(bytes: Uint8Array): Promise<ImageHashes> {
-  const pipeline = sharp(bytes, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+  const pipeline = openImage(bytes).rotate();
   const { width, height, orientation } = await pipeline.metadata();
   const { data } = await pipeline
     .flatten({ background: '#ffffff' })
