@@ -118,8 +118,13 @@ export class HashIndex {
   within(hash: string, maxDistance: number): Neighbour[] {
     const query = parseHash(hash);
     this.newStamp();
+    const radius = Math.floor(Math.max(0, maxDistance) / CHUNKS);
+    let cost = 0;
+    for (let r = 0; r <= radius; r++) cost += this.probeCost(r);
+    // Wide searches would probe more buckets than there are hashes: a plain scan is cheaper then.
+    if (cost > this.hashes.length) return this.expand(this.collect(0, this.scanAll(query, maxDistance, 0)));
     let count = 0;
-    for (let r = 0; r <= Math.floor(Math.max(0, maxDistance) / CHUNKS); r++) count = this.probe(query, r, maxDistance, count);
+    for (let r = 0; r <= radius; r++) count = this.probe(query, r, maxDistance, count);
     return this.expand(this.collect(0, count));
   }
 

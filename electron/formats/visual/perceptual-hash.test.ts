@@ -78,6 +78,13 @@ describe('perceptual hashes', () => {
     expect(withOriginal?.links.every((l) => l.distance <= SIMILARITY_THRESHOLD)).toBe(true);
   });
 
+  it('refuse to rasterise SVG', async () => {
+    const svg = new TextEncoder().encode(
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="file:///etc/passwd"/></svg>',
+    );
+    await expect(hashImage(svg)).rejects.toThrow(/SVG is not rasterised/);
+  });
+
   it('flag a blank page as flat, and a faint scan of one too', async () => {
     const blank = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#ffffff' } })
       .png()
