@@ -35,6 +35,7 @@ export default defineConfig({
           web: at('electron/http/web-main.ts'),
           cli: at('electron/cli/main.ts'),
           'ingest.worker': at('electron/workers/ingest.worker.ts'),
+          'visual.worker': at('electron/workers/visual.worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as NapiCanvas from '@napi-rs/canvas';
 import type { ArtifactSummary } from '../../shared/domain/artifact';
 import type { ArtifactPreview, PreviewMime } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
@@ -18,8 +16,8 @@ import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/
 import { canonicalCaseDir, caseDb } from './case-store';
 import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
 import { detectImageFormat } from '../formats/image/format';
+import { renderPdfFirstPage } from '../formats/visual/pdf-page';
 import { findWorkFilePicture, mayHoldWorkFilePicture, type WorkFilePicture } from '../formats/work-files/work-preview';
-import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from '../formats/pdf';
 import { EvidencePaths } from './ingest/evidence-paths';
 import { ZIP_LIMITS } from '../model/inventory';
 
@@ -186,60 +184,6 @@ function imagePreview(bytes: Buffer): ArtifactPreview {
   return none(`${format ? format.toUpperCase() : 'this image type'} cannot be shown by the browser and holds no embedded JPEG preview`);
 }
 
-type Canvas = typeof NapiCanvas;
-let canvasModule: Canvas | Error | undefined;
-/**
- * @napi-rs/canvas (pdf.js's own optional dependency, an N-API prebuilt) is loaded through require at run time, as
- * pdf.js does, so the bundler never tries to inline a native module; a missing binary makes PDFs preview-less.
- */
-function loadCanvas(): Canvas | Error {
-  if (canvasModule === undefined) {
-    try {
-      canvasModule = createRequire(import.meta.url)('@napi-rs/canvas') as Canvas;
-    } catch (e) {
-      canvasModule = e instanceof Error ? e : new Error(String(e));
-    }
-  }
-  return canvasModule;
-}
-
-/** Families covering Chinese, Japanese and Korean (Noto CJK has all three), in order of preference. */
-const CJK_FAMILIES = [
-  'Noto Sans CJK SC',
-  'Noto Sans CJK JP',
-  'Noto Sans CJK KR',
-  'Noto Serif CJK SC',
-  'Source Han Sans SC',
-  'Droid Sans Fallback',
-  'NanumGothic',
-  'WenQuanYi Micro Hei',
-  'Microsoft YaHei',
-  'Malgun Gothic',
-  'PingFang SC',
-  'Apple SD Gothic Neo',
-  'Hiragino Sans',
-];
-
-/**
- * Fonts a PDF names but does not embed (common in CJK office output) are drawn with canvas text in the named family
- * or a generic one; skia falls back glyph by glyph only through the families listed, so without this every CJK
- * character of such a PDF would be an empty box. The installed CJK families are appended to whatever pdf.js sets.
- */
-function addCjkFallback(context: NapiCanvas.SKRSContext2D, canvas: Canvas): void {
-  const installed = new Set(canvas.GlobalFonts.families.map((f) => f.family));
-  const fallback = CJK_FAMILIES.filter((f) => installed.has(f))
-    .map((f) => `"${f}"`)
-    .join(', ');
-  const font = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(context), 'font');
-  const { get, set } = font ?? {};
-  if (!fallback || !get || !set) return;
-  Object.defineProperty(context, 'font', {
-    configurable: true,
-    get: (): string => String(get.call(context)),
-    set: (value: string) => set.call(context, `${value}, ${fallback}`),
-  });
-}
-
 /** The picture a work file (Krita, OpenRaster, Animate, Clip Studio) keeps of itself, never the file's own pixels. */
 async function workFilePreview(bytes: Buffer): Promise<ArtifactPreview> {
   let found: WorkFilePicture | undefined;
@@ -260,44 +204,6 @@ async function workFilePreview(bytes: Buffer): Promise<ArtifactPreview> {
   };
 }
 
-/** Page 1 at ≤ 800 px wide, as PNG. pdf.js runs without eval, system fonts or font-face loading. */
-async function renderFirstPage(
-  bytes: Buffer,
-  canvas: Canvas,
-): Promise<{ png: Buffer; width: number; height: number } | { reason: string }> {
-  const pdfjs = await loadPdfjs();
-  let doc: PdfDocument;
-  try {
-    doc = await openDocument(pdfjs, bytes, PDF_STEP_TIMEOUT_MS);
-  } catch (e) {
-    if (errorName(e) === 'PasswordException') return { reason: 'the PDF is password-protected' };
-    return { reason: `the PDF could not be opened: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  try {
-    const page = await withTimeout(doc.getPage(1), PDF_STEP_TIMEOUT_MS, 'opening page 1');
-    const base = page.getViewport({ scale: 1 });
-    const scale = Math.min(PAGE_MAX_WIDTH / base.width, PAGE_MAX_HEIGHT / base.height);
-    const viewport = page.getViewport({ scale });
-    const width = Math.max(1, Math.floor(viewport.width));
-    const height = Math.max(1, Math.floor(viewport.height));
-    const target = canvas.createCanvas(width, height);
-    addCjkFallback(target.getContext('2d'), canvas);
-    // pdf.js types its canvas as the DOM's; in Node it draws on @napi-rs/canvas, which implements the same 2D API.
-    const task = page.render({ canvas: target as unknown as Parameters<PdfPage['render']>[0]['canvas'], viewport });
-    try {
-      await withTimeout(task.promise, PDF_STEP_TIMEOUT_MS, 'rendering page 1');
-    } catch (e) {
-      task.cancel();
-      throw e;
-    }
-    return { png: await target.encode('png'), width, height };
-  } catch (e) {
-    return { reason: `page 1 could not be rendered: ${e instanceof Error ? e.message : String(e)}` };
-  } finally {
-    await doc.destroy();
-  }
-}
-
 /**
  * Rendered pages are cached as `thumbnails/<sha256>.png` in the case folder. The evidence is still read and hashed
  * on every request first, so a cached page is only shown for bytes that match what was hashed at ingest.
@@ -309,9 +215,7 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
   const hitSize = hit ? pngSize(hit) : undefined;
   if (hit && hitSize)
     return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
-  const canvas = loadCanvas();
-  if (canvas instanceof Error) return none(`PDF previews need @napi-rs/canvas, which could not be loaded: ${canvas.message}`);
-  const page = await renderFirstPage(bytes, canvas);
+  const page = await renderPdfFirstPage(bytes, { maxWidth: PAGE_MAX_WIDTH, maxHeight: PAGE_MAX_HEIGHT });
   if ('reason' in page) return none(page.reason);
   try {
     await mkdir(path.dirname(cached), { recursive: true });
@@ -349,7 +253,7 @@ export async function artifactPreview(dir: string, id: number): Promise<Artifact
   if ('reason' in read) return none(read.reason);
   if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
-  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
   if (!a.mime?.startsWith('image/') && mayHoldWorkFilePicture(a.name)) return workFilePreview(read.bytes);
+  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
   return imagePreview(read.bytes);
 }
