@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Extraction } from './extraction';
+import { TypedText } from './text';
 
 export const ArtifactKind = z.enum(['file', 'symlink', 'member', 'special', 'directory']);
 export type ArtifactKind = z.infer<typeof ArtifactKind>;
@@ -50,7 +51,7 @@ export const ArtifactQuery = z.object({
   sourceId: z.number().int().optional(),
   /** Only artifacts whose path starts with this prefix (a folder in the source tree). */
   pathPrefix: z.string().optional(),
-  filter: z.string().max(500).optional(),
+  filter: TypedText(500).optional(),
   sort: ArtifactSortKey.default('path'),
   order: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { TypedText } from './text';
 
 export const SearchQuery = z.object({
   dir: z.string().min(1),
-  query: z.string().trim().min(1, 'query must not be empty').max(1000),
+  query: TypedText(1000).trim().min(1, 'query must not be empty'),
   limit: z.number().int().min(1).max(10_000).default(200),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;
