@@ -102,6 +102,46 @@ describe('loopback web host', () => {
     expect((await send(host, 'POST', '/rpc/cases.recent', cookie, '')).status).toBe(200);
   });
 
+  it('answers an oversized body with 413 and a message instead of resetting the connection', async () => {
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/rpc/app.info',
+          headers: { host: ownHost(), 'content-type': 'application/json', 'x-workbench-token': host.token },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
+      req.on('error', reject);
+      // A streamed (chunked) body, so the limit is hit while reading rather than from Content-Length.
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < 8 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(reply.status).toBe(413);
+    expect(reply.body).toMatch(/request body too large/);
+    const declared = await send(host, 'POST', '/rpc/app.info', {
+      host: ownHost(),
+      'content-type': 'application/json',
+      'x-workbench-token': host.token,
+      'content-length': String(64 * 1024 * 1024),
+    }).catch((e: unknown) => e);
+    expect(declared).toMatchObject({ status: 413 });
+  });
+
   it('answers a malformed percent-escape with 400, not an internal error', async () => {
     const headers = { host: ownHost(), 'content-type': 'application/json', 'x-workbench-token': host.token };
     expect((await send(host, 'POST', '/rpc/%E0', headers, '{}')).status).toBe(400);

@@ -24,7 +24,10 @@ export interface HttpHost {
 
 const TOKEN_HEADER = 'x-workbench-token';
 const TOKEN_COOKIE = 'workbench_token';
-const MAX_BODY = 4 * 1024 * 1024;
+const MIB = 1024 * 1024;
+const MAX_BODY = 4 * MIB;
+/** How long a refused oversized body is still read (and dropped) before the connection is cut. */
+const DRAIN_MS = 2000;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,8 +82,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   async function rpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'expected application/json');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuseBody(req, res);
     const body = await readBody(req);
-    if (body === null) return send(res, 413, 'request body too large');
+    if (body === null) return refuseBody(req, res);
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body);
@@ -171,6 +175,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
+/** The body as text, or null once it passes MAX_BODY; the rest is then read and dropped, never kept. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -178,8 +183,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -187,6 +192,22 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * 413, answered while the client may still be sending, then the connection is closed. Not by destroying the socket
+ * at once: closing a socket with unread data makes the kernel reset the connection, and the reset can discard the
+ * answer before the client reads it (what clients saw before: ECONNRESET instead of 413).
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  res.once('finish', () => {
+    // Half-close: nothing more is answered on this connection, while what the client still sends is read and dropped.
+    socket.end();
+    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+  });
+  send(res, 413, `request body too large (the limit is ${MAX_BODY / MIB} MiB)`);
+  req.resume();
 }
 
 function send(res: ServerResponse, status: number, message: string): void {
