@@ -2,13 +2,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp';
 import { appendAudit, verifyAudit } from './audit-repo';
-import { openDatabase, type Db } from './database';
+import { createDatabase, openDatabase, type Db } from './database';
 
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
 beforeEach(() => {
   tmp = tempDir();
-  db = openDatabase(path.join(tmp.dir, 'case.sqlite'));
+  db = createDatabase(path.join(tmp.dir, 'case.sqlite'));
 });
 afterEach(() => {
   db.close();
@@ -30,10 +30,10 @@ it('detects a deleted event', () => {
   expect(verifyAudit(db)).toBe(3);
 });
 
-it('migrates a fresh database to the current schema version once', () => {
+it('creates a database at the current schema version, and opening it again changes nothing', () => {
   const version = db.prepare('PRAGMA user_version').get() as { user_version: number };
   expect(version.user_version).toBeGreaterThanOrEqual(1);
   db.close();
-  db = openDatabase(path.join(tmp.dir, 'case.sqlite'));
+  db = openDatabase(path.join(tmp.dir, 'case.sqlite'), { readOnly: false });
   expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(version.user_version);
 });

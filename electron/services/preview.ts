@@ -14,7 +14,7 @@ import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
 import { describeFsError } from '../lib/fs-errors';
 import { logError } from '../lib/log';
 import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/zip/zip-walk';
-import { canonicalCaseDir, caseDb } from './case-store';
+import { canonicalCaseDir, caseDb, readOnlyReason } from './case-store';
 import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
 import { detectImageFormat } from '../formats/image/format';
 import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from '../formats/pdf';
@@ -279,7 +279,7 @@ async function renderFirstPage(
  * Rendered pages are cached as `thumbnails/<sha256>.png` in the case folder. The evidence is still read and hashed
  * on every request first, so a cached page is only shown for bytes that match what was hashed at ingest.
  */
-async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promise<ArtifactPreview> {
+async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer, canCache: boolean): Promise<ArtifactPreview> {
   const note = 'Page 1, rendered by the workbench.';
   const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}.png`);
   const hit = await readFile(cached).catch(() => null);
@@ -290,15 +290,7 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
   if (canvas instanceof Error) return none(`PDF previews need @napi-rs/canvas, which could not be loaded: ${canvas.message}`);
   const page = await renderFirstPage(bytes, canvas);
   if ('reason' in page) return none(page.reason);
-  try {
-    await mkdir(path.dirname(cached), { recursive: true });
-    const partial = `${cached}.${process.pid}.tmp`;
-    await writeFile(partial, page.png);
-    await rename(partial, cached);
-  } catch (e) {
-    // A case on read-only media still gets its preview, only not cached.
-    logError(`caching the preview ${cached}`, e);
-  }
+  if (canCache) await cachePage(cached, page.png);
   return {
     kind: 'image',
     mime: 'image/png',
@@ -308,6 +300,18 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
     origin: 'rendered-page',
     note,
   };
+}
+
+async function cachePage(cached: string, png: Buffer): Promise<void> {
+  try {
+    await mkdir(path.dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    await writeFile(partial, png);
+    await rename(partial, cached);
+  } catch (e) {
+    // The preview is still shown, only not cached.
+    logError(`caching the preview ${cached}`, e);
+  }
 }
 
 /**
@@ -325,6 +329,7 @@ export async function artifactPreview(dir: string, id: number): Promise<Artifact
   if ('reason' in read) return none(read.reason);
   if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
-  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
+  // A case open read-only is never written to, not even a cache file.
+  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes, readOnlyReason(dir) === null);
   return imagePreview(read.bytes);
 }
