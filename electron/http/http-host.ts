@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,7 +23,10 @@ export interface HttpHost {
 }
 
 const TOKEN_HEADER = 'x-workbench-token';
-const TOKEN_COOKIE = 'workbench_token';
+/** An event-stream ticket is good for one connection, opened within this time. */
+const TICKET_TTL_MS = 30_000;
+const MAX_TICKETS = 64;
+const WRONG_TOKEN = 'missing or wrong token: open the URL printed by the web host';
 const MIB = 1024 * 1024;
 const MAX_BODY = 4 * MIB;
 /** How long a refused oversized body is still read (and dropped) before the connection is cut. */
@@ -44,8 +47,13 @@ const mimeTypes: Record<string, string> = {
 /**
  * The loopback host for browser mode and browser e2e runs: the same dispatcher as Electron IPC over
  * `POST /rpc/<channel>`, events over SSE at `GET /events`, and the built renderer, all same-origin.
- * Every request must carry the per-run token (header, `?token=`, or the cookie set when the page loads) and a
- * Host header naming this loopback address; browsers on other sites can neither read nor drive it.
+ *
+ * Security (see docs/threat-model.md): every request must name this loopback address in Host (DNS rebinding) and,
+ * when it has an Origin, ours. The per-run token authorises RPC and only travels in the `x-workbench-token` header,
+ * which a page of another origin cannot add to a request here without our CORS consent (we give none). No cookie:
+ * cookies are not separated by port, so one would reach every other server on 127.0.0.1. EventSource cannot send
+ * headers, so `GET /events` takes a single-use ticket that `POST /events/ticket` hands out against the header.
+ * The page shell and built assets are served without the token: they hold no secret and no case data.
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -57,6 +65,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
   let port = 0;
+  const tickets = new Map<string, number>();
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -65,19 +74,48 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 401, 'foreign Host header rejected');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'foreign Origin rejected');
-    if (!hasToken(req, url)) return send(res, 401, 'missing or wrong token: open the URL printed by the web host');
     const pathname = decodePath(url.pathname);
     if (pathname === null) return send(res, 400, 'malformed percent-encoding in the URL');
 
-    if (req.method === 'POST' && pathname.startsWith('/rpc/')) return rpc(req, res, pathname.slice(5));
-    if (req.method === 'GET' && pathname === '/events') return sse(req, res);
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, pathname);
+    if (req.method === 'POST' && pathname.startsWith('/rpc/')) {
+      if (!hasToken(req)) return send(res, 401, WRONG_TOKEN);
+      return rpc(req, res, pathname.slice(5));
+    }
+    if (req.method === 'POST' && pathname === '/events/ticket') {
+      if (!hasToken(req)) return send(res, 401, WRONG_TOKEN);
+      return sendJson(res, 200, { ticket: issueTicket() });
+    }
+    if (req.method === 'GET' && pathname === '/events') {
+      if (!redeemTicket(url.searchParams.get('ticket'))) return send(res, 401, 'missing, used or expired event ticket');
+      return sse(req, res);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      // The address the host printed carries the token for the page to pick up; a wrong one is a stale address.
+      const offered = url.searchParams.get('token');
+      if (offered !== null && !safeEqual(offered, token)) return send(res, 401, WRONG_TOKEN);
+      return serveStatic(res, pathname);
+    }
     return send(res, 405, 'method not allowed');
   }
 
-  function hasToken(req: IncomingMessage, url: URL): boolean {
-    const candidates = [req.headers[TOKEN_HEADER], url.searchParams.get('token'), readCookie(req.headers.cookie, TOKEN_COOKIE)];
-    return candidates.some((c) => typeof c === 'string' && safeEqual(c, token));
+  function hasToken(req: IncomingMessage): boolean {
+    const offered = req.headers[TOKEN_HEADER];
+    return typeof offered === 'string' && safeEqual(offered, token);
+  }
+
+  function issueTicket(): string {
+    const now = Date.now();
+    for (const [t, expires] of tickets) if (expires < now || tickets.size >= MAX_TICKETS) tickets.delete(t);
+    const ticket = randomBytes(24).toString('hex');
+    tickets.set(ticket, now + TICKET_TTL_MS);
+    return ticket;
+  }
+
+  function redeemTicket(ticket: string | null): boolean {
+    const expires = ticket === null ? undefined : tickets.get(ticket);
+    if (ticket === null || expires === undefined) return false;
+    tickets.delete(ticket);
+    return expires >= Date.now();
   }
 
   async function rpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -121,15 +159,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       'referrer-policy': 'no-referrer',
       'cross-origin-opener-policy': 'same-origin',
     };
-    if (path.basename(target) === 'index.html') {
-      // The page learns the token from the cookie set here, so the address bar's token can be dropped after load.
-      headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-      headers['cache-control'] = 'no-store';
-      const html = readFileSync(target, 'utf8').replace('</head>', `<meta name="workbench-token" content="${token}"></head>`);
-      res.writeHead(200, headers);
-      res.end(html);
-      return;
-    }
+    if (path.basename(target) === 'index.html') headers['cache-control'] = 'no-store';
     res.writeHead(200, headers);
     createReadStream(target).pipe(res);
   }
@@ -165,14 +195,6 @@ function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }
 
 /** The body as text, or null once it passes MAX_BODY; the rest is then read and dropped, never kept. */
