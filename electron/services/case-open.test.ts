@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, wr
 import path from 'node:path';
 import { DatabaseSync } from '@photostructure/sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/cli';
 import { verifyAudit } from '../db/audit-repo';
 import { SCHEMA_VERSION } from '../db/database';
 import { sql as init } from '../db/migrations/001-init';
@@ -14,39 +13,29 @@ import { CASE_DB_FILE, caseDb, closeAllCases } from './case-store';
 /**
  * Opening a case never creates, rebuilds or migrates its database: an empty, truncated or foreign file is
  * `case_damaged`, an older schema is `case_needs_migration` until `cases.migrate`, a newer one `case_too_new`; each
- * one readable line, also from the CLI.
+ * one readable line (the CLI's side is in electron/cli/cli.test.ts).
  */
 describe('opening case databases that are not what they should be', () => {
   let tmp: ReturnType<typeof tempDir>;
   let backend: ReturnType<typeof testBackend>;
   let dir: string;
   let file: string;
-  const dataDir = process.env.WORKBENCH_DATA_DIR;
 
   beforeEach(() => {
     tmp = tempDir();
     backend = testBackend(path.join(tmp.dir, 'data'));
-    process.env.WORKBENCH_DATA_DIR = path.join(tmp.dir, 'data');
     dir = path.join(tmp.dir, 'case');
     file = path.join(dir, CASE_DB_FILE);
   });
   afterEach(async () => {
     await backend.close();
     closeAllCases();
-    if (dataDir === undefined) delete process.env.WORKBENCH_DATA_DIR;
-    else process.env.WORKBENCH_DATA_DIR = dataDir;
     tmp.cleanup();
   });
 
   const failure = (channel: 'cases.open' | 'cases.info' | 'sources.list', input: { dir: string }) =>
     backend.dispatch(channel, input).then((r) => (r.ok ? null : r.error));
   const sha = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTty: false });
-    return { code, out, err };
-  }
 
   /** A real case with a few artifacts and search rows, closed so its WAL is checkpointed into the file. */
   async function realCase(): Promise<void> {
@@ -115,13 +104,11 @@ describe('opening case databases that are not what they should be', () => {
       ),
     });
     const before = sha(file);
-    const line = await cli('case', 'info', dir);
-    expect(line.code).toBe(1);
-    expect(line.err.split('\n')).toEqual([expect.stringMatching(/^workbench: .* is an SQLite database but not a workbench case/), '']);
+    expect(await backend.dispatch('cases.migrate', { dir })).toMatchObject({ ok: false, error: { code: 'case_damaged' } });
     expect(sha(file)).toBe(before);
   });
 
-  it('refuses a case written by a newer workbench, in one line from the CLI', async () => {
+  it('refuses a case written by a newer workbench', async () => {
     await backend.client.call('cases.create', { dir, name: 'Future', examiner: 'E' });
     closeAllCases();
     const db = new DatabaseSync(file);
@@ -131,11 +118,7 @@ describe('opening case databases that are not what they should be', () => {
       code: 'case_too_new',
       message: `${file} uses case schema ${SCHEMA_VERSION + 7}, newer than this workbench's ${SCHEMA_VERSION}: open it with a newer version of the workbench`,
     });
-    const line = await cli('case', 'info', dir, '--json');
-    expect(line).toMatchObject({ code: 1, out: '' });
-    expect(line.err).toBe(
-      `workbench: ${file} uses case schema ${SCHEMA_VERSION + 7}, newer than this workbench's ${SCHEMA_VERSION}: open it with a newer version of the workbench\n`,
-    );
+    expect(await backend.dispatch('cases.migrate', { dir })).toMatchObject({ ok: false, error: { code: 'case_too_new' } });
   });
 
   it('asks for an explicit migration of an older case, then migrates it once and audits it', async () => {
@@ -159,12 +142,11 @@ describe('opening case databases that are not what they should be', () => {
       code: 'case_needs_migration',
       message: `${file} uses case schema 2; this workbench uses ${SCHEMA_VERSION}, so upgrade it first with \`workbench case migrate ${dir}\` or Upgrade case in the app`,
     });
-    expect((await cli('search', dir, 'invincible')).err).toBe(`workbench: ${asked?.message}\n`);
+    expect(await backend.dispatch('search.query', { dir, query: 'invincible' })).toEqual({ ok: false, error: asked });
     expect(sha(file)).toBe(before);
 
-    const migrated = await cli('case', 'migrate', dir, '--json');
-    expect(migrated).toMatchObject({ code: 0, err: '' });
-    expect(JSON.parse(migrated.out)).toMatchObject({ name: 'Old', schemaVersion: SCHEMA_VERSION, readOnly: false, artifactCount: 1 });
+    const migrated = await backend.client.call('cases.migrate', { dir });
+    expect(migrated).toMatchObject({ name: 'Old', schemaVersion: SCHEMA_VERSION, readOnly: false, artifactCount: 1 });
     const opened = await backend.client.call('cases.open', { dir });
     expect(opened.schemaVersion).toBe(SCHEMA_VERSION);
     expect((await backend.client.call('search.query', { dir, query: '原画' })).map((h) => h.artifactId)).toEqual([7]);
@@ -173,7 +155,7 @@ describe('opening case databases that are not what they should be', () => {
       details: string;
     }[];
     expect(audit.map((a) => ({ actor: a.actor, ...(JSON.parse(a.details) as object) }))).toEqual([
-      { actor: 'J. Kim', from: 2, to: SCHEMA_VERSION, host: 'cli' },
+      { actor: 'J. Kim', from: 2, to: SCHEMA_VERSION, host: 'web' },
     ]);
     expect(verifyAudit(caseDb(dir))).toBeNull();
     expect(await backend.client.call('cases.migrate', { dir })).toMatchObject({ schemaVersion: SCHEMA_VERSION });
