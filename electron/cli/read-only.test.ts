@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DatabaseSync } from '@photostructure/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../test-support/paths';
 import { tempDir } from '../test-support/temp';
@@ -15,6 +16,7 @@ const unprivileged: { uid?: number; gid?: number } = process.getuid?.() === 0 ? 
 describe('a read-only case', () => {
   const tmp = tempDir('wb-read-only-');
   const caseDir = path.join(tmp.dir, 'case');
+  const olderDir = path.join(tmp.dir, 'older');
   const evidence = path.join(tmp.dir, 'evidence');
   const userData = path.join(tmp.dir, 'user-data');
   let before: string;
@@ -43,14 +45,22 @@ describe('a read-only case', () => {
     writeFileSync(path.join(evidence, 'sheet.txt'), 'model sheet revision 3\n');
     expect(run(['case', 'create', caseDir, '--name', 'Seized copy', '--examiner', 'J. Kim'], false).status).toBe(0);
     expect(run(['ingest', caseDir, evidence], false).status).toBe(0);
+    expect(run(['case', 'create', olderDir, '--name', 'Older', '--examiner', 'J. Kim'], false).status).toBe(0);
+    // Labelled as written by an older version: what matters here is that it is never migrated in place.
+    const older = new DatabaseSync(path.join(olderDir, 'case.sqlite'));
+    older.exec('PRAGMA user_version = 2');
+    older.close();
     chmodSync(tmp.dir, 0o755);
     if (unprivileged.uid !== undefined && unprivileged.gid !== undefined) chownSync(userData, unprivileged.uid, unprivileged.gid);
     chmodSync(path.join(caseDir, 'case.sqlite'), 0o444);
     chmodSync(caseDir, 0o555);
+    chmodSync(path.join(olderDir, 'case.sqlite'), 0o444);
+    chmodSync(olderDir, 0o555);
     before = fingerprint();
   }, 60_000);
   afterAll(() => {
     chmodSync(caseDir, 0o755);
+    chmodSync(olderDir, 0o755);
     tmp.cleanup();
   });
 
@@ -88,5 +98,18 @@ describe('a read-only case', () => {
       );
     }
     expect(fingerprint()).toBe(before);
+  }, 60_000);
+
+  it('asks for a migration on a writable copy when an older case cannot be migrated in place', () => {
+    const older = run(['case', 'info', olderDir], true);
+    expect(older.status).toBe(1);
+    expect(older.stderr).toMatch(
+      new RegExp(
+        `^workbench: ${olderDir}/case\\.sqlite uses case schema 2; this workbench uses \\d+, so it cannot be upgraded here because the case folder ${olderDir} is not writable for this user: copy the case folder somewhere writable and run \`workbench case migrate <copy>\`\\n$`,
+      ),
+    );
+    expect(run(['case', 'migrate', olderDir], true).stderr).toMatch(
+      /^workbench: this case is open read-only: .* upgrading the case needs a writable copy/,
+    );
   }, 60_000);
 });
