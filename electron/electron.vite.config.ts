@@ -8,8 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
 
 /**
- * The renderer page carries the same policy as the header the hosts send: Electron's header hook does not see
- * file:// loads, so the meta tag is what protects the packaged app. (frame-ancestors is header-only.)
+ * The renderer page carries the same policy as the header both hosts send (the web host, and the app:// protocol
+ * handler in the desktop app), so the page is covered even if it is ever loaded another way. (frame-ancestors is
+ * header-only.)
  */
 const cspMeta = (): Plugin => ({
   name: 'workbench-csp-meta',

@@ -21,6 +21,8 @@ export class StartPage {
   readonly openDir: Locator;
   readonly openSubmit: Locator;
   readonly openError: Locator;
+  /** Offered with an open error that says the case needs an upgrade. */
+  readonly openUpgrade: Locator;
   readonly recentCases: Locator;
   readonly recentEmpty: Locator;
   readonly statusHost: Locator;
@@ -38,6 +40,7 @@ export class StartPage {
     this.openDir = page.getByTestId('open-case-dir');
     this.openSubmit = page.getByTestId('open-case-submit');
     this.openError = page.getByTestId('open-case-error');
+    this.openUpgrade = page.getByTestId('open-case-upgrade');
     this.recentCases = page.getByTestId('recent-case');
     this.recentEmpty = page.getByTestId('recent-cases-empty');
     this.statusHost = page.getByTestId('status-host');

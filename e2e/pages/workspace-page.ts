@@ -21,6 +21,8 @@ export class WorkspacePage {
   readonly caseName: Locator;
   readonly caseExaminer: Locator;
   readonly caseDir: Locator;
+  /** The case header's read-only badge, shown when the case folder or database cannot be written. */
+  readonly readOnlyBadge: Locator;
   readonly artifactCount: Locator;
   readonly closeCaseButton: Locator;
   readonly sourceTree: Locator;
@@ -68,6 +70,7 @@ export class WorkspacePage {
     this.caseName = page.getByTestId('case-name');
     this.caseExaminer = page.getByTestId('case-examiner');
     this.caseDir = page.getByTestId('case-dir');
+    this.readOnlyBadge = page.getByTestId('case-read-only');
     this.artifactCount = page.getByTestId('case-artifact-count');
     this.closeCaseButton = page.getByTestId('close-case');
     this.sourceTree = page.getByTestId('source-tree');

@@ -1,14 +1,28 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { createBackend } from '../backend';
 import { registerIpc } from '../ipc/ipc-transport';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenApp } from './harden';
-import { createMainWindow, rendererUrl } from './window';
+import { createMainWindow, rendererDir } from './window';
 
-const isOwnUrl = (url: string): boolean => url.split('#')[0]?.split('?')[0] === rendererUrl;
+/**
+ * Our page: app://workbench/ and nothing else (not file://, not another app:// host). Compared by scheme and host:
+ * Node's URL gives a custom scheme the origin "null", whatever Chromium calls it.
+ */
+export const isOwnUrl = (url: string): boolean => {
+  try {
+    const { protocol, host } = new URL(url);
+    return `${protocol}//${host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+};
 
 export async function bootstrap(): Promise<void> {
   if (process.env.APP_USER_DATA) app.setPath('userData', process.env.APP_USER_DATA);
+  registerAppScheme();
   await app.whenReady();
+  serveRenderer(rendererDir);
   const backend = createBackend({
     host: 'electron',
     dataDir: app.getPath('userData'),

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DatabaseSync } from '@photostructure/sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp';
 import { runCli } from './cli';
@@ -47,6 +49,28 @@ describe('workbench CLI', () => {
     const onFile = await run(['case', 'create', file, '--name', 'X', '--examiner', 'Y']);
     expect(onFile.code).not.toBe(0);
     expect(onFile.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says in one line, without a stack, why a damaged or newer case cannot be opened', async () => {
+    const empty = path.join(tmp.dir, 'empty');
+    mkdirSync(empty);
+    writeFileSync(path.join(empty, 'case.sqlite'), '');
+    expect(await run(['case', 'info', empty])).toEqual({
+      code: 1,
+      out: '',
+      err: `workbench: ${empty}/case.sqlite is empty (0 bytes): it is not a usable case database; restore the case folder from a backup (the workbench never rebuilds it)\n`,
+    });
+    const newer = path.join(tmp.dir, 'newer');
+    expect((await run(['case', 'create', newer, '--name', 'N', '--examiner', 'E'])).code).toBe(0);
+    const db = new DatabaseSync(path.join(newer, 'case.sqlite'));
+    db.exec('PRAGMA user_version = 99');
+    db.close();
+    const refused = await run(['list', newer, '--json']);
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err).toMatch(
+      /^workbench: \S+case\.sqlite uses case schema 99, newer than this workbench's \d+: open it with a newer version of the workbench\n$/,
+    );
+    expect((await run(['case', 'migrate', newer])).err).toBe(refused.err);
   });
 
   it('rejects unknown commands with usage exit code 2', async () => {

@@ -2,13 +2,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp';
 import { appendAudit, verifyAudit, verifyAuditTrail } from './audit-repo';
-import { openDatabase, type Db } from './database';
+import { createDatabase, type Db } from './database';
 
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
 beforeEach(() => {
   tmp = tempDir();
-  db = openDatabase(path.join(tmp.dir, 'case.sqlite'));
+  db = createDatabase(path.join(tmp.dir, 'case.sqlite'));
   for (const [action, details] of [
     ['case.created', { name: 'A' }],
     ['tag.set', { artifactIds: [1] }],

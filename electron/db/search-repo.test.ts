@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { searchGrams } from '../lib/search-grams';
 import type { SearchDoc, SearchField } from '../model/inventory';
 import { tempDir } from '../test-support/temp';
-import { openDatabase, transaction, type Db } from './database';
+import { applyMigrations, createDatabase, openDatabase, SCHEMA_VERSION, transaction, type Db } from './database';
 import { sql as init } from './migrations/001-init';
 import { sql as jobOwner } from './migrations/002-job-owner';
 import { clearSearch, insertSearchDocs, rebuildSearchIfStale, type IndexForms } from './search-repo';
@@ -24,7 +24,7 @@ const trigramHits = (db: Db, term: string): number[] =>
     Number(r.id),
   );
 
-it('moves a version-2 case index to search_docs and rebuilds the folded FTS tables when the case is opened', () => {
+it('moves a version-2 case index to search_docs and rebuilds the folded FTS tables when the case is migrated', () => {
   const file = path.join(tmp.dir, 'v2.sqlite');
   const old = new DatabaseSync(file);
   old.exec(init);
@@ -35,8 +35,8 @@ it('moves a version-2 case index to search_docs and rebuilds the folded FTS tabl
   old.exec("INSERT INTO search_index (artifact_id, field, content) VALUES (7, 'path', 'a/Sheet.txt'), (7, 'text', 'INVINCIBLE 原画修型')");
   old.close();
 
-  const db = openDatabase(file);
-  transaction(db, () => rebuildSearchIfStale(db, lowerCase));
+  const db = openDatabase(file, { readOnly: false });
+  expect(applyMigrations(db, () => rebuildSearchIfStale(db, lowerCase))).toEqual({ from: 2, to: SCHEMA_VERSION });
   expect(db.prepare('SELECT id, field FROM search_docs ORDER BY id').all()).toEqual([
     { id: 7 * 16, field: 'path' },
     { id: 7 * 16 + 2, field: 'text' },
@@ -48,7 +48,7 @@ it('moves a version-2 case index to search_docs and rebuilds the folded FTS tabl
 });
 
 it("removes one artifact's rows and leaves its neighbours", () => {
-  const db = openDatabase(path.join(tmp.dir, 'fresh.sqlite'));
+  const db = createDatabase(path.join(tmp.dir, 'fresh.sqlite'));
   transaction(db, () => {
     for (const id of [1, 2, 3]) insertSearchDocs(db, id, [searchDoc('path', `notes/${id}.txt`), searchDoc('text', `원화 수정 ${id}번`)]);
     clearSearch(db, 2);

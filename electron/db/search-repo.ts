@@ -31,13 +31,18 @@ export function clearSearch(db: Db, artifactId: number): void {
 /** How a text is indexed (the analysis layer's folding); passed in, as the repository does no text analysis. */
 export type IndexForms = (content: string) => { folded: string; grams: string };
 
+/** True when a migration left the FTS tables to be filled again from `search_docs`. */
+export function searchIndexIsStale(db: Db): boolean {
+  const state = db.prepare("SELECT value FROM case_info WHERE key = 'search_index'").get() as { value: string } | undefined;
+  return state?.value === 'stale';
+}
+
 /**
- * Fills both FTS tables again from `search_docs` when a migration left them stale (folding is not SQL). Runs once,
- * in one transaction, when a case is opened after the upgrade.
+ * Fills both FTS tables again from `search_docs` when a migration left them stale (folding is not SQL). Part of the
+ * explicit case migration, in its transaction.
  */
 export function rebuildSearchIfStale(db: Db, indexForms: IndexForms): void {
-  const state = db.prepare("SELECT value FROM case_info WHERE key = 'search_index'").get() as { value: string } | undefined;
-  if (state?.value !== 'stale') return;
+  if (!searchIndexIsStale(db)) return;
   db.exec('DELETE FROM search_trigrams; DELETE FROM search_grams;');
   let artifact: number | null = null;
   let fields: SearchDoc[] = [];

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,8 +23,14 @@ export interface HttpHost {
 }
 
 const TOKEN_HEADER = 'x-workbench-token';
-const TOKEN_COOKIE = 'workbench_token';
-const MAX_BODY = 4 * 1024 * 1024;
+/** An event-stream ticket is good for one connection, opened within this time. */
+const TICKET_TTL_MS = 30_000;
+const MAX_TICKETS = 64;
+const WRONG_TOKEN = 'missing or wrong token: open the URL printed by the web host';
+const MIB = 1024 * 1024;
+const MAX_BODY = 4 * MIB;
+/** How long a refused oversized body is still read (and dropped) before the connection is cut. */
+const DRAIN_MS = 2000;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,8 +47,13 @@ const mimeTypes: Record<string, string> = {
 /**
  * The loopback host for browser mode and browser e2e runs: the same dispatcher as Electron IPC over
  * `POST /rpc/<channel>`, events over SSE at `GET /events`, and the built renderer, all same-origin.
- * Every request must carry the per-run token (header, `?token=`, or the cookie set when the page loads) and a
- * Host header naming this loopback address; browsers on other sites can neither read nor drive it.
+ *
+ * Security (see docs/threat-model.md): every request must name this loopback address in Host (DNS rebinding) and,
+ * when it has an Origin, ours. The per-run token authorises RPC and only travels in the `x-workbench-token` header,
+ * which a page of another origin cannot add to a request here without our CORS consent (we give none). No cookie:
+ * cookies are not separated by port, so one would reach every other server on 127.0.0.1. EventSource cannot send
+ * headers, so `GET /events` takes a single-use ticket that `POST /events/ticket` hands out against the header.
+ * The page shell and built assets are served without the token: they hold no secret and no case data.
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -54,6 +65,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
   let port = 0;
+  const tickets = new Map<string, number>();
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -62,25 +74,55 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 401, 'foreign Host header rejected');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'foreign Origin rejected');
-    if (!hasToken(req, url)) return send(res, 401, 'missing or wrong token: open the URL printed by the web host');
     const pathname = decodePath(url.pathname);
     if (pathname === null) return send(res, 400, 'malformed percent-encoding in the URL');
 
-    if (req.method === 'POST' && pathname.startsWith('/rpc/')) return rpc(req, res, pathname.slice(5));
-    if (req.method === 'GET' && pathname === '/events') return sse(req, res);
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, pathname);
+    if (req.method === 'POST' && pathname.startsWith('/rpc/')) {
+      if (!hasToken(req)) return send(res, 401, WRONG_TOKEN);
+      return rpc(req, res, pathname.slice(5));
+    }
+    if (req.method === 'POST' && pathname === '/events/ticket') {
+      if (!hasToken(req)) return send(res, 401, WRONG_TOKEN);
+      return sendJson(res, 200, { ticket: issueTicket() });
+    }
+    if (req.method === 'GET' && pathname === '/events') {
+      if (!redeemTicket(url.searchParams.get('ticket'))) return send(res, 401, 'missing, used or expired event ticket');
+      return sse(req, res);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      // The address the host printed carries the token for the page to pick up; a wrong one is a stale address.
+      const offered = url.searchParams.get('token');
+      if (offered !== null && !safeEqual(offered, token)) return send(res, 401, WRONG_TOKEN);
+      return serveStatic(res, pathname);
+    }
     return send(res, 405, 'method not allowed');
   }
 
-  function hasToken(req: IncomingMessage, url: URL): boolean {
-    const candidates = [req.headers[TOKEN_HEADER], url.searchParams.get('token'), readCookie(req.headers.cookie, TOKEN_COOKIE)];
-    return candidates.some((c) => typeof c === 'string' && safeEqual(c, token));
+  function hasToken(req: IncomingMessage): boolean {
+    const offered = req.headers[TOKEN_HEADER];
+    return typeof offered === 'string' && safeEqual(offered, token);
+  }
+
+  function issueTicket(): string {
+    const now = Date.now();
+    for (const [t, expires] of tickets) if (expires < now || tickets.size >= MAX_TICKETS) tickets.delete(t);
+    const ticket = randomBytes(24).toString('hex');
+    tickets.set(ticket, now + TICKET_TTL_MS);
+    return ticket;
+  }
+
+  function redeemTicket(ticket: string | null): boolean {
+    const expires = ticket === null ? undefined : tickets.get(ticket);
+    if (ticket === null || expires === undefined) return false;
+    tickets.delete(ticket);
+    return expires >= Date.now();
   }
 
   async function rpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'expected application/json');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuseBody(req, res);
     const body = await readBody(req);
-    if (body === null) return send(res, 413, 'request body too large');
+    if (body === null) return refuseBody(req, res);
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body);
@@ -117,15 +159,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       'referrer-policy': 'no-referrer',
       'cross-origin-opener-policy': 'same-origin',
     };
-    if (path.basename(target) === 'index.html') {
-      // The page learns the token from the cookie set here, so the address bar's token can be dropped after load.
-      headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-      headers['cache-control'] = 'no-store';
-      const html = readFileSync(target, 'utf8').replace('</head>', `<meta name="workbench-token" content="${token}"></head>`);
-      res.writeHead(200, headers);
-      res.end(html);
-      return;
-    }
+    if (path.basename(target) === 'index.html') headers['cache-control'] = 'no-store';
     res.writeHead(200, headers);
     createReadStream(target).pipe(res);
   }
@@ -163,14 +197,7 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
+/** The body as text, or null once it passes MAX_BODY; the rest is then read and dropped, never kept. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -178,8 +205,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -187,6 +214,22 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * 413, answered while the client may still be sending, then the connection is closed. Not by destroying the socket
+ * at once: closing a socket with unread data makes the kernel reset the connection, and the reset can discard the
+ * answer before the client reads it (what clients saw before: ECONNRESET instead of 413).
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  res.once('finish', () => {
+    // Half-close: nothing more is answered on this connection, while what the client still sends is read and dropped.
+    socket.end();
+    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+  });
+  send(res, 413, `request body too large (the limit is ${MAX_BODY / MIB} MiB)`);
+  req.resume();
 }
 
 function send(res: ServerResponse, status: number, message: string): void {

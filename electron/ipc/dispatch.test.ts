@@ -40,6 +40,26 @@ describe('dispatch over an in-memory transport', () => {
     }
   });
 
+  it('rejects control characters other than tab and newline in search and filter text, in one line', async () => {
+    const dir = path.join(tmp.dir, 'c');
+    await client.call('cases.create', { dir, name: 'A', examiner: 'B' });
+    for (const bad of ['\u0000', 'abc\u0000def', 'a\u001fb', '\u007f', 'x\ry']) {
+      for (const call of [
+        () => client.call('search.query', { dir, query: bad }),
+        () => client.call('artifacts.list', { dir, filter: bad }),
+      ]) {
+        const error = await call().then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, JSON.stringify(bad)).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/control character/) });
+        expect((error as AppError).message).not.toContain('\n');
+      }
+    }
+    expect(await client.call('search.query', { dir, query: 'a\tb\nc' })).toEqual([]);
+    expect((await client.call('artifacts.list', { dir, filter: 'a\tb' })).total).toBe(0);
+  });
+
   it('creates a case in a real SQLite file, reads it back and lists it as recent', async () => {
     const dir = path.join(tmp.dir, 'case 원화 修型');
     const created = await client.call('cases.create', { dir, name: '인빈서블 Invincible', examiner: '김철수' });

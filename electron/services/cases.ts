@@ -5,17 +5,35 @@ import type { CaseSummary, NewCase } from '../../shared/domain/case';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../db/audit-repo';
 import { caseCounts, readCaseInfo, writeCaseInfo } from '../db/case-repo';
-import { SCHEMA_VERSION, openDatabase, transaction, type Db } from '../db/database';
+import { SCHEMA_VERSION, createDatabase, transaction, type Db } from '../db/database';
 import { describeFsError } from '../lib/fs-errors';
-import { CASE_DB_FILE, canonicalCaseDir, caseDb, isCaseDir, register } from './case-store';
+import {
+  CASE_DB_FILE,
+  canonicalCaseDir,
+  caseDb,
+  isCaseDir,
+  migrateCaseDb,
+  readOnlyReason,
+  rebuildSearchIndex,
+  register,
+  writableCaseDb,
+} from './case-store';
 import type { Ctx } from './context';
 import { rememberCase } from './recent-cases';
 import { seedWatchlist } from './watchlist';
 
 function summarize(dir: string, db: Db): CaseSummary {
   const info = readCaseInfo(db);
-  if (!info) throw new AppError('not_found', `case database in ${dir} has no case record`);
-  return { ...info, dir: canonicalCaseDir(dir), schemaVersion: SCHEMA_VERSION, ...caseCounts(db) };
+  if (!info) throw new AppError('case_damaged', `the case database in ${dir} has no case record`);
+  const reason = readOnlyReason(dir);
+  return {
+    ...info,
+    dir: canonicalCaseDir(dir),
+    schemaVersion: SCHEMA_VERSION,
+    readOnly: reason !== null,
+    readOnlyReason: reason,
+    ...caseCounts(db),
+  };
 }
 
 /**
@@ -39,7 +57,7 @@ export function createCase(input: NewCase, ctx: Ctx): CaseSummary {
   const canonical = canonicalCaseDir(dir);
   let db: Db;
   try {
-    db = openDatabase(path.join(canonical, CASE_DB_FILE));
+    db = createDatabase(path.join(canonical, CASE_DB_FILE), rebuildSearchIndex);
   } catch (e) {
     throw new AppError('io', `cannot create case database in ${canonical}: ${describeFsError(e, canonical)}`);
   }
@@ -61,15 +79,31 @@ export function createCase(input: NewCase, ctx: Ctx): CaseSummary {
   return summary;
 }
 
-/** Opens an existing case and records it in recent cases. Raises `not_found` when `dir` holds no case. */
+/**
+ * Opens an existing case (read-only when it cannot be written) and records it in recent cases. Raises `not_found`
+ * when `dir` holds no case, and `case_damaged`, `case_too_new` or `case_needs_migration` (see caseDb).
+ */
 export function openCase(dir: string, ctx: Ctx): CaseSummary {
   const summary = caseInfo(dir);
-  // Cases made before the watchlist existed get the starter list when the analyst first opens them.
-  seedWatchlist(caseDb(dir), summary.examiner);
   rememberCase(ctx.dataDir, summary);
   return summary;
 }
 
 export function caseInfo(dir: string): CaseSummary {
   return summarize(dir, caseDb(dir));
+}
+
+/**
+ * Upgrades a case to this build's schema on the analyst's explicit request and records it in the audit trail
+ * (`case.migrated`, with the versions); then opens it. Raises `read_only`, `case_too_new`, `case_damaged`, `not_found`.
+ */
+export function migrateCase(dir: string, ctx: Ctx): CaseSummary {
+  let examiner = 'workbench';
+  migrateCaseDb(dir, (db, change) => {
+    examiner = readCaseInfo(db)?.examiner ?? examiner;
+    appendAudit(db, examiner, 'case.migrated', { ...change, host: ctx.host });
+  });
+  // Cases made before the watchlist existed get the starter list with the upgrade.
+  seedWatchlist(writableCaseDb(dir, 'upgrading the case'), examiner);
+  return openCase(dir, ctx);
 }

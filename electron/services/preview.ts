@@ -13,7 +13,7 @@ import { openEvidence, openEvidenceSync } from '../lib/evidence-file';
 import { describeFsError } from '../lib/fs-errors';
 import { logError } from '../lib/log';
 import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/zip/zip-walk';
-import { canonicalCaseDir, caseDb } from './case-store';
+import { canonicalCaseDir, caseDb, readOnlyReason } from './case-store';
 import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
 import { detectImageFormat } from '../formats/image/format';
 import { renderPdfFirstPage } from '../formats/visual/pdf-page';
@@ -208,7 +208,7 @@ async function workFilePreview(bytes: Buffer): Promise<ArtifactPreview> {
  * Rendered pages are cached as `thumbnails/<sha256>.png` in the case folder. The evidence is still read and hashed
  * on every request first, so a cached page is only shown for bytes that match what was hashed at ingest.
  */
-async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promise<ArtifactPreview> {
+async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer, canCache: boolean): Promise<ArtifactPreview> {
   const note = 'Page 1, rendered by the workbench.';
   const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}.png`);
   const hit = await readFile(cached).catch(() => null);
@@ -217,15 +217,7 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
     return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
   const page = await renderPdfFirstPage(bytes, { maxWidth: PAGE_MAX_WIDTH, maxHeight: PAGE_MAX_HEIGHT });
   if ('reason' in page) return none(page.reason);
-  try {
-    await mkdir(path.dirname(cached), { recursive: true });
-    const partial = `${cached}.${process.pid}.tmp`;
-    await writeFile(partial, page.png);
-    await rename(partial, cached);
-  } catch (e) {
-    // A case on read-only media still gets its preview, only not cached.
-    logError(`caching the preview ${cached}`, e);
-  }
+  if (canCache) await cachePage(cached, page.png);
   return {
     kind: 'image',
     mime: 'image/png',
@@ -235,6 +227,18 @@ async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promi
     origin: 'rendered-page',
     note,
   };
+}
+
+async function cachePage(cached: string, png: Buffer): Promise<void> {
+  try {
+    await mkdir(path.dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    await writeFile(partial, png);
+    await rename(partial, cached);
+  } catch (e) {
+    // The preview is still shown, only not cached.
+    logError(`caching the preview ${cached}`, e);
+  }
 }
 
 /**
@@ -254,6 +258,7 @@ export async function artifactPreview(dir: string, id: number): Promise<Artifact
   if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
   if (!a.mime?.startsWith('image/') && mayHoldWorkFilePicture(a.name)) return workFilePreview(read.bytes);
-  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
+  // A case open read-only is never written to, not even a cache file.
+  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes, readOnlyReason(dir) === null);
   return imagePreview(read.bytes);
 }

@@ -47,7 +47,7 @@ import {
   type Change,
   type ReviewTable,
 } from '../db/review-repo';
-import { canonicalCaseDir, caseDb } from './case-store';
+import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
 import type { Ctx } from './context';
 
 /** Audit events list each changed row up to this many; a larger change is recorded by count and digest (rows kept in review_ops). */
@@ -97,7 +97,7 @@ function change<T>(
   ctx: Ctx,
   work: (db: Db, r: Recorder) => { value: T; summary: string; artifactIds: number[] },
 ): Outcome<T> {
-  const db = caseDb(dir);
+  const db = writableCaseDb(dir, 'a review change');
   const changes: Change[] = [];
   const now = new Date().toISOString();
   const recorder: Recorder = {
@@ -529,7 +529,7 @@ const artifactIdsOf = (changes: readonly Change[]): number[] => [
  * from it), and redo re-applies it. Raises `conflict` when restoring would collide with a newer change.
  */
 export function undo(input: { dir: string; examiner: string }, ctx: Ctx): UndoResult {
-  const db = caseDb(input.dir);
+  const db = writableCaseDb(input.dir, 'undo');
   const done = transaction(db, () => {
     const op = undoable(db, input.examiner);
     if (!op) return null;
@@ -556,7 +556,7 @@ export function undo(input: { dir: string; examiner: string }, ctx: Ctx): UndoRe
 
 /** Re-applies the examiner's latest undone change, when nothing new was done since. */
 export function redo(input: { dir: string; examiner: string }, ctx: Ctx): UndoResult {
-  const db = caseDb(input.dir);
+  const db = writableCaseDb(input.dir, 'redo');
   const done = transaction(db, () => {
     const undoOp = redoable(db, input.examiner);
     if (!undoOp || undoOp.undoes === null) return null;

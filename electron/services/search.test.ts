@@ -79,6 +79,20 @@ describe('search and timeline over a real case database', () => {
     expect(search('NEAR(a b)')).toEqual([]);
   });
 
+  it('treats every control character (U+0000–U+001F, U+007F) as a separator, never as a term or a wildcard', () => {
+    const controls = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f].map((c) => String.fromCharCode(c));
+    for (const c of controls) {
+      const name = `U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      expect(search(c), `${name} alone`).toEqual([]);
+      expect(search(`${c}${c}${c}`), `${name} three times`).toEqual([]);
+      expect(search(`인빈서블${c}`), `${name} after a 4-character term`).toEqual(['1:text']);
+      expect(search(`invin${c}cible`), `${name} splitting a term in two`).toEqual(['2:text']);
+      expect(search(`zzz${c}invincible`), `${name} between a missing and a present term`).toEqual([]);
+      expect(search(`원화${c}修型`), `${name} between two short terms`).toEqual(['1:text']);
+      expect(search(`ep${c}`), `${name} after a two-letter prefix`).toEqual(search('ep'));
+    }
+  });
+
   it('searches paths and marks the match in the snippet', () => {
     const hits = searchCase({ dir, query: 'edit-copy', limit: 10 });
     expect(hits.map((h) => h.field)).toEqual(['path']);

@@ -50,7 +50,15 @@ function snippetAround(content: string, at: number, terms: readonly string[]): {
  */
 export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   const db: Db = caseDb(query.dir);
-  const terms = [...new Set(foldText(query.query).split(/\s+/).filter(Boolean))];
+  // Control characters separate terms like white space: the contract refuses them, and the builder must never pass one
+  // to FTS5, where NUL ends the query string early ("unterminated string") or matches everything.
+  const terms = [
+    ...new Set(
+      foldText(query.query)
+        .split(/[\s\p{Cc}]+/u)
+        .filter(Boolean),
+    ),
+  ];
   if (terms.length === 0) return [];
   const { dir: _dir, query: _text, limit, ...filters } = query;
   const matches = filteredIds(db, { ...filters, searchTerms: terms }, limit).map((id) => ({ id }));

@@ -17,7 +17,7 @@ import { appendAudit } from '../db/audit-repo';
 import { readExtraction } from '../db/extraction-repo';
 import { transaction, type Db } from '../db/database';
 import { insertOp, snapshot, type Change } from '../db/review-repo';
-import { canonicalCaseDir, caseDb } from './case-store';
+import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
 import type { Ctx } from './context';
 
 /** Artifacts re-matched per slice when the watchlist changes; the event loop serves other calls between slices. */
@@ -117,7 +117,7 @@ export function saveProduction(
 
 /** Takes a production off the watchlist (its tags stay; its open suggestions go). Raises `not_found`. */
 export function removeProduction(input: { dir: string; examiner: string; id: string }, ctx: Ctx): void {
-  const db = caseDb(input.dir);
+  const db = writableCaseDb(input.dir, 'editing the watchlist');
   transaction(db, () => {
     const p = findProduction(db, input.id);
     if (!p) throw new AppError('not_found', `no production "${input.id}" on this case's watchlist`);

@@ -24,13 +24,23 @@ export function connectApi(next: Transport): void {
 /** Electron's preload bridge when present, otherwise the loopback web host that served this page. */
 export function detectTransport(): Transport {
   if (window.bridge) return bridgeTransport(window.bridge);
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="workbench-token"]')?.content;
+  return httpTransport(window.location.origin, takeToken());
+}
+
+const TOKEN_KEY = 'workbench-token';
+
+/**
+ * The web host's per-run token: from the address it printed (`?token=`) on first load, then from this tab's
+ * sessionStorage (a reload, or coming back from another page). Web storage is keyed by origin, which includes the
+ * port (HTML Living Standard, "Web storage"; checked in e2e/specs/web-host-token.spec.ts), unlike cookies (RFC 6265
+ * §8.5), so no other server on 127.0.0.1 can read it. The token then leaves the address bar and the history entry.
+ */
+function takeToken(): string | null {
   const url = new URL(window.location.href);
-  const token = meta || url.searchParams.get('token');
-  if (url.searchParams.has('token')) {
-    // The host also set an HttpOnly cookie, so the secret can leave the address bar (and history) right away.
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
-  return httpTransport(window.location.origin, token);
+  const fromAddress = url.searchParams.get('token');
+  if (fromAddress === null) return window.sessionStorage.getItem(TOKEN_KEY);
+  window.sessionStorage.setItem(TOKEN_KEY, fromAddress);
+  url.searchParams.delete('token');
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  return fromAddress;
 }

@@ -14,6 +14,10 @@ const codeLabel: Record<AppErrorShape['code'], string> = {
   io: 'File system',
   cancelled: 'Cancelled',
   internal: 'Unexpected error',
+  case_damaged: 'Damaged case',
+  case_too_new: 'Newer case',
+  case_needs_migration: 'Case needs an upgrade',
+  read_only: 'Read-only case',
 };
 
 /** The backend's one-line message with a plain label for its code; never a stack. */

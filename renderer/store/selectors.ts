@@ -41,6 +41,7 @@ export const selectRecentCases = memo(
 export const selectRecentRequest = (s: AppState) => s.recentRequest;
 export const selectCreateRequest = (s: AppState) => s.createRequest;
 export const selectOpenRequest = (s: AppState) => s.openRequest;
+export const selectOpeningDir = (s: AppState) => s.openingDir;
 export const selectActiveCase = (s: AppState): CaseSummary | null => (s.activeCaseDir ? (s.casesByDir[s.activeCaseDir] ?? null) : null);
 
 export const selectSources = memo(
@@ -145,6 +146,7 @@ export const selectSelectArtifact = (s: AppState) => s.selectArtifact;
 export const selectCaseActions = (s: AppState) => ({
   createCase: s.createCase,
   openCase: s.openCase,
+  migrateCase: s.migrateCase,
   forgetCase: s.forgetCase,
   pickFolder: s.pickFolder,
   clearCaseErrors: s.clearCaseErrors,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArtifactAnalysis, LanguageLabel } from './analysis';
 import { Extraction } from './extraction';
+import { TypedText } from './text';
 
 export const ArtifactKind = z.enum(['file', 'symlink', 'member', 'special', 'directory']);
 export type ArtifactKind = z.infer<typeof ArtifactKind>;
@@ -57,12 +58,6 @@ export type ArtifactSummary = z.infer<typeof ArtifactSummary>;
 export const ArtifactSortKey = z.enum(['path', 'mime', 'size', 'mtime', 'sha256', 'status', 'duplicates', 'id']);
 export type ArtifactSortKey = z.infer<typeof ArtifactSortKey>;
 
-/** Text the analyst types: any character but controls other than tab and newline (a NUL would reach SQL). */
-export const QueryText = z
-  .string()
-  .max(1000)
-  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
-
 /**
  * Filters of the artifact list; every one the UI offers is here, so a view is reloadable from its query and the CLI
  * takes the same ones. Absent means no restriction.
@@ -72,9 +67,9 @@ export const ArtifactFilters = z.object({
   /** Only artifacts whose path starts with this prefix (a folder in the source tree). */
   pathPrefix: z.string().optional(),
   /** Substring of path, type, error or hash prefix: the table's quick filter. */
-  filter: QueryText.optional(),
+  filter: TypedText(500).optional(),
   /** Full-text search over paths, metadata values and extracted text (as `search.query` matches). */
-  search: QueryText.optional(),
+  search: TypedText(1000).optional(),
   /** MIME type prefix (`image/`, `application/pdf`) or artifact kind (`directory`, `member`). */
   type: z.string().max(200).optional(),
   language: LanguageLabel.optional(),

@@ -24,6 +24,10 @@ export const CaseSummary = z.object({
   description: z.string(),
   createdAt: z.string(),
   schemaVersion: z.number().int(),
+  /** Opened read-only because the case folder or its database file cannot be written: reading works, changes are refused. */
+  readOnly: z.boolean(),
+  /** Why, in one line (`the case folder /x is not writable for this user`); null when writable. */
+  readOnlyReason: z.string().nullable(),
   sourceCount: z.number().int(),
   artifactCount: z.number().int(),
   totalBytes: z.number(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ArtifactFilters, QueryText } from './artifact';
+import { ArtifactFilters } from './artifact';
+import { TypedText } from './text';
 
 /** Full-text search, restricted by the same filters as the artifact list (the `search` filter itself excepted). */
 export const SearchQuery = ArtifactFilters.omit({ search: true }).extend({
   dir: z.string().min(1),
-  query: QueryText.pipe(z.string().trim().min(1, 'query must not be empty')),
+  query: TypedText(1000).trim().min(1, 'query must not be empty'),
   limit: z.number().int().min(1).max(10_000).default(200),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;

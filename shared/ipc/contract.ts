@@ -63,6 +63,8 @@ export const procedures = {
   'cases.create': proc(NewCase, CaseSummary),
   'cases.open': proc(CaseRef, CaseSummary),
   'cases.info': proc(CaseRef, CaseSummary),
+  /** Upgrades an older case to this build's schema, on explicit request only (opening never migrates). */
+  'cases.migrate': proc(CaseRef, CaseSummary),
   'cases.forget': proc(CaseRef, z.array(RecentCase)),
   'dialogs.pickFolder': proc(z.object({ title: z.string().optional() }), PickedPath),
   'sources.list': proc(CaseRef, z.array(Source)),

@@ -12,6 +12,7 @@ function describeCase(c: CaseSummary): string {
     `Case id    ${c.id}`,
     `Sources    ${c.sourceCount}`,
     `Artifacts  ${c.artifactCount}`,
+    `Access     ${c.readOnlyReason ? `read-only (${c.readOnlyReason})` : 'read-write'}`,
     '',
   ].join('\n');
 }
@@ -44,6 +45,18 @@ export const caseCommands: Command[] = [
       const info = await io.call('cases.info', { dir: path.resolve(requirePositional(args, 0, 'case folder <dir>')) });
       if (args.flags.has('json')) printJson(io, info);
       else io.out(describeCase(info));
+    },
+  },
+  {
+    path: ['case', 'migrate'],
+    usage: 'workbench case migrate <dir> [--json]',
+    summary: "upgrade a case made by an older workbench to this version's schema (recorded in its audit trail)",
+    booleanFlags: ['json'],
+    async run(args, io) {
+      const dir = path.resolve(requirePositional(args, 0, 'case folder <dir>'));
+      const migrated = await io.call('cases.migrate', { dir });
+      if (args.flags.has('json')) printJson(io, migrated);
+      else io.out(`Case "${migrated.name}" in ${migrated.dir} uses case schema ${migrated.schemaVersion}\n`);
     },
   },
 ];

@@ -12,7 +12,7 @@ import { openEvidence } from '../../lib/evidence-file';
 import { detectMime, SNIFF_BYTES, ZIP_MIME } from '../../formats/file-kind';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
 import { isInside } from '../../lib/paths';
-import { canonicalCaseDir, caseDb } from '../case-store';
+import { canonicalCaseDir, caseDb, readOnlyReason, writableCaseDb } from '../case-store';
 import type { Ctx } from '../context';
 import { IngestRun } from './ingest-run';
 import { closeIngestPool } from './worker-pool';
@@ -39,27 +39,32 @@ function isLive(row: JobRow): boolean {
   return Date.now() - beat < STALE_HEARTBEAT_MS;
 }
 
-/** Jobs left 'running' by a process that is gone (crash, kill -9) become 'interrupted'; their sources too. */
-function settleDeadJobs(db: Db): JobRow[] {
+const INTERRUPTED = 'the process running this job stopped before it finished; add the same source again to resume';
+
+/**
+ * Jobs left 'running' by a process that is gone (crash, kill -9) become 'interrupted'; their sources too. A case
+ * open read-only is not written: its dead jobs are only shown as interrupted (see `asSettled`).
+ */
+function settleDeadJobs(db: Db, dir: string): JobRow[] {
   const live: JobRow[] = [];
+  const writable = readOnlyReason(dir) === null;
   for (const row of runningJobRows(db)) {
     if (isLive(row)) {
       live.push(row);
       continue;
     }
+    if (!writable) continue;
     transaction(db, () => {
-      finishJob(
-        db,
-        row.id,
-        'interrupted',
-        null,
-        'the process running this job stopped before it finished; add the same source again to resume',
-      );
+      finishJob(db, row.id, 'interrupted', null, INTERRUPTED);
       updateSource(db, row.sourceId, { status: 'interrupted' });
     });
   }
   return live;
 }
+
+/** A job row as settling would leave it: what a read-only case shows for a job whose process is gone. */
+const asSettled = (row: JobRow): JobRow =>
+  row.status === 'running' && !isLive(row) ? { ...row, status: 'interrupted', message: INTERRUPTED } : row;
 
 /** A positive whole number from the environment (the tests' pause point), else undefined. */
 function wholeNumberFromEnv(name: string): number | undefined {
@@ -117,10 +122,10 @@ async function resolveEvidence(input: string, caseDir: string): Promise<Evidence
  * Adds an evidence folder, file or zip to a case (or resumes it: the same path is the same source) and starts
  * ingesting it in the background; returns the running job at once. Raises `not_found` (no case, no evidence),
  * `invalid_input` (a case inside the evidence, not a file or folder), `conflict` (a job already runs in the case),
- * `io` (unreadable evidence root).
+ * `io` (unreadable evidence root), `read_only` (the case is open read-only).
  */
 export async function startIngest(input: StartIngest, ctx: Ctx): Promise<IngestJob> {
-  const db = caseDb(input.dir);
+  const db = writableCaseDb(input.dir, 'adding evidence');
   const caseDir = canonicalCaseDir(input.dir);
   const evidence = await resolveEvidence(input.path, caseDir);
   const busy = active.get(caseDir);
@@ -128,7 +133,7 @@ export async function startIngest(input: StartIngest, ctx: Ctx): Promise<IngestJ
   const actor = readCaseInfo(db)?.examiner ?? 'workbench';
   // BEGIN IMMEDIATE serialises this check-then-insert with any other process opening the same case.
   const { source, jobId } = transaction(db, () => {
-    const running = settleDeadJobs(db)[0];
+    const running = settleDeadJobs(db, caseDir)[0];
     if (running)
       throw new AppError('conflict', `an ingest job is already running in this case (job ${running.id}, process ${running.ownerPid})`);
     const now = new Date().toISOString();
@@ -178,8 +183,8 @@ export async function cancelIngest(dir: string, jobId: number): Promise<IngestJo
   const caseDir = canonicalCaseDir(dir);
   const run = active.get(caseDir);
   if (run?.jobId === jobId) return run.cancel();
-  settleDeadJobs(db);
-  const row = jobIn(db, caseDir, jobId);
+  settleDeadJobs(db, caseDir);
+  const row = asSettled(jobIn(db, caseDir, jobId));
   if (row.status === 'running') throw new AppError('conflict', `job ${jobId} runs in another process (${row.ownerPid}); cancel it there`);
   return toIngestJob(row, caseDir);
 }
@@ -190,8 +195,8 @@ export async function waitForJob(dir: string, jobId: number): Promise<IngestJob>
   const caseDir = canonicalCaseDir(dir);
   const run = active.get(caseDir);
   if (run?.jobId === jobId) return run.done;
-  settleDeadJobs(db);
-  return toIngestJob(jobIn(db, caseDir, jobId), caseDir);
+  settleDeadJobs(db, caseDir);
+  return toIngestJob(asSettled(jobIn(db, caseDir, jobId)), caseDir);
 }
 
 /** Cancels every job this process runs, waits for them to stop (finished work is kept), then stops the workers. */
@@ -204,14 +209,14 @@ export async function stopAllJobs(): Promise<void> {
 export function listJobs(dir: string): IngestJob[] {
   const db = caseDb(dir);
   const caseDir = canonicalCaseDir(dir);
-  settleDeadJobs(db);
+  settleDeadJobs(db, caseDir);
   const run = active.get(caseDir);
-  return listJobRows(db).map((row) => (run?.jobId === row.id ? run.snapshot() : toIngestJob(row, caseDir)));
+  return listJobRows(db).map((row) => (run?.jobId === row.id ? run.snapshot() : toIngestJob(asSettled(row), caseDir)));
 }
 
 /** Every source of a case with artifact, byte and error counts. Raises `not_found`. */
 export function listSources(dir: string): Source[] {
   const db = caseDb(dir);
-  settleDeadJobs(db);
+  settleDeadJobs(db, dir);
   return listSourceRows(db);
 }

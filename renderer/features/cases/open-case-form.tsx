@@ -9,10 +9,12 @@ interface Props {
   error: AppErrorShape | undefined;
   onPickFolder: () => Promise<string | null>;
   onOpen: (dir: string) => void;
+  /** Offered when the error says the case needs an upgrade (`case_needs_migration`). */
+  onUpgrade: (() => void) | undefined;
   onClearError: () => void;
 }
 
-export function OpenCaseForm({ canPickFolders, isBusy, error, onPickFolder, onOpen, onClearError }: Props) {
+export function OpenCaseForm({ canPickFolders, isBusy, error, onPickFolder, onOpen, onUpgrade, onClearError }: Props) {
   const [dir, setDir] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
 
@@ -66,6 +68,11 @@ export function OpenCaseForm({ canPickFolders, isBusy, error, onPickFolder, onOp
         }
       />
       <ErrorMessage error={error} testId="open-case-error" />
+      {error?.code === 'case_needs_migration' && onUpgrade ? (
+        <button type="button" className="btn" onClick={onUpgrade} disabled={isBusy} data-testid="open-case-upgrade">
+          Upgrade case
+        </button>
+      ) : null}
     </form>
   );
 }

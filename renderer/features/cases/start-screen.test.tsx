@@ -71,4 +71,55 @@ describe('start screen', () => {
     expect(error.dataset.errorCode).toBe('conflict');
     expect(screen.getByTestId('start-screen')).toBeTruthy();
   });
+
+  it('shows why a case cannot be opened, offers Upgrade case for an older one, and badges a read-only case', async () => {
+    const summary = {
+      id: 'c-1',
+      dir: '/cases/old',
+      name: 'Old case',
+      examiner: 'J. Kim',
+      description: '',
+      createdAt: '2024-01-01T00:00:00Z',
+      schemaVersion: 3,
+      readOnly: true,
+      readOnlyReason: 'the case folder /cases/old is not writable for this user',
+      sourceCount: 0,
+      artifactCount: 0,
+      totalBytes: 0,
+    };
+    const fake = setup({
+      'cases.open': ({ dir }) => {
+        if (dir === '/cases/empty') throw new AppError('case_damaged', '/cases/empty/case.sqlite is empty (0 bytes)');
+        throw new AppError('case_needs_migration', '/cases/old/case.sqlite uses case schema 2; run `workbench case migrate /cases/old`');
+      },
+      'cases.migrate': () => summary,
+      'sources.list': () => [],
+      'ingest.jobs': () => [],
+      'artifacts.list': () => ({ total: 0, items: [] }),
+    });
+    await boot();
+    const open = async (dir: string): Promise<void> => {
+      fireEvent.change(screen.getByTestId('open-case-dir'), { target: { value: dir } });
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('open-case-submit'));
+      });
+    };
+
+    await open('/cases/empty');
+    expect(screen.getByTestId('open-case-error').dataset.errorCode).toBe('case_damaged');
+    expect(screen.getByTestId('open-case-error').textContent).toBe('Damaged case/cases/empty/case.sqlite is empty (0 bytes)');
+    expect(screen.queryByTestId('open-case-upgrade')).toBeNull();
+
+    await open('/cases/old');
+    expect(screen.getByTestId('open-case-error').dataset.errorCode).toBe('case_needs_migration');
+    // jsdom does no layout and has no Element.scrollTo, which the workspace's panes call once the case opens.
+    Object.defineProperty(HTMLElement.prototype, 'scrollTo', { value: () => undefined, configurable: true });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('open-case-upgrade'));
+    });
+    expect(fake.calls.filter((c) => c.channel === 'cases.migrate')).toEqual([{ channel: 'cases.migrate', input: { dir: '/cases/old' } }]);
+    const badge = screen.getByTestId('case-read-only');
+    expect(badge.textContent).toBe('read-only');
+    expect(badge.querySelector('[title]')?.getAttribute('title')).toContain('not writable for this user');
+  });
 });

@@ -4,6 +4,7 @@ import {
   selectCaseActions,
   selectCreateRequest,
   selectOpenRequest,
+  selectOpeningDir,
   selectRecentCases,
   selectRecentRequest,
 } from '../../store/selectors';
@@ -15,9 +16,10 @@ export function StartScreen() {
   const appInfo = useAppStore(selectAppInfo);
   const createRequest = useAppStore(selectCreateRequest);
   const openRequest = useAppStore(selectOpenRequest);
+  const openingDir = useAppStore(selectOpeningDir);
   const recent = useAppStore(selectRecentCases);
   const recentRequest = useAppStore(selectRecentRequest);
-  const { createCase, openCase, forgetCase, pickFolder, clearCaseErrors } = useAppStore(useShallow(selectCaseActions));
+  const { createCase, openCase, migrateCase, forgetCase, pickFolder, clearCaseErrors } = useAppStore(useShallow(selectCaseActions));
   const canPickFolders = appInfo?.canPickFolders ?? false;
 
   return (
@@ -45,6 +47,7 @@ export function StartScreen() {
             error={openRequest.error}
             onPickFolder={() => pickFolder('Choose a case folder')}
             onOpen={(dir) => void openCase(dir)}
+            onUpgrade={openingDir ? () => void migrateCase(openingDir) : undefined}
             onClearError={clearCaseErrors}
           />
           <RecentCasesTable

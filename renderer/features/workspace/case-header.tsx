@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '../../../shared/domain/case';
+import { Badge } from '../../components/badge';
 import { PathText } from '../../components/path-text';
 import { formatBytes, formatCount } from '../../lib/format';
 
@@ -25,6 +26,13 @@ export function CaseHeader({ summary, isIngesting, search, onClose }: Props) {
           <span className="casehead__examiner" data-testid="case-examiner">
             {summary.examiner}
           </span>
+          {summary.readOnly ? (
+            <span data-testid="case-read-only">
+              <Badge tone="warn" title={`Changes are refused: ${summary.readOnlyReason ?? 'the case cannot be written'}`}>
+                read-only
+              </Badge>
+            </span>
+          ) : null}
         </div>
         <PathText path={summary.dir} className="casehead__dir" testId="case-dir" />
       </div>

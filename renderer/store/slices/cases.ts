@@ -11,10 +11,13 @@ export interface CasesSlice {
   activeCaseDir: string | null;
   createRequest: RequestState;
   openRequest: RequestState;
+  /** The folder of the last open (or upgrade) request, so a case that needs an upgrade can be upgraded from its error. */
+  openingDir: string | null;
 
   loadRecent: () => Promise<void>;
   createCase: (input: NewCase) => Promise<boolean>;
   openCase: (dir: string) => Promise<boolean>;
+  migrateCase: (dir: string) => Promise<boolean>;
   forgetCase: (dir: string) => Promise<void>;
   refreshCaseInfo: () => Promise<void>;
   closeCase: () => void;
@@ -48,6 +51,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     activeCaseDir: null,
     createRequest: idle,
     openRequest: idle,
+    openingDir: null,
 
     loadRecent: async () => {
       set({ recentRequest: loading }, false, 'cases/loadRecent');
@@ -73,7 +77,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     },
 
     openCase: async (dir) => {
-      set({ openRequest: loading }, false, 'cases/open');
+      set({ openRequest: loading, openingDir: dir }, false, 'cases/open');
       try {
         const summary = await api.call('cases.open', { dir });
         set({ openRequest: idle }, false, 'cases/opened');
@@ -81,6 +85,19 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
         return true;
       } catch (e) {
         set({ openRequest: failed(toErrorShape(e)) }, false, 'cases/openFailed');
+        return false;
+      }
+    },
+
+    migrateCase: async (dir) => {
+      set({ openRequest: loading, openingDir: dir }, false, 'cases/migrate');
+      try {
+        const summary = await api.call('cases.migrate', { dir });
+        set({ openRequest: idle }, false, 'cases/migrated');
+        enter(summary);
+        return true;
+      } catch (e) {
+        set({ openRequest: failed(toErrorShape(e)) }, false, 'cases/migrateFailed');
         return false;
       }
     },
