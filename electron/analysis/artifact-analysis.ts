@@ -61,3 +61,19 @@ export function analysisRecord(path: string, extraction: Extraction | null, prod
   const inputs = analysisInputs(path, extraction);
   return summarise(analyzeArtifact(inputs, { watchlist: matcherFor(productions) }), inputs);
 }
+
+/** An empty record, for an ingest run without analysis (the benchmark's A/B). */
+export function noAnalysis(): AnalysisRecord {
+  return {
+    analysis: { version: 'skipped', fields: [], stage: { stage: null, confidence: 0, candidates: [], reason: 'analysis skipped' } },
+    language: null,
+    languages: [],
+    variant: null,
+    nkScore: 0,
+    nkVerdict: null,
+    bilingual: false,
+    stage: null,
+    fingerprint: null,
+    suggestions: [],
+  };
+}

@@ -18,10 +18,10 @@ import path from 'node:path';
 import type { TroveSummary } from '../test-support/generate/trove';
 import { ingest, pdfFolder, trove, type IngestRun } from './troves';
 import { available, ensurePeers, loadAverage, machine, median, projectRoot, round, timeShell } from './tools';
-import { searchLatency, startHost, uiTimings, SEARCH_QUERIES } from './web';
+import { reviewTimings, searchLatency, startHost, uiTimings, SEARCH_QUERIES } from './web';
 
-type Section = 'hash' | 'full' | 'pdf' | 'growth' | 'search' | 'ui' | 'workers';
-const SECTIONS: readonly Section[] = ['hash', 'full', 'pdf', 'growth', 'search', 'ui', 'workers'];
+type Section = 'hash' | 'full' | 'analysis' | 'pdf' | 'growth' | 'search' | 'review' | 'ui' | 'workers';
+const SECTIONS: readonly Section[] = ['hash', 'full', 'analysis', 'pdf', 'growth', 'search', 'review', 'ui', 'workers'];
 
 interface Options {
   files: number;
@@ -114,6 +114,18 @@ async function main(): Promise<void> {
     ratios.full_vs_exiftool = round(ours / peer);
   }
 
+  if (options.only.has('analysis')) {
+    log('full ingest with and without the analysis layer (languages, markers, glossary, watchlist):');
+    const [withAnalysis, without] = await interleaved(
+      options.rounds,
+      async () => track(await ingest(main.dir, { extract: true, name: 'analysis-on' })),
+      async () => track(await ingest(main.dir, { extract: true, name: 'analysis-off', env: { WORKBENCH_SKIP_ANALYSIS: '1' } })),
+      'with analysis vs without',
+    );
+    Object.assign(seconds, { with_analysis: round(withAnalysis), without_analysis: round(without) });
+    results.analysis_overhead = round(withAnalysis / without - 1);
+  }
+
   if (options.only.has('pdf') && available('pdftotext')) {
     const pdfs = pdfFolder(main);
     log(`PDF text (${pdfs.files.length} PDFs) vs a pdftotext loop:`);
@@ -155,11 +167,11 @@ async function main(): Promise<void> {
     results.per_file_growth = round(big / small);
   }
 
-  if ((options.only.has('search') || options.only.has('ui')) && !largest) {
+  if ((options.only.has('search') || options.only.has('ui') || options.only.has('review')) && !largest) {
     largest = await ingest(main.dir, { extract: true, name: 'full', keep: true });
     largestTrove = main;
   }
-  if (largest && (options.only.has('search') || options.only.has('ui'))) {
+  if (largest && (options.only.has('search') || options.only.has('ui') || options.only.has('review'))) {
     const host = await startHost(path.join(path.dirname(largest.caseDir), 'data'));
     try {
       results.search_case_artifacts = largest.artifacts;
@@ -170,6 +182,20 @@ async function main(): Promise<void> {
           log(`  ${name.padEnd(12)} ${SEARCH_QUERIES[name]}: p50 ${q.p50} ms, p95 ${q.p95} ms, ${q.hits} hits`);
         results.search_p95_ms = Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, v.p95]));
         results.search_p50_ms = Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, v.p50]));
+      }
+      if (options.only.has('review')) {
+        log(`review on the same case, through the RPC:`);
+        const review = await reviewTimings(host, largest.caseDir);
+        log(
+          `  tagging ${review.tagged.toLocaleString('en-US')} artifacts in one bulk call: ${review.bulkTagMs} ms; ` +
+            `filters p95 ${review.filterP95Ms} ms; search with filters p95 ${review.searchP95Ms} ms`,
+        );
+        Object.assign(results, {
+          bulk_tag_ms: review.bulkTagMs,
+          bulk_tagged: review.tagged,
+          review_filter_p95_ms: review.filterP95Ms,
+          filtered_search_p95_ms: review.searchP95Ms,
+        });
       }
       if (options.only.has('ui')) {
         log(`UI in Chromium on the same case (${largestTrove.files.toLocaleString('en-US')} files):`);

@@ -43,13 +43,14 @@ export interface IngestRun {
 /** One ingest by the bundled CLI into a fresh case folder (kept when `keep`, for the search and UI measurements). */
 export async function ingest(
   evidence: string,
-  options: { extract: boolean; name: string; keep?: boolean; workers?: number },
+  options: { extract: boolean; name: string; keep?: boolean; workers?: number; env?: Record<string, string> },
 ): Promise<IngestRun> {
   const work = path.join(benchRoot, 'cases', options.name);
   rmSync(work, { recursive: true, force: true });
   const caseDir = path.join(work, 'case');
   const env: NodeJS.ProcessEnv = { ...process.env, WORKBENCH_DATA_DIR: path.join(work, 'data') };
   if (options.workers) env.WORKBENCH_WORKERS = String(options.workers);
+  Object.assign(env, options.env);
   await timeCli(['case', 'create', caseDir, '--name', `bench ${options.name}`, '--examiner', 'bench'], env);
   const run = await timeCli(['ingest', caseDir, evidence, '--json', ...(options.extract ? [] : ['--no-extract'])], env);
   const summary = run.stdout

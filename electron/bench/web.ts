@@ -74,6 +74,67 @@ export async function searchLatency(
   return out;
 }
 
+/**
+ * The review at scale: one bulk call tagging 10,000 selected artifacts (they are selected the way "select all
+ * matching" does), then list filters by production and label and full-text search combined with them.
+ */
+export async function reviewTimings(
+  host: Host,
+  caseDir: string,
+  runs = 20,
+): Promise<{ tagged: number; bulkTagMs: number; filterP95Ms: number; searchP95Ms: number }> {
+  const examiner = 'bench';
+  const { ids } = (await rpc(host, 'artifacts.select', { dir: caseDir, type: 'file' })) as { ids: number[] };
+  const chosen = ids.slice(0, 10_000);
+  const label = (await rpc(host, 'labels.create', { dir: caseDir, examiner, name: `bench ${Date.now()}`, color: '#3366cc' })) as {
+    id: number;
+  };
+  const started = performance.now();
+  await rpc(host, 'tags.set', {
+    dir: caseDir,
+    examiner,
+    artifactIds: chosen,
+    productionId: 'invincible',
+    status: 'suspected',
+    confidence: 'low',
+    rationale: 'bench',
+  });
+  const bulkTagMs = performance.now() - started;
+  await rpc(host, 'labels.apply', {
+    dir: caseDir,
+    examiner,
+    artifactIds: chosen.filter((_, i) => i % 3 === 0),
+    labelId: label.id,
+    applied: true,
+  });
+  const time = async (channel: string, input: unknown): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const t = performance.now();
+      await rpc(host, channel, input);
+      if (i >= 2) out.push(performance.now() - t);
+    }
+    return out;
+  };
+  const filters = [
+    ...(await time('artifacts.list', { dir: caseDir, production: 'invincible', limit: 500 })),
+    ...(await time('artifacts.list', { dir: caseDir, production: 'invincible', tagStatus: 'suspected', labelId: label.id, limit: 500 })),
+    ...(await time('artifacts.list', { dir: caseDir, language: 'ko', limit: 500 })),
+    ...(await time('artifacts.list', { dir: caseDir, starred: false, hasNotes: false, type: 'image/', limit: 500 })),
+  ];
+  const searches = [
+    ...(await time('search.query', { dir: caseDir, query: '원화', production: 'invincible', limit: 200 })),
+    ...(await time('search.query', { dir: caseDir, query: 'invincible', labelId: label.id, limit: 200 })),
+    ...(await time('search.query', { dir: caseDir, query: '原画修型', language: 'zh-Hans', limit: 200 })),
+  ];
+  return {
+    tagged: chosen.length,
+    bulkTagMs: round(bulkTagMs, 0),
+    filterP95Ms: round(percentile(filters, 95), 1),
+    searchP95Ms: round(percentile(searches, 95), 1),
+  };
+}
+
 const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? execSync('command -v chromium', { encoding: 'utf8' }).trim();
 
 export interface UiTimings {

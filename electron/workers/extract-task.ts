@@ -23,9 +23,12 @@ export async function extract(input: ExtractInput, productions: readonly Product
     extraction,
     versions: run.extractorVersions(),
     docs: buildSearchDocs(input.path, extraction),
-    analysis: analysis.analysisRecord(input.path, extraction, productions),
+    analysis: SKIP_ANALYSIS ? analysis.noAnalysis() : analysis.analysisRecord(input.path, extraction, productions),
   };
 }
+
+/** WORKBENCH_SKIP_ANALYSIS=1 is the benchmark's A/B of what the analysis layer costs an ingest; nothing else sets it. */
+const SKIP_ANALYSIS = process.env.WORKBENCH_SKIP_ANALYSIS === '1';
 
 /** Files up to this size are read whole, re-hashed, and extracted from that same read. */
 const VERIFY_MAX_BYTES = 256 * 1024 * 1024;
