@@ -95,7 +95,21 @@ function latinLabel(text: string, ranges: readonly Range[], latin: number, kind:
 }
 
 /** The label of one text or block from its script counts and Chinese-variant tally. */
-function labelOf(counts: ScriptCounts, variant: VariantTally, text: string, ranges: readonly Range[], kind: Kind): Label {
+/**
+ * A line shorter than this many Latin letters takes the whole text's Latin-script label instead of running the
+ * detector on its own: a few words are where detectors are least reliable, and running one per line was a fifth of
+ * the analysis layer's time on notes (measured on the benchmark trove).
+ */
+const MIN_LETTERS_FOR_BLOCK_DETECTOR = 60;
+
+function labelOf(
+  counts: ScriptCounts,
+  variant: VariantTally,
+  text: string,
+  ranges: readonly Range[],
+  kind: Kind,
+  wholeLatin?: Label,
+): Label {
   if (letterCount(counts) === 0) return { label: 'und', confidence: 1, reason: 'no letters' };
   const { han, hangul, kana, latin, other } = counts;
   const isJapanese = kana > 0 && kana >= KANA_SHARE_FOR_JAPANESE * (han + kana);
@@ -138,6 +152,12 @@ function labelOf(counts: ScriptCounts, variant: VariantTally, text: string, rang
       return { label, confidence, reason: `Han (${han}) without kana or Hangul: Chinese, ${pct}; ${v.reason}` };
     }
     case 'latin':
+      if (wholeLatin && latin < MIN_LETTERS_FOR_BLOCK_DETECTOR)
+        return {
+          label: wholeLatin.label,
+          confidence: Math.min(wholeLatin.confidence, dominance),
+          reason: `Latin script, as the whole text: ${wholeLatin.reason}`,
+        };
       return latinLabel(text, ranges, latin, kind, dominance);
     default:
       return { label: 'other', confidence: dominance, reason: `letters of another script (${other}), ${pct}` };
@@ -160,20 +180,28 @@ export function profileText(text: string, options: LanguageOptions = {}): Profil
   const blocks: LanguageBlock[] = [];
   let blockCount = 0;
   const lines = kind === 'name' ? [] : lineRanges(text, sample);
-  for (const line of lines) {
+  const lineTallies = lines.map((line) => {
     const tally = emptyTally();
     tallyVariant(text, line.start, line.end, tally);
     mergeTally(total, tally);
-    blockCount++;
-    if (blocks.length >= maxBlocks || lines.length === 1) continue;
-    const l = labelOf(countScripts(text, line.start, line.end), tally, text, [line], kind);
-    blocks.push({ start: line.start, end: line.end, ...l });
-  }
+    return tally;
+  });
   if (kind === 'name') for (const r of sample) tallyVariant(text, r.start, r.end, total);
   const counts = countScripts(text);
   const sampled = rangesLength(sample) < text.length;
   const sampleCounts = sampled ? sumCounts(sample.map((r) => countScripts(text, r.start, r.end))) : counts;
   const label = labelOf(sampleCounts, total, text, sample, kind);
+  // The whole text's Latin label, for its short Latin lines (computed once, only when some line needs it).
+  let wholeLatin: Label | undefined;
+  const latinOfWhole = (): Label => (wholeLatin ??= latinLabel(text, sample, sampleCounts.latin, kind, 1));
+  lines.forEach((line, i) => {
+    blockCount++;
+    if (blocks.length >= maxBlocks || lines.length === 1) return;
+    const lineCounts = countScripts(text, line.start, line.end);
+    const hint = lineCounts.latin > 0 && lineCounts.latin < MIN_LETTERS_FOR_BLOCK_DETECTOR ? latinOfWhole() : undefined;
+    const l = labelOf(lineCounts, lineTallies[i] as VariantTally, text, [line], kind, hint);
+    blocks.push({ start: line.start, end: line.end, ...l });
+  });
   const profile: LanguageProfile = {
     ...label,
     length: text.length,
