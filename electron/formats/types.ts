@@ -1,12 +1,5 @@
-import type {
-  DocumentIdentity,
-  EncodingInfo,
-  LogEntry,
-  LogSummary,
-  MetadataGroups,
-  PageText,
-  TimestampEntry,
-} from '../../shared/domain/extraction';
+import type { DocumentIdentity, EncodingInfo, LogSummary, MetadataGroups, PageText, TimestampEntry } from '../../shared/domain/extraction';
+import type { LogRequestSink } from '../model/log-requests';
 
 /** Random access to an artifact's bytes: a file opened read-only, or an archive member held in memory. */
 export interface ByteSource {
@@ -25,6 +18,8 @@ export interface ExtractInput {
   /** MIME type from magic bytes, when known. */
   mime?: string;
   source: ByteSource;
+  /** Where an access log's requests go, one chunk at a time; without it they are counted but not kept. */
+  logRequests?: LogRequestSink;
 }
 
 /** What one extractor contributes; the pipeline merges the outputs of every extractor that accepted the artifact. */
@@ -37,7 +32,6 @@ export interface ExtractorOutput {
   timestamps?: TimestampEntry[];
   identity?: DocumentIdentity;
   logSummary?: LogSummary;
-  logEntries?: LogEntry[];
   warnings?: string[];
 }
 

@@ -23,10 +23,12 @@ import { appendAudit } from '../../db/audit-repo';
 import { transaction, type Db } from '../../db/database';
 import { listProductions, saveAnalysis } from '../../db/analysis-repo';
 import { saveExtraction } from '../../db/extraction-repo';
+import { clearLogRequests } from '../../db/log-repo';
 import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-repo';
 import { updateSource, type SourceRow, type SourceStatus } from '../../db/source-repo';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
 import { logError } from '../../lib/log';
+import { newLogFlow, tookLogChunk, type LogRequestsProgress } from '../../workers/log-flow';
 import { poolSize, TaskError, workerEntry, WorkerPool } from '../../workers/pool';
 import type {
   ExtractProgress,
@@ -44,6 +46,7 @@ import { buildSearchDocs } from '../../analysis/search-docs';
 import type { Ctx } from '../context';
 import { pairTranslations } from '../watchlist';
 import { EvidencePaths } from './evidence-paths';
+import { completeLogExtraction, LOG_ROW_CHARS, writeLogChunk } from './log-rows';
 
 const MIB = 1024 * 1024;
 
@@ -453,11 +456,13 @@ export class IngestRun {
         limits: ZIP_LIMITS,
         extract,
         productions: this.productions,
+        logFlow: newLogFlow(),
       };
       const result = await pool.run(task, {
         timeoutMs: INVENTORY_SILENCE_MS,
         onProgress: (p) => {
           if (p.type === 'members') members[p.file]?.push(...p.members);
+          else if (p.type === 'log-requests') this.logRequests(files[p.key]?.id, p, task.logFlow);
           else if (p.type === 'bytes') {
             partial += p.bytes;
             this.partialBytes += p.bytes;
@@ -569,23 +574,37 @@ export class IngestRun {
     return find;
   }
 
+  /**
+   * A chunk of an access log's requests, queued in order ahead of the log's extraction (sent after it), so a log
+   * is written with its extraction in the batched transactions. Once queued the worker may send another chunk: at
+   * most a few chunks plus the queue's flush threshold are held here, however long the log.
+   */
+  private logRequests(artifactId: number | undefined, chunk: LogRequestsProgress, flow: SharedArrayBuffer): void {
+    if (artifactId !== undefined) this.queue(() => writeLogChunk(this.setup.db, artifactId, chunk), chunk.rows.length * LOG_ROW_CHARS);
+    tookLogChunk(flow);
+  }
+
   private saveExtracted(id: number, extracted: Extracted): void {
-    const { extraction, versions, docs, analysis } = extracted;
-    this.versions = versions;
+    this.versions = extracted.versions;
     this.queue(
       () => {
+        const { extraction, versions, docs, analysis } = completeLogExtraction(this.setup.db, id, extracted);
         saveExtraction(this.setup.db, id, extraction, versions, docs);
         saveAnalysis(this.setup.db, id, analysis);
       },
-      (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length,
+      (extracted.extraction.text?.length ?? 0) + JSON.stringify(extracted.extraction.pages ?? []).length,
     );
   }
 
-  /** The extraction pipeline failed for this artifact: recorded on it, and an extraction row stops endless retries. */
+  /**
+   * The extraction pipeline failed for this artifact: recorded on it, and an extraction row stops endless retries.
+   * Requests of an access log that were stored before the failure go: the log is not analysed from part of it.
+   */
   private extractionFailed(id: number, path: string, message: string): void {
     this.inventory.errorCount++;
     this.queue(() => {
       saveExtraction(this.setup.db, id, failedExtraction(message), this.versions, buildSearchDocs(path, null));
+      clearLogRequests(this.setup.db, id);
       noteProblem(this.setup.db, id, `extraction failed: ${message}`);
     });
   }
@@ -597,6 +616,7 @@ export class IngestRun {
 
   private async extractFile(pool: IngestPool, c: ExtractionCandidate, tally: Tally): Promise<void> {
     this.current = c.path;
+    const logFlow = newLogFlow();
     try {
       const result = await pool.run(
         {
@@ -609,8 +629,14 @@ export class IngestRun {
           sha256: c.sha256,
           mtime: c.mtime,
           productions: this.productions,
+          logFlow,
         },
-        { timeoutMs: EXTRACT_TIMEOUT_MS },
+        {
+          timeoutMs: EXTRACT_TIMEOUT_MS,
+          onProgress: (p) => {
+            if (p.type === 'log-requests') this.logRequests(c.id, p, logFlow);
+          },
+        },
       );
       if (result.type === 'file') this.saveExtracted(c.id, result);
     } catch (e) {
@@ -640,6 +666,7 @@ export class IngestRun {
     };
     while (remaining.size > 0 && !this.stopping()) {
       let running: number | null = null;
+      const logFlow = newLogFlow();
       try {
         const result = await pool.run(
           {
@@ -649,10 +676,15 @@ export class IngestRun {
             wanted: [...remaining.values()],
             limits: ZIP_LIMITS,
             productions: this.productions,
+            logFlow,
           },
           {
             timeoutMs: EXTRACT_TIMEOUT_MS,
             onProgress: (p) => {
+              if (p.type === 'log-requests') {
+                this.logRequests(remaining.has(p.key) ? p.key : undefined, p, logFlow);
+                return;
+              }
               if (p.type === 'member-start') {
                 running = p.id;
                 this.current = remaining.get(p.id)?.path ?? this.current;
