@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { caseCommands } from './cases';
 import { extractCommands } from './extract';
 import { ingestCommands } from './ingest';
+import { logCommands } from './logs';
 import { searchCommands } from './search';
 
-export const commands: Command[] = [...caseCommands, ...ingestCommands, ...extractCommands, ...searchCommands];
+export const commands: Command[] = [...caseCommands, ...ingestCommands, ...extractCommands, ...searchCommands, ...logCommands];
