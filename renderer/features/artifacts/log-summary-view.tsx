@@ -178,6 +178,14 @@ export function LogSummaryView({ artifactId, summary }: Props) {
           <RequestList requests={current.requests} total={current.requestTotal} onNeedMore={actions.loadMoreLogRequests} />
         </>
       ) : null}
+      {/* DB-IP's licence (CC BY 4.0) asks for this link wherever its results are shown. */}
+      <p className="logs-attribution muted">
+        Provinces and cities:{' '}
+        <a href="https://db-ip.com" target="_blank" rel="noreferrer">
+          IP Geolocation by DB-IP
+        </a>{' '}
+        (CC BY 4.0)
+      </p>
     </div>
   );
 }
