@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { combinedLog, commonLog, logFixtures } from '../test-support/generate/logs';
 import { LogSummary } from '../../shared/domain/extraction';
 import { runExtractor } from '../test-support/extract';
-import { accessLogExtractor, detectAccessLog, parseClfTime, parseLine } from './access-log';
+import { accessLogExtractor, createAccessLogExtractor, detectAccessLog, parseClfTime, parseLine } from './access-log';
 
 const run = (name: string, bytes: Uint8Array): ReturnType<typeof runExtractor> => runExtractor(accessLogExtractor, name, bytes);
 
@@ -90,6 +90,18 @@ describe('accessLogExtractor on generated logs', () => {
     expect(chunks).toBe(3);
     expect(requests.at(-1)?.line).toBe(10_000);
     expect(out?.warnings ?? []).toEqual([]);
+  });
+
+  it('stops handing requests on at the limit, says so, and still counts every line and client', async () => {
+    const line = (i: number): string => `175.167.13.${i % 7} - - [15/Mar/2024:14:22:05 +0900] "GET /a HTTP/1.1" 200 12 "-" "x"\n`;
+    const bytes = new TextEncoder().encode(Array.from({ length: 5000 }, (_, i) => line(i)).join(''));
+    const { out, requests } = await runExtractor(createAccessLogExtractor(4500), 'capped.log', bytes);
+    expect(requests).toHaveLength(4500);
+    expect(out?.logSummary?.parsed).toBe(5000);
+    expect(out?.logSummary?.clients).toHaveLength(7);
+    expect(out?.warnings).toContain(
+      '5000 requests: only the first 4500 are stored, listed, placed on the timeline and counted per network and region; the line and client counts cover all',
+    );
   });
 
   it('keeps only the start of a line that runs on for megabytes, and still counts the lines after it', async () => {

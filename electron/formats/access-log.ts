@@ -138,7 +138,10 @@ class LogReader {
   last?: { ms: number; iso: string };
   private readonly unparsed: number[] = [];
 
-  constructor(private readonly sink: LogRequestSink | undefined) {}
+  constructor(
+    private readonly sink: LogRequestSink | undefined,
+    private readonly maxStored: number,
+  ) {}
 
   add(full: string): void {
     const line = full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full;
@@ -170,7 +173,7 @@ class LogReader {
       c.paths.set(p.path, (c.paths.get(p.path) ?? 0) + 1);
     if (p.userAgent && c.agents.size < MAX_AGENTS_PER_CLIENT) c.agents.add(p.userAgent);
 
-    if (!this.sink || this.stored >= MAX_STORED_REQUESTS) return;
+    if (!this.sink || this.stored >= this.maxStored) return;
     this.stored++;
     this.chunk.push({
       line: this.lines,
@@ -204,9 +207,9 @@ class LogReader {
         `${unparsed} non-empty line${unparsed === 1 ? '' : 's'} did not parse as access-log entries (line${shown.length === 1 ? '' : 's'} ${shown.join(', ')}${unparsed > shown.length ? ', …' : ''})`,
       );
     }
-    if (this.parsed > MAX_STORED_REQUESTS)
+    if (this.sink && this.parsed > this.maxStored)
       w.push(
-        `${this.parsed} requests: only the first ${MAX_STORED_REQUESTS} are stored, listed, placed on the timeline and counted per network and region; the line and client counts cover all`,
+        `${this.parsed} requests: only the first ${this.maxStored} are stored, listed, placed on the timeline and counted per network and region; the line and client counts cover all`,
       );
     if (this.clients.size > MAX_CLIENTS)
       w.push(`${this.clients.size} distinct clients: the summary lists the ${MAX_CLIENTS} with most requests`);
@@ -263,7 +266,8 @@ function looksBinary(head: Uint8Array): boolean {
   return false;
 }
 
-export const accessLogExtractor: Extractor = {
+/** The access-log reader; `maxStored` caps the requests handed on per log (the documented limit unless a test lowers it). */
+export const createAccessLogExtractor = (maxStored = MAX_STORED_REQUESTS): Extractor => ({
   name: 'access-log',
   // 2: requests are handed on as rows (no longer timeline entries of the extraction); places are filled where stored.
   version: 2,
@@ -272,7 +276,7 @@ export const accessLogExtractor: Extractor = {
     return detectAccessLog(new TextDecoder().decode(head), head.byteLength >= input.size) !== undefined;
   },
   async extract(input): Promise<ExtractorOutput> {
-    const reader = new LogReader(input.logRequests);
+    const reader = new LogReader(input.logRequests, maxStored);
     const decoder = new TextDecoder();
     let pending = '';
     for (let offset = 0; offset < input.size; offset += CHUNK) {
@@ -299,4 +303,6 @@ export const accessLogExtractor: Extractor = {
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   },
-};
+});
+
+export const accessLogExtractor = createAccessLogExtractor();
