@@ -4,9 +4,7 @@ import {
   type LogClientStat,
   type LogFilter,
   type LogMethodStat,
-  type LogNetworkStat,
   type LogPathStat,
-  type LogPlaceStat,
   type LogRequest,
 } from '../../shared/domain/logs';
 import type { LogRequestRecord } from '../model/log-requests';
@@ -62,23 +60,13 @@ export function insertLogRequests(
   }
 }
 
-/** Requests per country of one log (known countries only), most first. */
-export function countryCounts(db: Db, artifactId: number): { country: string; requests: number }[] {
+/** Requests per country and region of one log (known countries; region null when unknown), most first. */
+export function placeCounts(db: Db, artifactId: number): { country: string; region: string | null; requests: number }[] {
   const rows = prepared(
     db,
-    `SELECT country, count(*) AS requests FROM log_requests WHERE artifact_id = ? AND country IS NOT NULL
-     GROUP BY country ORDER BY requests DESC, country`,
-  ).all(artifactId) as { country: string; requests: number }[];
-  return rows.map((r) => ({ country: r.country, requests: Number(r.requests) }));
-}
-
-/** Requests per country and region of one log (known regions only), most first. */
-export function regionCounts(db: Db, artifactId: number): { country: string; region: string; requests: number }[] {
-  const rows = prepared(
-    db,
-    `SELECT country, region, count(*) AS requests FROM log_requests WHERE artifact_id = ? AND country IS NOT NULL AND region IS NOT NULL
-     GROUP BY country, region ORDER BY requests DESC, country, region`,
-  ).all(artifactId) as { country: string; region: string; requests: number }[];
+    `SELECT country, region, count(*) AS requests FROM log_requests INDEXED BY log_requests_place
+     WHERE artifact_id = ? AND country IS NOT NULL GROUP BY country, region ORDER BY requests DESC, country, region`,
+  ).all(artifactId) as { country: string; region: string | null; requests: number }[];
   return rows.map((r) => ({ ...r, requests: Number(r.requests) }));
 }
 
@@ -110,57 +98,21 @@ interface Span {
 }
 const span = (r: Span): Span => ({ requests: Number(r.requests), firstAt: r.firstAt, lastAt: r.lastAt });
 
-/** Totals of one log: requests stored, distinct clients, first and last instant. Read from the client index alone. */
-export function logTotals(
-  db: Db,
-  artifactId: number,
-): { requests: number; clients: number; firstAt: string | null; lastAt: string | null } {
-  const r = prepared(
-    db,
-    `SELECT count(*) AS requests, count(DISTINCT ip) AS clients, min(utc) AS firstAt, max(utc) AS lastAt
-     FROM log_requests INDEXED BY log_requests_client WHERE artifact_id = ?`,
-  ).get(artifactId) as Span & { clients: number };
-  return { ...span(r), clients: Number(r.clients) };
-}
-
-/** The most active clients of one log, with where they are. */
-export function logClients(db: Db, artifactId: number, limit: number): LogClientStat[] {
+/**
+ * Every client of one log with its requests, first and last instant, and where it is: one pass over the client
+ * index (which holds each row id, so the earliest row of each client is known without the table), then one row
+ * read per client for the place stored with its requests (every request of a client has the same place).
+ */
+export function logClientStats(db: Db, artifactId: number): LogClientStat[] {
   const rows = prepared(
     db,
-    `SELECT ip, count(*) AS requests, min(utc) AS firstAt, max(utc) AS lastAt FROM log_requests INDEXED BY log_requests_client
-     WHERE artifact_id = ? GROUP BY ip ORDER BY requests DESC, ip LIMIT ?`,
-  ).all(artifactId, limit) as (Span & { ip: string })[];
-  // Every request of a client was stored with the same place: the first one answers for all.
-  const place = prepared(
-    db,
-    'SELECT country, region, city, asn, network FROM log_requests INDEXED BY log_requests_client WHERE artifact_id = ? AND ip = ? LIMIT 1',
-  );
-  return rows.map((r) => {
-    const p = place.get(artifactId, r.ip) as unknown as ClientPlace;
-    return { ip: r.ip, ...p, asn: p.asn === null ? null : Number(p.asn), ...span(r) };
-  });
-}
-
-/** Clients and requests per network (AS number and organisation) of one log. */
-export function logNetworks(db: Db, artifactId: number, limit: number): LogNetworkStat[] {
-  const rows = prepared(
-    db,
-    `SELECT asn, network, count(DISTINCT ip) AS clients, count(*) AS requests, min(utc) AS firstAt, max(utc) AS lastAt
-     FROM log_requests INDEXED BY log_requests_network WHERE artifact_id = ?
-     GROUP BY asn, network ORDER BY requests DESC, asn LIMIT ?`,
-  ).all(artifactId, limit) as (Span & { asn: number | null; network: string | null; clients: number })[];
-  return rows.map((r) => ({ asn: r.asn === null ? null : Number(r.asn), network: r.network, clients: Number(r.clients), ...span(r) }));
-}
-
-/** Clients and requests per country and region of one log. */
-export function logPlaces(db: Db, artifactId: number, limit: number): LogPlaceStat[] {
-  const rows = prepared(
-    db,
-    `SELECT country, region, count(DISTINCT ip) AS clients, count(*) AS requests, min(utc) AS firstAt, max(utc) AS lastAt
-     FROM log_requests INDEXED BY log_requests_place WHERE artifact_id = ?
-     GROUP BY country, region ORDER BY requests DESC, country, region LIMIT ?`,
-  ).all(artifactId, limit) as (Span & { country: string | null; region: string | null; clients: number })[];
-  return rows.map((r) => ({ country: r.country, region: r.region, clients: Number(r.clients), ...span(r) }));
+    `SELECT c.ip AS ip, c.requests AS requests, c.firstAt AS firstAt, c.lastAt AS lastAt,
+       r.country AS country, r.region AS region, r.city AS city, r.asn AS asn, r.network AS network
+     FROM (SELECT ip, count(*) AS requests, min(utc) AS firstAt, max(utc) AS lastAt, min(id) AS first
+           FROM log_requests INDEXED BY log_requests_client WHERE artifact_id = ? GROUP BY ip) c
+     JOIN log_requests r ON r.id = c.first`,
+  ).all(artifactId) as unknown as (Span & ClientPlace & { ip: string })[];
+  return rows.map((r) => ({ ...r, asn: r.asn === null ? null : Number(r.asn), ...span(r) }));
 }
 
 const writeSet = new Set(WRITE_METHODS);

@@ -14,6 +14,11 @@ const SAMPLE_LINES = 20;
 const MIN_SHARE = 0.75;
 const MAX_CLIENTS = 1000;
 const MAX_PATHS_PER_CLIENT = 1000;
+/**
+ * Client and path pairs counted for the summary's top paths, over all clients: a log of millions of lines from
+ * thousands of clients would otherwise hold millions of counters. Pairs seen first keep exact counts.
+ */
+const MAX_TRACKED_PATHS = 200_000;
 const MAX_AGENTS_PER_CLIENT = 20;
 const TOP_PATHS = 10;
 const MAX_TEXT_CHARS = 16 * 1024 * 1024;
@@ -128,6 +133,7 @@ class LogReader {
   readonly clients = new Map<string, ClientAgg>();
   private chunk: LogRequestRecord[] = [];
   stored = 0;
+  private trackedPaths = 0;
   lines = 0;
   parsed = 0;
   cutLines = 0;
@@ -169,8 +175,14 @@ class LogReader {
     c.requests++;
     if (at && (!c.first || at.ms < c.first.ms)) c.first = at;
     if (at && (!c.last || at.ms > c.last.ms)) c.last = at;
-    if (p.path !== undefined && (c.paths.has(p.path) || c.paths.size < MAX_PATHS_PER_CLIENT))
-      c.paths.set(p.path, (c.paths.get(p.path) ?? 0) + 1);
+    if (p.path !== undefined) {
+      const seen = c.paths.get(p.path);
+      if (seen !== undefined) c.paths.set(p.path, seen + 1);
+      else if (c.paths.size < MAX_PATHS_PER_CLIENT && this.trackedPaths < MAX_TRACKED_PATHS) {
+        c.paths.set(p.path, 1);
+        this.trackedPaths++;
+      }
+    }
     if (p.userAgent && c.agents.size < MAX_AGENTS_PER_CLIENT) c.agents.add(p.userAgent);
 
     if (!this.sink || this.stored >= this.maxStored) return;

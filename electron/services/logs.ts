@@ -1,8 +1,16 @@
-import type { LogAnalysis, LogRequestPage, LogRequestQuery, LogSummaryQuery } from '../../shared/domain/logs';
+import type {
+  LogAnalysis,
+  LogClientStat,
+  LogNetworkStat,
+  LogPlaceStat,
+  LogRequestPage,
+  LogRequestQuery,
+  LogSummaryQuery,
+} from '../../shared/domain/logs';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/database';
 import { readExtraction } from '../db/extraction-repo';
-import { logClients, logMethods, logNetworks, logPaths, logPlaces, logRequestPage, logTotals } from '../db/log-repo';
+import { logClientStats, logMethods, logPaths, logRequestPage } from '../db/log-repo';
 import { prepared } from '../db/statements';
 import { canonicalCaseDir, caseDb } from './case-store';
 
@@ -23,11 +31,59 @@ function artifactOf(db: Db, artifactId: number): { path: string; extractedAt: st
   return row;
 }
 
+interface Group {
+  clients: number;
+  requests: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+const earlier = (a: string | null, b: string | null): string | null => (a === null || (b !== null && b < a) ? b : a);
+const later = (a: string | null, b: string | null): string | null => (a === null || (b !== null && b > a) ? b : a);
+const byRequests = <T extends { requests: number }>(a: T, b: T): number => b.requests - a.requests;
+
+/** Clients grouped by a key (a network, a place): how many, their requests, first and last; most requests first. */
+function groupClients<K>(clients: readonly LogClientStat[], keyOf: (c: LogClientStat) => string, describe: (c: LogClientStat) => K) {
+  const groups = new Map<string, Group & { key: K }>();
+  for (const c of clients) {
+    const id = keyOf(c);
+    const g = groups.get(id);
+    if (!g) groups.set(id, { key: describe(c), clients: 1, requests: c.requests, firstAt: c.firstAt, lastAt: c.lastAt });
+    else {
+      g.clients++;
+      g.requests += c.requests;
+      g.firstAt = earlier(g.firstAt, c.firstAt);
+      g.lastAt = later(g.lastAt, c.lastAt);
+    }
+  }
+  return [...groups.values()].sort(byRequests).slice(0, LIST_LIMIT);
+}
+
 function analyse(db: Db, artifactId: number, path: string): LogAnalysis {
   const extraction = readExtraction(db, artifactId);
   const summary = extraction?.logSummary;
-  const totals = logTotals(db, artifactId);
+  // One pass over the log's client index gives every client with its place; totals, networks and places follow.
+  const clients = logClientStats(db, artifactId).sort((a, b) => byRequests(a, b) || (a.ip < b.ip ? -1 : 1));
+  const totals = clients.reduce<Group>(
+    (t, c) => ({
+      clients: t.clients + 1,
+      requests: t.requests + c.requests,
+      firstAt: earlier(t.firstAt, c.firstAt),
+      lastAt: later(t.lastAt, c.lastAt),
+    }),
+    { clients: 0, requests: 0, firstAt: null, lastAt: null },
+  );
   if (!summary && totals.requests === 0) throw new AppError('not_found', `artifact ${artifactId} is not an access log`);
+  const networks: LogNetworkStat[] = groupClients(
+    clients,
+    (c) => `${c.asn ?? ''}\n${c.network ?? ''}`,
+    (c) => ({ asn: c.asn, network: c.network }),
+  ).map(({ key, ...g }) => ({ ...key, ...g }));
+  const places: LogPlaceStat[] = groupClients(
+    clients,
+    (c) => `${c.country ?? ''}\n${c.region ?? ''}`,
+    (c) => ({ country: c.country, region: c.region }),
+  ).map(({ key, ...g }) => ({ ...key, ...g }));
   return {
     artifactId,
     path,
@@ -39,9 +95,9 @@ function analyse(db: Db, artifactId: number, path: string): LogAnalysis {
     firstAt: totals.firstAt,
     lastAt: totals.lastAt,
     listLimit: LIST_LIMIT,
-    clients: logClients(db, artifactId, LIST_LIMIT),
-    networks: logNetworks(db, artifactId, LIST_LIMIT),
-    places: logPlaces(db, artifactId, LIST_LIMIT),
+    clients: clients.slice(0, LIST_LIMIT),
+    networks,
+    places,
     methods: logMethods(db, artifactId),
     uploads: logPaths(db, artifactId, 'uploads', PATH_LIMIT),
     downloads: logPaths(db, artifactId, 'downloads', PATH_LIMIT),
@@ -52,7 +108,8 @@ function analyse(db: Db, artifactId: number, path: string): LogAnalysis {
 /**
  * Who accessed the server, from where, for one access log: its clients, networks (AS), countries and regions,
  * methods, uploads (writes, WebDAV included) and downloads by path, with first and last request. Computed with SQL
- * over the log's stored requests and kept until the log is extracted again. Raises `not_found` when the artifact
+ * over the log's stored requests (three passes over covering indexes, however the log is grouped) and kept until
+ * the log is extracted again. Raises `not_found` when the artifact
  * is missing or is not an access log.
  */
 export function logSummary(query: LogSummaryQuery): LogAnalysis {

@@ -1,7 +1,7 @@
 import type { Extraction } from '../../../shared/domain/extraction';
 import { metadataText, searchDoc } from '../../analysis/search-docs';
 import type { Db } from '../../db/database';
-import { clearLogRequests, countryCounts, insertLogRequests, regionCounts, type ClientPlace } from '../../db/log-repo';
+import { clearLogRequests, insertLogRequests, placeCounts, type ClientPlace } from '../../db/log-repo';
 import { lookupIp } from '../../lib/geoip';
 import type { LogRequestsProgress } from '../../workers/log-flow';
 import type { Extracted } from '../../workers/protocol';
@@ -42,8 +42,13 @@ const listed = (items: readonly { label: string; requests: number }[]): string =
 export function completeLogExtraction(db: Db, artifactId: number, extracted: Extracted): Extracted {
   const summary = extracted.extraction.logSummary;
   if (!summary) return extracted;
-  const countries = countryCounts(db, artifactId);
-  const regions = regionCounts(db, artifactId);
+  const places = placeCounts(db, artifactId);
+  const regions = places.filter((p) => p.region !== null);
+  const perCountry = new Map<string, number>();
+  for (const p of places) perCountry.set(p.country, (perCountry.get(p.country) ?? 0) + p.requests);
+  const countries = [...perCountry.entries()]
+    .map(([country, requests]) => ({ country, requests }))
+    .sort((a, b) => b.requests - a.requests || a.country.localeCompare(b.country));
   const clients = summary.clients.map((c) => {
     const p = lookupIp(c.ip);
     return {
