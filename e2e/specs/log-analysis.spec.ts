@@ -42,7 +42,7 @@ test('the log view shows clients by province, and a click filters the request li
   const jilin = log.expected.regions?.['CN · Jilin'];
   await logPage.place('CN', 'Jilin').click();
   await expect(workspacePage.timelineTab).toHaveAttribute('aria-selected', 'true');
-  await expect(logPage.timelineFilter).toContainText('Requests from CN · Jilin');
+  await expect(logPage.timelineFilter).toContainText('From CN · Jilin');
   await expect(workspacePage.timelineScope).toHaveText(log.name);
   await expect(logPage.timelineCount).toHaveText(`${jilin?.requests} events`);
   const labels = await logPage.timelineLabels();
@@ -54,7 +54,7 @@ test('the log view shows clients by province, and a click filters the request li
   // One client of Liaoning: its uploads, in order, first of all the WebDAV folder it made.
   const uploader = '223.100.11.2';
   await logPage.pickClient(uploader);
-  await expect(logPage.timelineFilter).toContainText(`Requests from Client ${uploader}`);
+  await expect(logPage.timelineFilter).toContainText(`From Client ${uploader}`);
   await expect(logPage.timelineCount).toHaveText(`${log.expected.clients?.[uploader]?.requests} events`);
   expect((await logPage.timelineLabels())[1]).toBe(
     `MKCOL /dav/invincible-s03/ 201 from ${uploader} (CN · Liaoning, AS56044 China Mobile Communications Corporation)`,

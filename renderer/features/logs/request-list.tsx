@@ -4,7 +4,8 @@ import { WRITE_METHODS, type LogRequest } from '../../../shared/domain/logs';
 import { formatDateTime } from '../../lib/format';
 import { networkLabel, placeLabel } from '../../lib/log-filter';
 
-const ROW_HEIGHT = 22;
+/** Two lines per request (when and who; what), so the path keeps its width in the narrow detail pane. */
+const ROW_HEIGHT = 36;
 /** Ask for the next page this many rows before the end, so scrolling rarely meets the loading row. */
 const PREFETCH_ROWS = 50;
 
@@ -62,17 +63,21 @@ export function RequestList({ requests, total, onNeedMore }: Props) {
               data-testid="log-request"
               data-ip={r.ip}
             >
-              <span className="logs-request__time mono">{formatDateTime(r.utc)}</span>
-              <span className="logs-request__ip mono">{r.ip}</span>
-              <span
-                className={`logs-request__method mono${r.method && WRITE_METHODS.includes(r.method) ? ' logs-request__method--write' : ''}`}
-              >
-                {r.method ?? '—'}
-              </span>
-              <span className="logs-request__path mono">
-                <bdi dir="ltr">{r.path ?? '—'}</bdi>
-              </span>
-              <span className="logs-request__status mono">{r.status ?? '—'}</span>
+              <div className="logs-request__line">
+                <span className="logs-request__time mono">{formatDateTime(r.utc)}</span>
+                <span className="logs-request__ip mono">{r.ip}</span>
+                <span className="logs-request__status mono">{r.status ?? '—'}</span>
+              </div>
+              <div className="logs-request__line">
+                <span
+                  className={`logs-request__method mono${r.method && WRITE_METHODS.includes(r.method) ? ' logs-request__method--write' : ''}`}
+                >
+                  {r.method ?? '—'}
+                </span>
+                <span className="logs-request__path mono">
+                  <bdi dir="ltr">{r.path ?? '—'}</bdi>
+                </span>
+              </div>
             </div>
           );
         })}

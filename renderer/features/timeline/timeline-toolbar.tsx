@@ -117,8 +117,8 @@ export function TimelineToolbar({
         Selected artifact only
       </button>
       {logFilterLabel ? (
-        <span className="filter-chip" title="Only access-log requests from here" data-testid="timeline-log-filter">
-          <span className="filter-chip__label">Requests from {logFilterLabel}</span>
+        <span className="filter-chip" title={`Only access-log requests from ${logFilterLabel}`} data-testid="timeline-log-filter">
+          <span className="filter-chip__label">From {logFilterLabel}</span>
           <button
             type="button"
             className="filter-chip__clear"
