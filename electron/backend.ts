@@ -1,7 +1,9 @@
 import { createClient, type Client, type Transport } from '../shared/ipc/client';
 import type { EventName } from '../shared/ipc/contract';
 import type { Result } from '../shared/ipc/result';
+import path from 'node:path';
 import { dispatch } from './ipc/dispatch';
+import { setGeoCacheDir } from './lib/geoip';
 import { EventHub, type EventListener } from './ipc/events';
 import { closeAllCases } from './services/case-store';
 import type { Ctx } from './services/context';
@@ -33,6 +35,7 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const hub = new EventHub();
+  setGeoCacheDir(path.join(options.dataDir, 'geo'));
   const ctx: Ctx = { host: options.host, dataDir: options.dataDir, emit: hub.emit, pickFolder: options.pickFolder };
   const call = (channel: string, input: unknown): Promise<Result<unknown>> =>
     dispatch(channel, input, ctx, { checkReplies: options.checkReplies });

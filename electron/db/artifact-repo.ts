@@ -3,6 +3,7 @@ import type { StatRecord } from '../lib/file-times';
 import type { HashedFile, MemberRecord } from '../model/inventory';
 import type { Db, SqlValue } from './database';
 import { clearAnalysis } from './analysis-repo';
+import { clearLogRequests } from './log-repo';
 import { clearSearch } from './search-repo';
 import { prepared } from './statements';
 
@@ -98,6 +99,8 @@ export function recordScanned(db: Db, sourceId: number, e: ScannedEntry): ScanRe
        mime = NULL, mismatch = 0 WHERE id = ?`,
   ).run(...fields, id);
   clearDerived(db, id);
+  // Requests stored by a run that was killed before the log's extraction was saved have no extraction row to go with.
+  clearLogRequests(db, id);
   return complete ? { id, outcome: 'changed', previousSha256: existing.sha256 } : { id, outcome: 'retried', previousSha256: null };
 }
 

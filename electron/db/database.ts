@@ -6,9 +6,10 @@ import { sql as jobOwner } from './migrations/002-job-owner';
 import { sql as searchDocs } from './migrations/003-search-docs';
 import { sql as review } from './migrations/004-review';
 import { sql as textStore } from './migrations/005-text-store';
+import { sql as logRequests } from './migrations/006-log-requests';
 
 /** Ordered schema migrations; a case records how many it has applied in `PRAGMA user_version`. */
-const migrations: readonly string[] = [init, jobOwner, searchDocs, review, textStore];
+const migrations: readonly string[] = [init, jobOwner, searchDocs, review, textStore, logRequests];
 
 export const SCHEMA_VERSION = migrations.length;
 

@@ -1,18 +1,24 @@
-import type { LogClient, LogEntry, LogSummary, MetadataGroups, TimestampEntry } from '../../shared/domain/extraction';
-import { lookupIp, type IpInfo } from '../lib/geoip';
+import type { LogClient, LogSummary, MetadataGroups } from '../../shared/domain/extraction';
+import { LOG_REQUEST_CHUNK, MAX_STORED_REQUESTS, type LogRequestRecord, type LogRequestSink } from '../model/log-requests';
 import type { Extractor, ExtractorOutput } from './types';
 
 /**
  * Web-server access logs in Common or Combined Log Format, recognised by content whatever the file is called:
- * who requested what, when (with the server's UTC offset kept) and from which country and network.
+ * who requested what and when (with the server's UTC offset kept). Every request is handed on to be stored as a
+ * row of its own; where the clients are (country, region, network) is looked up where the rows are written, once
+ * per address, not in each extraction worker.
  */
 
 const SAMPLE_LINES = 20;
 /** Share of the sampled lines that must parse; quoted examples in prose or other log types stay well below. */
 const MIN_SHARE = 0.75;
-const MAX_ENTRIES = 200_000;
 const MAX_CLIENTS = 1000;
 const MAX_PATHS_PER_CLIENT = 1000;
+/**
+ * Client and path pairs counted for the summary's top paths, over all clients: a log of millions of lines from
+ * thousands of clients would otherwise hold millions of counters. Pairs seen first keep exact counts.
+ */
+const MAX_TRACKED_PATHS = 200_000;
 const MAX_AGENTS_PER_CLIENT = 20;
 const TOP_PATHS = 10;
 const MAX_TEXT_CHARS = 16 * 1024 * 1024;
@@ -122,16 +128,12 @@ interface ClientAgg {
   agents: Set<string>;
 }
 
-function geoLabel(info: IpInfo): string {
-  const parts = [info.country, info.asn ? `AS${info.asn}${info.network ? ` ${info.network}` : ''}` : info.network].filter(Boolean);
-  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
-}
-
-/** Streams the log in chunks so that a multi-GB log is counted in full while entries stay capped. */
+/** Streams the log in chunks so that a multi-GB log is counted in full while what is held in memory stays bounded. */
 class LogReader {
   readonly clients = new Map<string, ClientAgg>();
-  readonly entries: LogEntry[] = [];
-  readonly timestamps: TimestampEntry[] = [];
+  private chunk: LogRequestRecord[] = [];
+  stored = 0;
+  private trackedPaths = 0;
   lines = 0;
   parsed = 0;
   cutLines = 0;
@@ -141,6 +143,11 @@ class LogReader {
   first?: { ms: number; iso: string };
   last?: { ms: number; iso: string };
   private readonly unparsed: number[] = [];
+
+  constructor(
+    private readonly sink: LogRequestSink | undefined,
+    private readonly maxStored: number,
+  ) {}
 
   add(full: string): void {
     const line = full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full;
@@ -168,33 +175,39 @@ class LogReader {
     c.requests++;
     if (at && (!c.first || at.ms < c.first.ms)) c.first = at;
     if (at && (!c.last || at.ms > c.last.ms)) c.last = at;
-    if (p.path !== undefined && (c.paths.has(p.path) || c.paths.size < MAX_PATHS_PER_CLIENT))
-      c.paths.set(p.path, (c.paths.get(p.path) ?? 0) + 1);
+    if (p.path !== undefined) {
+      const seen = c.paths.get(p.path);
+      if (seen !== undefined) c.paths.set(p.path, seen + 1);
+      else if (c.paths.size < MAX_PATHS_PER_CLIENT && this.trackedPaths < MAX_TRACKED_PATHS) {
+        c.paths.set(p.path, 1);
+        this.trackedPaths++;
+      }
+    }
     if (p.userAgent && c.agents.size < MAX_AGENTS_PER_CLIENT) c.agents.add(p.userAgent);
 
-    if (this.entries.length >= MAX_ENTRIES) return;
-    this.entries.push({
+    if (!this.sink || this.stored >= this.maxStored) return;
+    this.stored++;
+    this.chunk.push({
       line: this.lines,
+      at: p.time ?? null,
+      utc: p.utcMs === undefined ? null : new Date(p.utcMs).toISOString(),
       ip: p.ip,
-      ...(p.time ? { time: p.time } : {}),
-      ...(p.method ? { method: p.method } : {}),
-      ...(p.path !== undefined ? { path: p.path } : {}),
-      ...(p.status !== undefined ? { status: p.status } : {}),
-      ...(p.bytes !== undefined ? { bytes: p.bytes } : {}),
-      ...(p.referer ? { referer: p.referer } : {}),
-      ...(p.userAgent ? { userAgent: p.userAgent } : {}),
+      method: p.method ?? null,
+      path: p.path ?? null,
+      status: p.status ?? null,
+      bytes: p.bytes ?? null,
+      referer: p.referer ?? null,
+      userAgent: p.userAgent ?? null,
     });
-    if (p.time) {
-      const label =
-        `${p.method ?? ''} ${p.path ?? '-'}${p.status !== undefined ? ` ${p.status}` : ''} from ${p.ip}${geoLabel(lookupIp(p.ip))}`.trim();
-      this.timestamps.push({
-        field: 'AccessLog:Request',
-        value: p.time,
-        hasOffset: true,
-        utc: new Date(p.utcMs ?? 0).toISOString(),
-        label,
-      });
-    }
+    if (this.chunk.length >= LOG_REQUEST_CHUNK) this.handOn();
+  }
+
+  /** Sends the requests gathered so far; call once more at the end of the log. */
+  handOn(): void {
+    if (this.chunk.length === 0 || !this.sink) return;
+    const rows = this.chunk;
+    this.chunk = [];
+    this.sink(rows);
   }
 
   warnings(): string[] {
@@ -206,10 +219,12 @@ class LogReader {
         `${unparsed} non-empty line${unparsed === 1 ? '' : 's'} did not parse as access-log entries (line${shown.length === 1 ? '' : 's'} ${shown.join(', ')}${unparsed > shown.length ? ', …' : ''})`,
       );
     }
-    if (this.parsed > MAX_ENTRIES)
-      w.push(`${this.parsed} entries: only the first ${MAX_ENTRIES} are listed and placed on the timeline; the summary counts all`);
+    if (this.sink && this.parsed > this.maxStored)
+      w.push(
+        `${this.parsed} requests: only the first ${this.maxStored} are stored, listed, placed on the timeline and counted per network and region; the line and client counts cover all`,
+      );
     if (this.clients.size > MAX_CLIENTS)
-      w.push(`${this.clients.size} distinct clients: the summary lists the ${MAX_CLIENTS} with most requests; countries count all`);
+      w.push(`${this.clients.size} distinct clients: the summary lists the ${MAX_CLIENTS} with most requests`);
     if (this.cutLines > 0)
       w.push(`${this.cutLines} line${this.cutLines === 1 ? '' : 's'} longer than ${MAX_LINE_CHARS} characters: only the start was kept`);
     if (this.textTruncated) w.push(`log text longer than ${MAX_TEXT_CHARS} characters was truncated for search`);
@@ -217,19 +232,16 @@ class LogReader {
   }
 }
 
+/**
+ * The log as the extraction keeps it: counts, time span and the most active clients. Countries, regions and networks
+ * are filled in where the requests are stored (the lookup data lives there), so they are empty here.
+ */
 function summarise(r: LogReader, format: 'combined' | 'common'): { summary: LogSummary; metadata: MetadataGroups } {
-  const countries = new Map<string, number>();
-  const clients: LogClient[] = [];
-  const sorted = [...r.clients.values()].sort((a, b) => b.requests - a.requests || a.ip.localeCompare(b.ip));
-  for (const [i, c] of sorted.entries()) {
-    const geo = lookupIp(c.ip);
-    if (geo.country) countries.set(geo.country, (countries.get(geo.country) ?? 0) + c.requests);
-    if (i >= MAX_CLIENTS) continue;
-    clients.push({
+  const clients: LogClient[] = [...r.clients.values()]
+    .sort((a, b) => b.requests - a.requests || a.ip.localeCompare(b.ip))
+    .slice(0, MAX_CLIENTS)
+    .map((c) => ({
       ip: c.ip,
-      ...(geo.country ? { country: geo.country } : {}),
-      ...(geo.asn ? { asn: geo.asn } : {}),
-      ...(geo.network ? { network: geo.network } : {}),
       requests: c.requests,
       ...(c.first ? { firstAt: c.first.iso } : {}),
       ...(c.last ? { lastAt: c.last.iso } : {}),
@@ -238,11 +250,7 @@ function summarise(r: LogReader, format: 'combined' | 'common'): { summary: LogS
         .slice(0, TOP_PATHS)
         .map(([path, count]) => ({ path, count })),
       userAgents: [...c.agents],
-    });
-  }
-  const countryList = [...countries.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([country, requests]) => ({ country, requests }));
+    }));
   const summary: LogSummary = {
     format,
     lines: r.lines,
@@ -250,7 +258,7 @@ function summarise(r: LogReader, format: 'combined' | 'common'): { summary: LogS
     ...(r.first ? { firstAt: r.first.iso } : {}),
     ...(r.last ? { lastAt: r.last.iso } : {}),
     clients,
-    countries: countryList,
+    countries: [],
   };
   const metadata: MetadataGroups = {
     AccessLog: {
@@ -259,7 +267,6 @@ function summarise(r: LogReader, format: 'combined' | 'common'): { summary: LogS
       ...(r.first ? { FirstRequest: { value: r.first.iso } } : {}),
       ...(r.last ? { LastRequest: { value: r.last.iso } } : {}),
       UniqueClients: { value: r.clients.size },
-      Countries: { value: countryList.map((c) => `${c.country} (${c.requests})`).join(', '), raw: countryList.map((c) => c.country) },
     },
   };
   return { summary, metadata };
@@ -271,15 +278,17 @@ function looksBinary(head: Uint8Array): boolean {
   return false;
 }
 
-export const accessLogExtractor: Extractor = {
+/** The access-log reader; `maxStored` caps the requests handed on per log (the documented limit unless a test lowers it). */
+export const createAccessLogExtractor = (maxStored = MAX_STORED_REQUESTS): Extractor => ({
   name: 'access-log',
-  version: 1,
+  // 2: requests are handed on as rows (no longer timeline entries of the extraction); places are filled where stored.
+  version: 2,
   accepts(input, head) {
     if (head.byteLength === 0 || looksBinary(head)) return false;
     return detectAccessLog(new TextDecoder().decode(head), head.byteLength >= input.size) !== undefined;
   },
   async extract(input): Promise<ExtractorOutput> {
-    const reader = new LogReader();
+    const reader = new LogReader(input.logRequests, maxStored);
     const decoder = new TextDecoder();
     let pending = '';
     for (let offset = 0; offset < input.size; offset += CHUNK) {
@@ -294,6 +303,7 @@ export const accessLogExtractor: Extractor = {
     }
     pending += decoder.decode();
     if (pending !== '') reader.add(pending.replace(/\r$/, ''));
+    reader.handOn();
     const format = reader.combined * 2 >= reader.parsed ? 'combined' : 'common';
     const { summary, metadata } = summarise(reader, format);
     const warnings = reader.warnings();
@@ -301,10 +311,10 @@ export const accessLogExtractor: Extractor = {
       metadata,
       text: reader.text,
       ...(reader.textTruncated ? { textTruncated: true } : {}),
-      timestamps: reader.timestamps,
       logSummary: summary,
-      logEntries: reader.entries,
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   },
-};
+});
+
+export const accessLogExtractor = createAccessLogExtractor();

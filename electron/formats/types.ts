@@ -1,13 +1,13 @@
 import type {
   DocumentIdentity,
   EncodingInfo,
-  LogEntry,
   LogSummary,
   MetadataGroups,
   PageText,
   TimestampEntry,
   WorkStructure,
 } from '../../shared/domain/extraction';
+import type { LogRequestSink } from '../model/log-requests';
 
 /** Random access to an artifact's bytes: a file opened read-only, or an archive member held in memory. */
 export interface ByteSource {
@@ -26,6 +26,8 @@ export interface ExtractInput {
   /** MIME type from magic bytes, when known. */
   mime?: string;
   source: ByteSource;
+  /** Where an access log's requests go, one chunk at a time; without it they are counted but not kept. */
+  logRequests?: LogRequestSink;
 }
 
 /** What one extractor contributes; the pipeline merges the outputs of every extractor that accepted the artifact. */
@@ -38,7 +40,6 @@ export interface ExtractorOutput {
   timestamps?: TimestampEntry[];
   identity?: DocumentIdentity;
   logSummary?: LogSummary;
-  logEntries?: LogEntry[];
   structure?: WorkStructure;
   warnings?: string[];
 }

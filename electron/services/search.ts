@@ -1,7 +1,8 @@
-import type { SearchHit, SearchQuery, TextRange, TimelineEvent, TimelineQuery } from '../../shared/domain/search';
+import type { SearchHit, SearchQuery, TextRange, TimelineCursor, TimelinePage, TimelineQuery } from '../../shared/domain/search';
 import type { Db, SqlValue } from '../db/database';
 import { foldText, foldWithOffsets } from '../analysis/fold';
 import { filteredIds } from '../db/artifact-query';
+import { logFilterSql } from '../db/log-repo';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
@@ -99,66 +100,143 @@ const FS_TIMES: readonly [column: string, field: string][] = [
   ['birthtime', 'File:FileCreateDate'],
 ];
 
+const LOG_FIELD = 'AccessLog:Request';
+
 /**
- * Every date of the case (or of one source, folder or artifact) on one axis: extracted timestamps plus file-system
- * times. Entries with a known instant sort by it; wall-clock times with no offset sort by their literal value and
- * say so (`hasOffset: false`).
+ * One source of timeline events as SQL. `key` is the sort key expression, written exactly as its index is, so that
+ * SQLite walks that index from the cursor; `id` is unique within the source. The columns every source yields are
+ * named by `columns`; log requests add what their label is made of.
  */
-export function timeline(query: Parsed<TimelineQuery> & { offset: number }): TimelineEvent[] {
+interface TimelineSource {
+  from: string;
+  key: string;
+  id: string;
+  field: string;
+  columns: string;
+  /** Columns holding the artifact id, source id and path, for the scope filters. */
+  artifact: string;
+  where: string[];
+}
+
+const NO_REQUEST =
+  'NULL AS ip, NULL AS method, NULL AS reqPath, NULL AS status, NULL AS country, NULL AS region, NULL AS asn, NULL AS network';
+
+function timelineSources(): TimelineSource[] {
+  return [
+    {
+      from: 'timestamps t JOIN artifacts a ON a.id = t.artifact_id',
+      key: 'COALESCE(t.utc, t.value)',
+      id: "printf('t%012d', t.id)",
+      field: 't.field',
+      columns: `t.value AS value, t.has_offset AS hasOffset, t.utc AS utc, t.label AS label, ${NO_REQUEST}`,
+      artifact: 't.artifact_id',
+      where: [],
+    },
+    ...FS_TIMES.map(([column, field]) => ({
+      from: 'artifacts a',
+      key: `a.${column}`,
+      id: "printf('f%012d', a.id)",
+      field: `'${field}'`,
+      columns: `a.${column} AS value, 1 AS hasOffset, a.${column} AS utc, NULL AS label, ${NO_REQUEST}`,
+      artifact: 'a.id',
+      where: [`a.${column} IS NOT NULL`],
+    })),
+    {
+      from: 'log_requests r JOIN artifacts a ON a.id = r.artifact_id',
+      key: 'r.utc',
+      id: "printf('r%012d', r.id)",
+      field: `'${LOG_FIELD}'`,
+      columns:
+        'COALESCE(r.at, r.utc) AS value, 1 AS hasOffset, r.utc AS utc, NULL AS label, r.ip AS ip, r.method AS method, r.path AS reqPath, r.status AS status, r.country AS country, r.region AS region, r.asn AS asn, r.network AS network',
+      artifact: 'r.artifact_id',
+      where: ['r.utc IS NOT NULL'],
+    },
+  ];
+}
+
+interface TimelineRow {
+  key: string;
+  id: string;
+  artifactId: number;
+  path: string;
+  field: string;
+  value: string;
+  hasOffset: number;
+  utc: string | null;
+  label: string | null;
+  ip: string | null;
+  method: string | null;
+  reqPath: string | null;
+  status: number | null;
+  country: string | null;
+  region: string | null;
+  asn: number | null;
+  network: string | null;
+}
+
+/** `GET /works/a.psd 200 from 175.167.13.9 (CN · Liaoning, AS4837 CHINA UNICOM China169 Backbone)` */
+function requestLabel(r: TimelineRow): string {
+  const place = [r.country, r.region].filter(Boolean).join(' · ');
+  const network = r.asn !== null ? `AS${r.asn}${r.network ? ` ${r.network}` : ''}` : r.network;
+  const where = [place, network].filter(Boolean).join(', ');
+  const request = [r.method, r.reqPath ?? '-', r.status].filter((p) => p !== null && p !== undefined).join(' ');
+  return `${request} from ${r.ip ?? '?'}${where ? ` (${where})` : ''}`;
+}
+
+/**
+ * Every date of the case (or of one source, folder or artifact) on one axis: extracted timestamps, file-system
+ * times and access-log requests, ordered by the UTC instant (wall-clock times with no offset sort by their literal
+ * value and say so: `hasOffset: false`), then path, field and id. A page starts after the previous page's last
+ * event (`after`): each source reads at most one page from its sort-key index, beginning at that key, and the pages
+ * are merged, so a deep page costs what the first one does. A client, network or place filter leaves only requests.
+ */
+export function timeline(query: Parsed<TimelineQuery>): TimelinePage {
   const db: Db = caseDb(query.dir);
-  const fsSelects = FS_TIMES.map(
-    ([column, field]) =>
-      `SELECT id AS artifactId, source_id AS sourceId, path, '${field}' AS field, ${column} AS value, 1 AS hasOffset, ${column} AS utc, NULL AS label
-       FROM artifacts WHERE ${column} IS NOT NULL`,
-  );
-  const union = [
-    `SELECT t.artifact_id AS artifactId, a.source_id AS sourceId, a.path AS path, t.field AS field, t.value AS value, t.has_offset AS hasOffset, t.utc AS utc, t.label AS label
-     FROM timestamps t JOIN artifacts a ON a.id = t.artifact_id`,
-    ...fsSelects,
-  ].join(' UNION ALL ');
-  const where: string[] = [];
+  const logFilter = logFilterSql(query, 'r.');
+  const onlyRequests = logFilter.where.length > 0;
+  const sources = timelineSources().filter((src) => !onlyRequests || src.key === 'r.utc');
+  const parts: string[] = [];
   const params: SqlValue[] = [];
-  if (query.artifactId !== undefined) {
-    where.push('artifactId = ?');
-    params.push(query.artifactId);
-  }
-  if (query.sourceId !== undefined) {
-    where.push('sourceId = ?');
-    params.push(query.sourceId);
-  }
-  if (query.pathPrefix) {
-    where.push('instr(path, ?) = 1');
-    params.push(query.pathPrefix);
-  }
-  if (query.from) {
-    where.push('COALESCE(utc, value) >= ?');
-    params.push(query.from);
-  }
-  if (query.to) {
-    where.push('COALESCE(utc, value) <= ?');
-    params.push(query.to);
+  for (const src of sources) {
+    const where = [...src.where];
+    const add = (condition: string, ...values: SqlValue[]): void => {
+      where.push(condition);
+      params.push(...values);
+    };
+    if (query.artifactId !== undefined) add(`${src.artifact} = ?`, query.artifactId);
+    if (query.sourceId !== undefined) add('a.source_id = ?', query.sourceId);
+    if (query.pathPrefix) add('instr(a.path, ?) = 1', query.pathPrefix);
+    if (query.from) add(`${src.key} >= ?`, query.from);
+    if (query.to) add(`${src.key} <= ?`, query.to);
+    if (src.key === 'r.utc') {
+      where.push(...logFilter.where);
+      params.push(...logFilter.params);
+    }
+    const after: TimelineCursor | undefined = query.after;
+    if (after) {
+      // The plain bound lets SQLite start its index walk at the key; the row value settles ties on that key.
+      add(`${src.key} >= ?`, after.key);
+      add(`(${src.key}, a.path, ${src.field}, ${src.id}) > (?, ?, ?, ?)`, after.key, after.path, after.field, after.id);
+    }
+    parts.push(
+      `SELECT * FROM (SELECT ${src.key} AS key, ${src.id} AS id, ${src.artifact} AS artifactId, a.path AS path, ${src.field} AS field, ${src.columns}
+       FROM ${src.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${src.key}, a.path, ${src.field}, ${src.id} LIMIT ?)`,
+    );
+    params.push(query.limit);
   }
   const rows = db
-    .prepare(
-      `SELECT * FROM (${union}) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY COALESCE(utc, value), path, field LIMIT ? OFFSET ?`,
-    )
-    .all(...params, query.limit, query.offset) as {
-    artifactId: number;
-    path: string;
-    field: string;
-    value: string;
-    hasOffset: number;
-    utc: string | null;
-    label: string | null;
-  }[];
-  return rows.map((r) => ({
+    .prepare(`${parts.join(' UNION ALL ')} ORDER BY key, path, field, id LIMIT ?`)
+    .all(...params, query.limit) as unknown as TimelineRow[];
+  const events = rows.map((r) => ({
     artifactId: Number(r.artifactId),
     path: r.path,
     field: r.field,
     value: r.value,
     hasOffset: Boolean(r.hasOffset),
     utc: r.utc,
-    label: r.label,
+    label: r.field === LOG_FIELD && r.ip !== null ? requestLabel({ ...r, asn: r.asn === null ? null : Number(r.asn) }) : r.label,
   }));
+  const last = rows.length === query.limit ? rows[rows.length - 1] : undefined;
+  return { events, next: last ? { key: last.key, path: last.path, field: last.field, id: last.id } : null };
 }

@@ -6,6 +6,8 @@ import { buildSearchDocs } from '../analysis/search-docs';
 import { bufferSource, fileSource } from '../formats/byte-source';
 import type { ExtractInput } from '../formats/types';
 import type { Production } from '../../shared/domain/analysis';
+import type { LogRequestSink } from '../model/log-requests';
+import { LogFlow } from './log-flow';
 import type { Extracted, ExtractFileTask, ExtractMembersTask, ExtractProgress, ExtractResult } from './protocol';
 import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/zip/zip-walk';
 
@@ -15,10 +17,10 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * The extractors (and the parsers they load) are imported on first use, so hash-only workers stay small and the
  * main thread never loads them; the versions reported are those of the extractors that actually ran.
  */
-export async function extract(input: ExtractInput, productions: readonly Production[]): Promise<Extracted> {
+export async function extract(input: ExtractInput, productions: readonly Production[], logRequests: LogRequestSink): Promise<Extracted> {
   const run = await import('../formats/run');
   const analysis = await import('../analysis/artifact-analysis');
-  const extraction = await run.runExtractors(input);
+  const extraction = await run.runExtractors({ ...input, logRequests });
   return {
     extraction,
     versions: run.extractorVersions(),
@@ -75,18 +77,19 @@ async function checkStat(file: PathLike, task: ExtractFileTask): Promise<void> {
  * extractors get exactly the bytes just verified against the recorded SHA-256 (no second read, so nothing can change
  * between the check and the use). A changed file fails with EVIDENCE_CHANGED and is not extracted.
  */
-export async function extractFile(task: ExtractFileTask): Promise<ExtractResult> {
+export async function extractFile(task: ExtractFileTask, progress: (p: ExtractProgress) => void): Promise<ExtractResult> {
   const file = toBuffer(task.path);
   const input = { name: task.name, path: task.displayPath, size: task.size, mime: task.mime ?? undefined };
+  const logs = new LogFlow(task.logFlow, progress).sink(0);
   if (task.size <= VERIFY_MAX_BYTES) {
-    const extracted = await extract({ ...input, source: bufferSource(await readVerified(file, task)) }, task.productions);
+    const extracted = await extract({ ...input, source: bufferSource(await readVerified(file, task)) }, task.productions, logs);
     return { type: 'file', ...extracted };
   }
   // Above the cap (video, disk images) the file is not held in memory nor hashed again: that would cost a second
   // full read of the largest files, and the extractors read only parts of them. Size and mtime, as recorded at
   // hashing, are checked before and after instead; they catch ordinary changes, not a same-size write that restores mtime.
   await checkStat(file, task);
-  const extracted = await extract({ ...input, source: fileSource(file, task.size) }, task.productions);
+  const extracted = await extract({ ...input, source: fileSource(file, task.size) }, task.productions, logs);
   await checkStat(file, task);
   return { type: 'file', ...extracted };
 }
@@ -100,6 +103,7 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
   const via = new Set<string>();
   for (const w of task.wanted) archivesOnTheWay(w.path, via);
   const seen = new Set<number>();
+  const flow = new LogFlow(task.logFlow, progress);
   const fd = openEvidenceSync(toBuffer(task.archive));
   try {
     const archive = await openZipFd(fd, task.limits.maxBufferBytes);
@@ -133,6 +137,7 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
             source: bufferSource(found.content.buffer),
           },
           task.productions,
+          flow.sink(wanted.id),
         );
         progress({ type: 'member-done', id: wanted.id, extracted, skipped: null, error: null });
       });

@@ -9,6 +9,7 @@ import { hashFd, HASH_CHUNK_BYTES, MultiHash, type HashedBytes } from '../lib/ha
 import type { Production } from '../../shared/domain/analysis';
 import type { HashedFile, MemberRecord, ZipLimits } from '../model/inventory';
 import { extract } from './extract-task';
+import { LogFlow } from './log-flow';
 import type { HashFile, HashOutcome, HashTask, InventoryProgress, InventoryResult } from './protocol';
 
 const MEMBER_BATCH = 256;
@@ -79,6 +80,7 @@ async function hashOne(
   limits: ZipLimits,
   wantExtraction: boolean,
   productions: readonly Production[],
+  logs: LogFlow,
   index: number,
   progress: (p: InventoryProgress) => void,
   beat: (n: number) => void,
@@ -114,7 +116,7 @@ async function hashOne(
     const outcome: HashOutcome = { file: result, members: 0 };
     if (wantExtraction && whole && result.status === 'ok') {
       const input = { name: task.name, path: task.displayPath, size: whole.byteLength, mime: type.mime ?? undefined };
-      outcome.extracted = await extract({ ...input, source: bufferSource(whole) }, productions).catch((e: unknown) => ({
+      outcome.extracted = await extract({ ...input, source: bufferSource(whole) }, productions, logs.sink(index)).catch((e: unknown) => ({
         error: e instanceof Error ? e.message : String(e),
       }));
     }
@@ -162,8 +164,9 @@ export async function hashTask(task: HashTask, progress: (p: InventoryProgress) 
     sinceBeat = 0;
   };
   const files: HashOutcome[] = [];
+  const logs = new LogFlow(task.logFlow, progress);
   for (const [index, file] of task.files.entries()) {
-    files.push(await hashOne(file, task.limits, task.extract, task.productions, index, progress, beat));
+    files.push(await hashOne(file, task.limits, task.extract, task.productions, logs, index, progress, beat));
     progress({ type: 'file-done', file: index });
   }
   return { type: 'hashed', files };

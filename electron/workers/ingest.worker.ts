@@ -25,7 +25,7 @@ async function run(task: WorkerTask, progress: (p: InventoryProgress | ExtractPr
     case 'hash':
       return (await hashing()).hashTask(task, progress);
     case 'extract-file':
-      return (await extracting()).extractFile(task);
+      return (await extracting()).extractFile(task, progress);
     case 'extract-members':
       return (await extracting()).extractMembers(task, progress);
   }

@@ -2,6 +2,7 @@ import type { Production } from '../../shared/domain/analysis';
 import type { Extraction } from '../../shared/domain/extraction';
 import type { AnalysisRecord } from '../analysis/artifact-analysis';
 import type { HashedFile, MemberRecord, SearchDoc, WalkEvent, ZipLimits } from '../model/inventory';
+import type { LogRequestsProgress } from './log-flow';
 
 /** Messages between the ingest service (main thread) and `ingest.worker.ts`. Everything is structured-clone safe. */
 
@@ -25,6 +26,8 @@ export interface HashTask {
   extract: boolean;
   /** The case's watchlist, for the analysis that follows each extraction. */
   productions: Production[];
+  /** Flow control for access-log requests sent as progress (see log-flow.ts). */
+  logFlow: SharedArrayBuffer;
 }
 
 /** The listing of a source, walked in a worker and sent back in batches. */
@@ -40,7 +43,8 @@ export type InventoryProgress =
   | { type: 'members'; file: number; members: MemberRecord[] }
   | { type: 'walked'; events: WalkEvent[] }
   /** A file of the task is done: the pool's silence limit restarts, so it applies per file, not per batch. */
-  | { type: 'file-done'; file: number };
+  | { type: 'file-done'; file: number }
+  | LogRequestsProgress;
 
 /** What became of one file of a hash task; `members` counts the member records sent as progress for it. */
 export interface HashOutcome {
@@ -64,6 +68,7 @@ export interface ExtractFileTask {
   sha256: string;
   mtime: string | null;
   productions: Production[];
+  logFlow: SharedArrayBuffer;
 }
 
 export interface WantedMember {
@@ -83,13 +88,15 @@ export interface ExtractMembersTask {
   wanted: WantedMember[];
   limits: ZipLimits;
   productions: Production[];
+  logFlow: SharedArrayBuffer;
 }
 
 export type ExtractTask = ExtractFileTask | ExtractMembersTask;
 
 /**
  * `versions` are the `name@version` list of the extractors the worker has, stored with each extraction; `docs` are
- * the artifact's full-text rows, folded in the worker so that the main thread only writes them.
+ * the artifact's full-text rows, folded in the worker so that the main thread only writes them. An access log's
+ * requests are not here: they were sent before it as `log-requests` progress.
  */
 export interface Extracted {
   extraction: Extraction;
@@ -100,6 +107,7 @@ export interface Extracted {
 
 export type ExtractProgress =
   | { type: 'member-start'; id: number }
+  | LogRequestsProgress
   /** `skipped`: deliberately not extracted (too large to hold in memory, refused); `error`: extraction failed. */
   | { type: 'member-done'; id: number; extracted: Extracted | null; skipped: string | null; error: string | null };
 

@@ -5,11 +5,12 @@ import { createArtifactsSlice, type ArtifactsSlice } from './slices/artifacts';
 import { createCasesSlice, type CasesSlice } from './slices/cases';
 import { createFoldersSlice, type FoldersSlice } from './slices/folders';
 import { createIngestSlice, type IngestSlice } from './slices/ingest';
+import { createLogsSlice, type LogsSlice } from './slices/logs';
 import { createPreviewSlice, type PreviewSlice } from './slices/preview';
 import { createTimelineSlice, type TimelineSlice } from './slices/timeline';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = CasesSlice & IngestSlice & ArtifactsSlice & FoldersSlice & TimelineSlice & PreviewSlice & UiSlice;
+export type AppState = CasesSlice & IngestSlice & ArtifactsSlice & FoldersSlice & TimelineSlice & PreviewSlice & LogsSlice & UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [['zustand/devtools', never]], [], T>;
 
@@ -23,6 +24,7 @@ export const useAppStore = create<AppState>()(
       ...createFoldersSlice(...a),
       ...createTimelineSlice(...a),
       ...createPreviewSlice(...a),
+      ...createLogsSlice(...a),
       ...createUiSlice(...a),
     }),
     { name: 'evidence-workbench', enabled: import.meta.env.DEV },

@@ -3,6 +3,7 @@ import type { CaseSummary, RecentCase } from '../../shared/domain/case';
 import type { IngestJob, IngestProgress } from '../../shared/domain/ingest';
 import type { Source } from '../../shared/domain/source';
 import { folderKey, folderRows, type FolderRow } from '../lib/folder-tree';
+import { describeLogFilter } from '../lib/log-filter';
 import { formatPercent, sourceName } from '../lib/format';
 import type { AppState } from './index';
 import { isJobActive } from './slices/ingest';
@@ -125,6 +126,9 @@ export const selectTimelineRequest = (s: AppState) => s.timelineRequest;
 export const selectTimelineRange = (s: AppState) => s.timelineRange;
 export const selectTimelineArtifact = (s: AppState) => s.timelineArtifact;
 export const selectTimelineCursor = (s: AppState) => s.timelineCursor;
+/** The client, network or place the timeline is narrowed to (`Client 1.2.3.4`, `CN · Jilin`), or null. */
+export const selectTimelineLogFilterLabel = (s: AppState): string | null =>
+  s.timelineLogFilter ? describeLogFilter(s.timelineLogFilter) : null;
 /** The folder picked in the sources tree (`evidence/`, `evidence/notes/`), or null when the table shows every artifact. */
 export const selectFolderScopeLabel = (s: AppState): string | null => {
   const { sourceId, pathPrefix } = s.query;
@@ -134,6 +138,9 @@ export const selectFolderScopeLabel = (s: AppState): string | null => {
 };
 /** What the timeline shows: the pinned artifact's path, else the tree's scope (`All artifacts`, `evidence/notes/`). */
 export const selectTimelineScopeLabel = (s: AppState): string => s.timelineArtifact?.path ?? selectFolderScopeLabel(s) ?? 'All artifacts';
+
+/** The access log whose analysis is shown, when it belongs to the open case. */
+export const selectLogView = (s: AppState) => (s.logView?.dir === s.activeCaseDir ? s.logView : null);
 
 export const selectSearchText = (s: AppState) => s.searchText;
 export const selectSearchHits = (s: AppState) => s.searchHits;
@@ -168,6 +175,13 @@ export const selectTimelineActions = (s: AppState) => ({
   moveTimelineCursor: s.moveTimelineCursor,
   openTimelineEvent: s.openTimelineEvent,
   loadTimeline: s.loadTimeline,
+  clearTimelineLogFilter: s.clearTimelineLogFilter,
+});
+export const selectLogActions = (s: AppState) => ({
+  loadLogAnalysis: s.loadLogAnalysis,
+  filterLogRequests: s.filterLogRequests,
+  loadMoreLogRequests: s.loadMoreLogRequests,
+  showLogFilter: s.showLogFilter,
 });
 export const selectIngestActions = (s: AppState) => ({
   cancelIngest: s.cancelIngest,

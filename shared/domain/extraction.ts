@@ -75,6 +75,8 @@ export type DocumentIdentity = z.infer<typeof DocumentIdentity>;
 export const LogClient = z.object({
   ip: z.string(),
   country: z.string().optional(),
+  /** Province or state, from the offline city data. */
+  region: z.string().optional(),
   asn: z.number().int().optional(),
   network: z.string().optional(),
   requests: z.number().int(),
@@ -84,19 +86,6 @@ export const LogClient = z.object({
   userAgents: z.array(z.string()),
 });
 export type LogClient = z.infer<typeof LogClient>;
-
-export const LogEntry = z.object({
-  line: z.number().int(),
-  time: z.string().optional(),
-  ip: z.string(),
-  method: z.string().optional(),
-  path: z.string().optional(),
-  status: z.number().int().optional(),
-  bytes: z.number().int().optional(),
-  referer: z.string().optional(),
-  userAgent: z.string().optional(),
-});
-export type LogEntry = z.infer<typeof LogEntry>;
 
 /** Who accessed what from where, for one web-server access log. */
 export const LogSummary = z.object({

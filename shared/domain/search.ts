@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArtifactFilters } from './artifact';
+import { LogFilter } from './logs';
 import { TypedText } from './text';
 
 /** Full-text search, restricted by the same filters as the artifact list (the `search` filter itself excepted). */
@@ -27,7 +28,18 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const TimelineQuery = z.object({
+/**
+ * Where a timeline page ended: the last event's sort key (UTC instant, or the wall-clock value when no offset was
+ * recorded), path, field and id. The next page starts after it, so a deep page costs what the first one does.
+ */
+export const TimelineCursor = z.object({ key: z.string(), path: z.string(), field: z.string(), id: z.string() });
+export type TimelineCursor = z.infer<typeof TimelineCursor>;
+
+/**
+ * `ip`, `asn`, `country` and `region` (see `LogFilter`) narrow the timeline to access-log requests from that
+ * client, network or place.
+ */
+export const TimelineQuery = LogFilter.extend({
   dir: z.string().min(1),
   artifactId: z.number().int().optional(),
   sourceId: z.number().int().optional(),
@@ -36,7 +48,8 @@ export const TimelineQuery = z.object({
   /** Inclusive bounds, compared as ISO 8601 text with the UTC instant (or, without an offset, the wall-clock value). */
   from: z.string().optional(),
   to: z.string().optional(),
-  offset: z.number().int().min(0).default(0),
+  /** Events after this one (the previous page's `next`); the first page without it. */
+  after: TimelineCursor.optional(),
   limit: z.number().int().min(1).max(100_000).default(1000),
 });
 export type TimelineQuery = z.input<typeof TimelineQuery>;
@@ -51,3 +64,7 @@ export const TimelineEvent = z.object({
   label: z.string().nullable(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** One page of the timeline; `next` is where the following page starts, null when this one is the last. */
+export const TimelinePage = z.object({ events: z.array(TimelineEvent), next: TimelineCursor.nullable() });
+export type TimelinePage = z.infer<typeof TimelinePage>;

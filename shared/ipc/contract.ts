@@ -3,7 +3,8 @@ import { ArtifactDetail, ArtifactFilters, ArtifactPage, ArtifactQuery, FolderQue
 import { CaseRef, CaseSummary, NewCase, RecentCase } from '../domain/case';
 import { IngestJob, IngestProgress, StartIngest } from '../domain/ingest';
 import { ArtifactPreview, PreviewRequest } from '../domain/preview';
-import { SearchHit, SearchQuery, TimelineEvent, TimelineQuery } from '../domain/search';
+import { LogAnalysis, LogRequestPage, LogRequestQuery, LogSummaryQuery } from '../domain/logs';
+import { SearchHit, SearchQuery, TimelinePage, TimelineQuery } from '../domain/search';
 import { Production, Watchlist } from '../domain/analysis';
 import {
   AddAnnotation,
@@ -95,7 +96,10 @@ export const procedures = {
     z.object({ ids: z.array(z.number().int()), capped: z.boolean() }),
   ),
   'search.query': proc(SearchQuery, z.array(SearchHit)),
-  'timeline.list': proc(TimelineQuery, z.array(TimelineEvent)),
+  'timeline.list': proc(TimelineQuery, TimelinePage),
+  /** One access log analysed: clients, networks, countries and regions, methods, uploads and downloads. */
+  'logs.summary': proc(LogSummaryQuery, LogAnalysis),
+  'logs.requests': proc(LogRequestQuery, LogRequestPage),
   'productions.list': proc(CaseRef, z.array(ProductionSummary)),
   'productions.save': proc(SaveProduction, Production),
   'productions.remove': proc(RemoveProduction, z.null()),

@@ -2,7 +2,15 @@ import type { Command } from '../command';
 import { caseCommands } from './cases';
 import { extractCommands } from './extract';
 import { ingestCommands } from './ingest';
+import { logCommands } from './logs';
 import { reviewCommands } from './review';
 import { searchCommands } from './search';
 
-export const commands: Command[] = [...caseCommands, ...ingestCommands, ...extractCommands, ...searchCommands, ...reviewCommands];
+export const commands: Command[] = [
+  ...caseCommands,
+  ...ingestCommands,
+  ...extractCommands,
+  ...searchCommands,
+  ...reviewCommands,
+  ...logCommands,
+];

@@ -1,8 +1,26 @@
 import path from 'node:path';
-import type { SearchHit } from '../../../shared/domain/search';
+import { TimelineCursor, type SearchHit, type TimelineEvent } from '../../../shared/domain/search';
 import { UsageError, requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type Command } from '../command';
 import { FILTER_BOOLEANS, FILTER_USAGE, parseFilters } from '../filters';
+import { logFilterFlags } from './logs';
+
+/** Events asked for per call while the CLI pages through the timeline. */
+const TIMELINE_PAGE = 5000;
+
+function cursorFlag(args: ParsedArgs): TimelineCursor | undefined {
+  const raw = args.flags.get('after');
+  if (typeof raw !== 'string') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new UsageError('--after takes the `next` object of an earlier --json reply');
+  }
+  const parsed = TimelineCursor.safeParse(value);
+  if (!parsed.success) throw new UsageError('--after takes the `next` object of an earlier --json reply');
+  return parsed.data;
+}
 
 function intFlag(args: ParsedArgs, name: string, fallback: number): number {
   const raw = args.flags.get(name);
@@ -40,21 +58,38 @@ export const searchCommands: Command[] = [
   },
   {
     path: ['timeline'],
-    usage: 'workbench timeline <caseDir> [--artifact ID] [--from ISO] [--to ISO] [--limit N] [--json]',
-    summary: 'every date in the case (metadata, documents, logs, file system) in time order',
+    usage:
+      'workbench timeline <caseDir> [--artifact ID] [--from ISO] [--to ISO] [--ip IP] [--asn N] [--country CC] [--region NAME] [--limit N] [--after NEXT] [--json]',
+    summary: 'every date in the case (metadata, documents, logs, file system) in time order; --json ends with `next`, for --after',
     booleanFlags: ['json'],
     async run(args, io) {
       const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
       const from = args.flags.get('from');
       const to = args.flags.get('to');
-      const events = await io.call('timeline.list', {
+      const query = {
         dir,
-        limit: intFlag(args, 'limit', 1000),
         ...(args.flags.has('artifact') ? { artifactId: intFlag(args, 'artifact', 0) } : {}),
         ...(typeof from === 'string' ? { from } : {}),
         ...(typeof to === 'string' ? { to } : {}),
-      });
-      if (args.flags.has('json')) return printJson(io, events);
+        ...logFilterFlags(args),
+      };
+      const wanted = intFlag(args, 'limit', 1000);
+      const events: TimelineEvent[] = [];
+      let after = cursorFlag(args);
+      let next: TimelineCursor | null = null;
+      // Pages follow one another by cursor, so a long listing costs the same per event at its end as at its start.
+      while (events.length < wanted) {
+        const page = await io.call('timeline.list', {
+          ...query,
+          ...(after ? { after } : {}),
+          limit: Math.min(TIMELINE_PAGE, wanted - events.length),
+        });
+        events.push(...page.events);
+        next = page.next;
+        if (!next) break;
+        after = next;
+      }
+      if (args.flags.has('json')) return printJson(io, { events, next });
       for (const e of events) {
         io.out(`${(e.utc ?? `${e.value} (no offset)`).padEnd(36)}  ${e.field.padEnd(28)}  ${e.path}${e.label ? `  ${e.label}` : ''}\n`);
       }

@@ -3,6 +3,7 @@ import { artifactHandlers } from './artifacts';
 import { caseHandlers } from './cases';
 import { extractHandlers } from './extract';
 import { ingestHandlers } from './ingest';
+import { logHandlers } from './logs';
 import { previewHandlers } from './preview';
 import { reviewHandlers } from './review';
 import { searchHandlers } from './search';
@@ -17,5 +18,6 @@ export const handlers: Handlers = {
   ...artifactHandlers,
   ...previewHandlers,
   ...searchHandlers,
+  ...logHandlers,
   ...reviewHandlers,
 };

@@ -23,10 +23,12 @@ import { appendAudit } from '../../db/audit-repo';
 import { transaction, type Db } from '../../db/database';
 import { listProductions, saveAnalysis } from '../../db/analysis-repo';
 import { saveExtraction, saveTextChunk, textChunks } from '../../db/extraction-repo';
+import { clearLogRequests } from '../../db/log-repo';
 import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-repo';
 import { updateSource, type SourceRow, type SourceStatus } from '../../db/source-repo';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
 import { logError } from '../../lib/log';
+import { newLogFlow, tookLogChunk, type LogRequestsProgress } from '../../workers/log-flow';
 import { TaskError } from '../../workers/pool';
 import type { Extracted, HashOutcome, InventoryTask, WantedMember } from '../../workers/protocol';
 import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '../../model/inventory';
@@ -35,6 +37,7 @@ import type { Ctx } from '../context';
 import { pairTranslations } from '../watchlist';
 import { EvidencePaths } from './evidence-paths';
 import { acquireIngestPool, releaseIngestPool, type IngestPool } from './worker-pool';
+import { completeLogExtraction, LOG_ROW_CHARS, writeLogChunk } from './log-rows';
 
 const MIB = 1024 * 1024;
 
@@ -449,12 +452,14 @@ export class IngestRun {
         limits: ZIP_LIMITS,
         extract,
         productions: this.productions,
+        logFlow: newLogFlow(),
       };
       const result = await pool.run(task, {
         timeoutMs: INVENTORY_SILENCE_MS,
         group: this,
         onProgress: (p) => {
           if (p.type === 'members') members[p.file]?.push(...p.members);
+          else if (p.type === 'log-requests') this.logRequests(files[p.key]?.id, p, task.logFlow);
           else if (p.type === 'bytes') {
             partial += p.bytes;
             this.partialBytes += p.bytes;
@@ -574,26 +579,41 @@ export class IngestRun {
     return find;
   }
 
+  /**
+   * A chunk of an access log's requests, queued in order ahead of the log's extraction (sent after it), so a log
+   * is written with its extraction in the batched transactions. Once queued the worker may send another chunk: at
+   * most a few chunks plus the queue's flush threshold are held here, however long the log.
+   */
+  private logRequests(artifactId: number | undefined, chunk: LogRequestsProgress, flow: SharedArrayBuffer): void {
+    if (artifactId !== undefined) this.queue(() => writeLogChunk(this.setup.db, artifactId, chunk), chunk.rows.length * LOG_ROW_CHARS);
+    tookLogChunk(flow);
+  }
+
   private saveExtracted(id: number, extracted: Extracted): void {
-    const { extraction, versions, docs, analysis } = extracted;
-    this.versions = versions;
+    const text = extracted.extraction.text;
+    this.versions = extracted.versions;
     // The text goes in chunks, each its own write, so a huge text is committed over several slices (see drain).
-    if (extraction.text !== undefined)
-      textChunks(extraction.text).forEach((chunk, i) => this.queue(() => saveTextChunk(this.setup.db, id, i, chunk), chunk.length));
+    if (text !== undefined)
+      textChunks(text).forEach((chunk, i) => this.queue(() => saveTextChunk(this.setup.db, id, i, chunk), chunk.length));
     this.queue(
       () => {
+        const { extraction, versions, docs, analysis } = completeLogExtraction(this.setup.db, id, extracted);
         saveExtraction(this.setup.db, id, extraction, versions, docs);
         saveAnalysis(this.setup.db, id, analysis);
       },
-      (extraction.text?.length ?? 0) + JSON.stringify(extraction.pages ?? []).length,
+      (extracted.extraction.text?.length ?? 0) + JSON.stringify(extracted.extraction.pages ?? []).length,
     );
   }
 
-  /** The extraction pipeline failed for this artifact: recorded on it, and an extraction row stops endless retries. */
+  /**
+   * The extraction pipeline failed for this artifact: recorded on it, and an extraction row stops endless retries.
+   * Requests of an access log that were stored before the failure go: the log is not analysed from part of it.
+   */
   private extractionFailed(id: number, path: string, message: string): void {
     this.inventory.errorCount++;
     this.queue(() => {
       saveExtraction(this.setup.db, id, failedExtraction(message), this.versions, buildSearchDocs(path, null));
+      clearLogRequests(this.setup.db, id);
       noteProblem(this.setup.db, id, `extraction failed: ${message}`);
     });
   }
@@ -605,6 +625,7 @@ export class IngestRun {
 
   private async extractFile(pool: IngestPool, c: ExtractionCandidate, tally: Tally): Promise<void> {
     this.current = c.path;
+    const logFlow = newLogFlow();
     try {
       const result = await pool.run(
         {
@@ -617,8 +638,15 @@ export class IngestRun {
           sha256: c.sha256,
           mtime: c.mtime,
           productions: this.productions,
+          logFlow,
         },
-        { timeoutMs: EXTRACT_TIMEOUT_MS, group: this },
+        {
+          timeoutMs: EXTRACT_TIMEOUT_MS,
+          group: this,
+          onProgress: (p) => {
+            if (p.type === 'log-requests') this.logRequests(c.id, p, logFlow);
+          },
+        },
       );
       if (result.type === 'file') this.saveExtracted(c.id, result);
     } catch (e) {
@@ -648,6 +676,7 @@ export class IngestRun {
     };
     while (remaining.size > 0 && !this.stopping()) {
       let running: number | null = null;
+      const logFlow = newLogFlow();
       try {
         const result = await pool.run(
           {
@@ -657,11 +686,16 @@ export class IngestRun {
             wanted: [...remaining.values()],
             limits: ZIP_LIMITS,
             productions: this.productions,
+            logFlow,
           },
           {
             timeoutMs: EXTRACT_TIMEOUT_MS,
             group: this,
             onProgress: (p) => {
+              if (p.type === 'log-requests') {
+                this.logRequests(remaining.has(p.key) ? p.key : undefined, p, logFlow);
+                return;
+              }
               if (p.type === 'member-start') {
                 running = p.id;
                 this.current = remaining.get(p.id)?.path ?? this.current;

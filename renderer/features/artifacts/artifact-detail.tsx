@@ -207,7 +207,7 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact }: Props) 
           ) : null}
           {x.logSummary ? (
             <Section title="Access log" meta={`${formatCount(x.logSummary.clients.length)} clients`} testId="detail-log">
-              <LogSummaryView summary={x.logSummary} />
+              <LogSummaryView artifactId={d.id} summary={x.logSummary} />
             </Section>
           ) : null}
           <Section

@@ -8,6 +8,7 @@ import {
   selectTimelineCursor,
   selectTimelineEvents,
   selectTimelineHasMore,
+  selectTimelineLogFilterLabel,
   selectTimelineRange,
   selectTimelineRequest,
   selectTimelineScopeLabel,
@@ -27,6 +28,7 @@ export function TimelinePanel({ onActivate }: Props) {
   const pinned = useAppStore(selectTimelineArtifact);
   const cursor = useAppStore(selectTimelineCursor);
   const scopeLabel = useAppStore(selectTimelineScopeLabel);
+  const logFilterLabel = useAppStore(selectTimelineLogFilterLabel);
   const selected = useAppStore(selectSelectedDetail);
   const actions = useAppStore(useShallow(selectTimelineActions));
 
@@ -51,7 +53,9 @@ export function TimelinePanel({ onActivate }: Props) {
       <EmptyState title="No dates here" testId="timeline-empty">
         {range.from || range.to
           ? 'Nothing falls between these bounds. Widen or clear the time range.'
-          : 'Nothing in this scope has a recorded date yet.'}
+          : logFilterLabel
+            ? 'No access-log request in this scope comes from there.'
+            : 'Nothing in this scope has a recorded date yet.'}
       </EmptyState>
     );
   }
@@ -64,6 +68,8 @@ export function TimelinePanel({ onActivate }: Props) {
         hasMore={hasMore}
         isLoading={isLoading}
         scopeLabel={scopeLabel}
+        logFilterLabel={logFilterLabel}
+        onClearLogFilter={actions.clearTimelineLogFilter}
         isPinned={pinned !== null}
         canPin={selected !== null}
         onRangeChange={actions.setTimelineRange}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../lib/format';
 import { normalizeBound, type TimeRangeInput } from '../../lib/time-range';
+import './timeline-filter.css';
 
 interface Props {
   range: TimeRangeInput;
@@ -9,6 +10,9 @@ interface Props {
   isLoading: boolean;
   /** What the events are of: `All artifacts`, a folder, or the pinned artifact's path. */
   scopeLabel: string;
+  /** Access-log requests only, from this client, network or place (`Client 1.2.3.4`, `CN · Jilin`); null: every event. */
+  logFilterLabel: string | null;
+  onClearLogFilter: () => void;
   isPinned: boolean;
   canPin: boolean;
   onRangeChange: (range: TimeRangeInput) => void;
@@ -18,7 +22,19 @@ interface Props {
 const HINT =
   'UTC, inclusive: 2024-03-15, 2024-03-15 14:22 or 2024-03-15 14:22:05. Values recorded without an offset are compared as recorded.';
 
-export function TimelineToolbar({ range, count, hasMore, isLoading, scopeLabel, isPinned, canPin, onRangeChange, onPinChange }: Props) {
+export function TimelineToolbar({
+  range,
+  count,
+  hasMore,
+  isLoading,
+  scopeLabel,
+  logFilterLabel,
+  onClearLogFilter,
+  isPinned,
+  canPin,
+  onRangeChange,
+  onPinChange,
+}: Props) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [invalid, setInvalid] = useState<{ from: boolean; to: boolean }>({ from: false, to: false });
@@ -100,6 +116,20 @@ export function TimelineToolbar({ range, count, hasMore, isLoading, scopeLabel, 
       >
         Selected artifact only
       </button>
+      {logFilterLabel ? (
+        <span className="filter-chip" title={`Only access-log requests from ${logFilterLabel}`} data-testid="timeline-log-filter">
+          <span className="filter-chip__label">From {logFilterLabel}</span>
+          <button
+            type="button"
+            className="filter-chip__clear"
+            onClick={onClearLogFilter}
+            aria-label={`Show every event, not only requests from ${logFilterLabel}`}
+            data-testid="timeline-log-filter-clear"
+          >
+            ×
+          </button>
+        </span>
+      ) : null}
       <span className="toolbar__spacer" />
       <span className="timeline-scope mono" title={scopeLabel} data-testid="timeline-scope">
         {scopeLabel}

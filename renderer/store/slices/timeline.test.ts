@@ -23,7 +23,16 @@ const timelineCalls = () => fake.calls.filter((c) => c.channel === 'timeline.lis
 beforeEach(() => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   fake = memoryTransport({
-    'timeline.list': (q: TimelineQuery) => events.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 1000)),
+    'timeline.list': (q: TimelineQuery) => {
+      const start = q.after ? Number(q.after.id) : 0;
+      const end = start + (q.limit ?? 1000);
+      const page = events.slice(start, end);
+      const last = page.at(-1);
+      return {
+        events: page,
+        next: last && end < events.length ? { key: last.value, path: last.path, field: last.field, id: String(end) } : null,
+      };
+    },
     'artifacts.get': ({ id }: { id: number }): ArtifactDetail => ({
       ...fakeArtifact(id, `f/${id}.jpg`),
       extraction: null,
@@ -46,7 +55,7 @@ describe('timeline', () => {
     expect(useAppStore.getState().timelineEvents).toHaveLength(TIMELINE_PAGE_SIZE + 20);
     expect(useAppStore.getState().timelineHasMore).toBe(false);
     await useAppStore.getState().loadMoreTimeline();
-    expect(timelineCalls().map((q) => q.offset)).toEqual([0, TIMELINE_PAGE_SIZE]);
+    expect(timelineCalls().map((q) => q.after?.id)).toEqual([undefined, String(TIMELINE_PAGE_SIZE)]);
     useAppStore.getState().setCenterTab('artifacts');
     useAppStore.getState().setCenterTab('timeline');
     expect(timelineCalls()).toHaveLength(2);
@@ -63,8 +72,8 @@ describe('timeline', () => {
       pathPrefix: 'images/',
       from: '2024-03-15T05:00',
       to: '2024-03-15T05:10:59Z',
-      offset: 0,
     });
+    expect(timelineCalls()[2]).not.toHaveProperty('after');
   });
 
   it('marks itself stale when hidden, and reloads when shown again', async () => {
@@ -88,5 +97,20 @@ describe('timeline', () => {
     expect(timelineCalls().at(-1)).not.toHaveProperty('sourceId');
     useAppStore.getState().selectFolder(null, null);
     expect(useAppStore.getState().timelineArtifact).toBeNull();
+  });
+
+  it("shows a log's requests from one client: pinned to the log, filtered, and brought to the front", async () => {
+    expect(useAppStore.getState().centerTab).toBe('artifacts');
+    useAppStore.getState().showLogRequestsInTimeline({ id: 7, path: 'logs/dav.access.log' }, { country: 'CN', region: 'Jilin' });
+    expect(useAppStore.getState().centerTab).toBe('timeline');
+    await vi.waitFor(() => expect(timelineCalls()).toHaveLength(1));
+    expect(timelineCalls()[0]).toMatchObject({ artifactId: 7, country: 'CN', region: 'Jilin' });
+    useAppStore.getState().pinTimelineArtifact(false);
+    await vi.waitFor(() => expect(timelineCalls()).toHaveLength(2));
+    expect(timelineCalls()[1]).toMatchObject({ country: 'CN', region: 'Jilin' });
+    expect(timelineCalls()[1]).not.toHaveProperty('artifactId');
+    useAppStore.getState().clearTimelineLogFilter();
+    await vi.waitFor(() => expect(timelineCalls()).toHaveLength(3));
+    expect(timelineCalls()[2]).not.toHaveProperty('region');
   });
 });

@@ -1,4 +1,5 @@
-import type { TimelineEvent } from '../../../shared/domain/search';
+import type { LogFilter } from '../../../shared/domain/logs';
+import type { TimelineCursor, TimelineEvent } from '../../../shared/domain/search';
 import { api } from '../../api';
 import { timelineBounds, type TimeRangeInput } from '../../lib/time-range';
 import type { SliceCreator } from '../index';
@@ -8,8 +9,12 @@ export const TIMELINE_PAGE_SIZE = 500;
 
 export interface TimelineSlice {
   timelineEvents: TimelineEvent[];
-  /** The last page came back full: there may be more after it. */
+  /** Where the next page starts; null when the last page was the end. */
+  timelineNext: TimelineCursor | null;
+  /** There are more events after the loaded ones. */
   timelineHasMore: boolean;
+  /** Only access-log requests from this client, network or place (set from the log view). */
+  timelineLogFilter: LogFilter | null;
   timelineRequest: RequestState;
   timelineRange: TimeRangeInput;
   /** When set, the timeline shows this artifact only instead of following the folder picked in the tree. */
@@ -26,6 +31,12 @@ export interface TimelineSlice {
   setTimelineRange: (range: TimeRangeInput) => void;
   /** Pins the timeline to the selected artifact (`true`) or goes back to the tree's folder (`false`). */
   pinTimelineArtifact: (isPinned: boolean) => void;
+  /**
+   * Shows one log's requests from a client, network or place: the timeline is pinned to that log, narrowed by the
+   * filter and brought to the front. Unpinning keeps the filter, across every log in scope.
+   */
+  showLogRequestsInTimeline: (artifact: { id: number; path: string }, filter: LogFilter) => void;
+  clearTimelineLogFilter: () => void;
   /** Moves the cursor by `delta` rows and shows that event's artifact; returns the new index. */
   moveTimelineCursor: (delta: number) => number | null;
   openTimelineEvent: (index: number) => void;
@@ -34,7 +45,9 @@ export interface TimelineSlice {
 
 const initial = {
   timelineEvents: [],
+  timelineNext: null,
   timelineHasMore: false,
+  timelineLogFilter: null,
   timelineRequest: idle,
   timelineRange: { from: '', to: '' },
   timelineArtifact: null,
@@ -46,28 +59,30 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
   /** Bumped when the scope changes, so pages of an older scope are dropped. */
   let generation = 0;
 
-  const fetchPage = async (offset: number): Promise<void> => {
+  const fetchPage = async (after: TimelineCursor | null): Promise<void> => {
     const dir = get().activeCaseDir;
     if (!dir) return;
     const mine = generation;
-    const { query, timelineArtifact, timelineRange } = get();
+    const { query, timelineArtifact, timelineRange, timelineLogFilter } = get();
     const scope = timelineArtifact
       ? { artifactId: timelineArtifact.id }
       : { ...(query.sourceId !== null ? { sourceId: query.sourceId } : {}), ...(query.pathPrefix ? { pathPrefix: query.pathPrefix } : {}) };
     set({ timelineRequest: loading }, false, 'timeline/fetch');
     try {
-      const events = await api.call('timeline.list', {
+      const page = await api.call('timeline.list', {
         dir,
         ...scope,
         ...timelineBounds(timelineRange),
-        offset,
+        ...timelineLogFilter,
+        ...(after ? { after } : {}),
         limit: TIMELINE_PAGE_SIZE,
       });
       if (mine !== generation || get().activeCaseDir !== dir) return;
       set(
         (s) => ({
-          timelineEvents: offset === 0 ? events : [...s.timelineEvents, ...events],
-          timelineHasMore: events.length === TIMELINE_PAGE_SIZE,
+          timelineEvents: after === null ? page.events : [...s.timelineEvents, ...page.events],
+          timelineNext: page.next,
+          timelineHasMore: page.next !== null,
           timelineRequest: idle,
         }),
         false,
@@ -83,14 +98,18 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
 
     loadTimeline: async () => {
       generation += 1;
-      set({ timelineEvents: [], timelineHasMore: false, timelineCursor: null, isTimelineStale: false }, false, 'timeline/load');
-      await fetchPage(0);
+      set(
+        { timelineEvents: [], timelineNext: null, timelineHasMore: false, timelineCursor: null, isTimelineStale: false },
+        false,
+        'timeline/load',
+      );
+      await fetchPage(null);
     },
 
     loadMoreTimeline: async () => {
-      const { timelineHasMore, timelineRequest, timelineEvents } = get();
-      if (!timelineHasMore || timelineRequest.status === 'loading') return;
-      await fetchPage(timelineEvents.length);
+      const { timelineNext, timelineRequest } = get();
+      if (!timelineNext || timelineRequest.status === 'loading') return;
+      await fetchPage(timelineNext);
     },
 
     invalidateTimeline: () => {
@@ -108,6 +127,20 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
       const detail = selectedId === null ? undefined : detailsById[selectedId];
       if (isPinned && !detail) return;
       set({ timelineArtifact: isPinned && detail ? { id: detail.id, path: detail.path } : null }, false, 'timeline/pin');
+      void get().loadTimeline();
+    },
+
+    showLogRequestsInTimeline: (artifact, filter) => {
+      set({ timelineArtifact: { id: artifact.id, path: artifact.path }, timelineLogFilter: filter }, false, 'timeline/logFilter');
+      if (get().centerTab === 'timeline') void get().loadTimeline();
+      else {
+        set({ isTimelineStale: true }, false, 'timeline/stale');
+        get().setCenterTab('timeline');
+      }
+    },
+
+    clearTimelineLogFilter: () => {
+      set({ timelineLogFilter: null }, false, 'timeline/clearLogFilter');
       void get().loadTimeline();
     },
 
