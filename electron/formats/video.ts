@@ -1,5 +1,5 @@
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
-import { decodeShortString } from './encoding/text-encoding';
+import { decodeShortString } from './encoding/detect';
 import type { ByteSource, Extractor, ExtractorOutput } from './types';
 
 /**

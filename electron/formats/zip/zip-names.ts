@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { crc32 } from 'node:zlib';
-import { decodeShortString } from '../encoding/text-encoding';
+import { decodeShortString } from '../encoding/detect';
 
 export interface DecodedZipName {
   name: string;
