@@ -4,7 +4,7 @@
  * Generates (once, cached under the OS temp folder) a tree of mixed files: sizes from 0 B to 4 MiB, nested
  * folders, duplicates and a few zips. Then, on a warm page cache, alternately times `sha256sum` over the same files
  * and `workbench ingest --no-extract` (hash-and-inventory: SHA-256 + SHA-1 + MD5, type sniffing, zip members, case
- * database writes), and reports the best of each, files/s, MB/s, peak RSS (main thread and workers share one
+ * database writes), and reports the best of each, files/s, MiB/s, peak RSS (main thread and workers share one
  * process, whose maxRSS covers both) and the ratio to sha256sum.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,8 +16,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import type { IngestJob } from '../../shared/domain/ingest';
+import { formatByteRate, formatBytes } from '../../shared/format/bytes';
 
-const MB = 1_000_000;
 const DATASET_VERSION = 1;
 
 interface Dataset {
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const rounds = flag('rounds', 3);
   process.stdout.write(
     `dataset: ${dataset.dir}: ${dataset.files.toLocaleString('en-US')} files (${dataset.zips} zips of 200 members), ` +
-      `${(dataset.bytes / MB).toFixed(0)} MB in ${dataset.folders} folders; ${rounds} rounds, best of each\n`,
+      `${formatBytes(dataset.bytes)} in ${dataset.folders} folders; ${rounds} rounds, best of each\n`,
   );
   sha256sum(dataset.dir); // warms the page cache for both contenders
   const baselines: number[] = [];
@@ -192,13 +192,14 @@ async function main(): Promise<void> {
   const { job } = best;
   const summary = {
     files: job.filesTotal,
-    megabytes: Math.round(job.bytesTotal / MB),
+    bytes: job.bytesTotal,
     sha256sumSeconds: Number(reference.toFixed(2)),
     oursJobSeconds: Number(best.jobSeconds.toFixed(2)),
     oursProcessSeconds: Number(best.processSeconds.toFixed(2)),
     filesPerSecond: Math.round(job.filesTotal / best.jobSeconds),
-    megabytesPerSecond: Math.round(job.bytesTotal / MB / best.jobSeconds),
-    peakRssMb: Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024),
+    bytesPerSecond: Math.round(job.bytesTotal / best.jobSeconds),
+    // maxRSS is reported in KiB.
+    peakRssBytes: Math.max(...runs.map((r) => r.maxRssKb)) * 1024,
     ratio: Number((best.jobSeconds / reference).toFixed(2)),
     processRatio: Number((best.processSeconds / reference).toFixed(2)),
     status: job.status,
@@ -210,8 +211,8 @@ async function main(): Promise<void> {
     [
       `sha256sum (find | xargs -0 sha256sum, warm cache): ${summary.sha256sumSeconds} s`,
       `workbench ingest --no-extract: ${summary.oursJobSeconds} s for the job (${summary.oursProcessSeconds} s with process start-up), ` +
-        `${summary.files.toLocaleString('en-US')} artifacts, ${summary.filesPerSecond.toLocaleString('en-US')} files/s, ${summary.megabytesPerSecond} MB/s, ` +
-        `peak RSS ${summary.peakRssMb} MB, ${job.status}, ${job.errorCount} errors`,
+        `${summary.files.toLocaleString('en-US')} artifacts, ${summary.filesPerSecond.toLocaleString('en-US')} files/s, ${formatByteRate(summary.bytesPerSecond)}, ` +
+        `peak RSS ${formatBytes(summary.peakRssBytes)}, ${job.status}, ${job.errorCount} errors`,
       `ratio workbench / sha256sum: ${summary.ratio} (process: ${summary.processRatio}; target ≤ 2)`,
       JSON.stringify(summary),
       '',
