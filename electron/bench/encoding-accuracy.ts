@@ -1,0 +1,106 @@
+/**
+ * Encoding detection accuracy: `node --import tsx electron/bench/encoding-accuracy.ts [--misses]`.
+ *
+ * The evidence behind the tuned thresholds in electron/formats/encoding: run it, move a threshold, run it again.
+ * Reads the labelled files of ../shared/corpus/text-encodings and breadth/text-encodings (never copied here) and
+ * scores detectEncoding on each whole file and on whole-line excerpts of about 32, 128 and 512 bytes, and
+ * decodeShortString (the metadata and zip-name path) on excerpts of about 12, 24 and 48 bytes of the CJK files.
+ * A verdict is right when its family matches the label or it decodes the bytes to the same text (as
+ * corpus-check.py counts it). UTF-16/32 files are judged whole only: a line of them is not a valid excerpt.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeBytes } from '../formats/encoding/decode';
+import { decodeShortString, detectEncoding } from '../formats/encoding/detect';
+import { encodingFamily, manifest } from '../test-support/corpus-labels';
+import { corpusDir } from '../test-support/paths';
+
+const SETS = ['text-encodings', 'breadth/text-encodings'];
+const LONG_EXCERPTS = [32, 128, 512];
+const SHORT_EXCERPTS = [12, 24, 48];
+const PER_FILE = 4;
+const longSet = (size: number): string => `excerpts of ~${size} B`;
+const shortSet = (size: number): string => `short strings of ~${size} B`;
+const CJK_FAMILIES = new Set(['gb', 'big5', 'kr', 'sjis', 'eucjp']);
+
+interface Labelled {
+  name: string;
+  label: string;
+  bytes: Uint8Array;
+}
+
+function decodesAlike(bytes: Uint8Array, label: string, detected: string): boolean {
+  try {
+    return decodeBytes(bytes, label.replace(/\s*\(.*/, '')) === decodeBytes(bytes, detected);
+  } catch {
+    return false;
+  }
+}
+
+function isRight(bytes: Uint8Array, label: string, detected: string): boolean {
+  const [want, got] = [encodingFamily(label), encodingFamily(detected)];
+  return want === got || (want === 'ascii' && got === 'utf8') || decodesAlike(bytes, label, detected);
+}
+
+/**
+ * Up to `count` runs of whole lines of about `target` bytes, spread over the file, each with at least two bytes
+ * that are not ASCII (or ISO-2022 escapes): an all-ASCII excerpt says nothing about the encoding.
+ */
+function excerpts(bytes: Uint8Array, target: number, count: number): Uint8Array[] {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) starts.push(i + 1);
+  const step = Math.max(1, Math.floor(starts.length / (count * 3)));
+  const out: Uint8Array[] = [];
+  for (let k = 0; k < starts.length && out.length < count; k += step) {
+    const from = starts[k] ?? 0;
+    let j = k;
+    while ((starts[j] ?? 0) - from < target && j + 1 < starts.length) j++;
+    const to = starts[j] ?? from;
+    if (to - from < target / 2 || to - from > target * 3) continue;
+    const excerpt = bytes.subarray(from, to);
+    if (excerpt.filter((b) => b >= 0x80 || b === 0x1b).length >= 2) out.push(excerpt);
+  }
+  return out;
+}
+
+function main(): void {
+  if (!existsSync(path.join(corpusDir, 'MANIFEST.tsv'))) throw new Error(`no corpus at ${corpusDir}`);
+  const showMisses = process.argv.includes('--misses');
+  const files: Labelled[] = SETS.flatMap((set) =>
+    manifest(set)
+      .filter((r) => r[5])
+      .map((r) => ({
+        name: `${set}/${r[7]}`,
+        label: r[5] ?? '',
+        bytes: new Uint8Array(readFileSync(path.join(corpusDir, set, r[7] ?? ''))),
+      })),
+  );
+  const sets = ['whole files', ...LONG_EXCERPTS.map(longSet), ...SHORT_EXCERPTS.map(shortSet)];
+  const tally = new Map(sets.map((set) => [set, { right: 0, total: 0, misses: [] as string[] }]));
+  const score = (set: string, name: string, bytes: Uint8Array, label: string, detected: string): void => {
+    const t = tally.get(set);
+    if (!t) return;
+    t.total++;
+    if (isRight(bytes, label, detected)) t.right++;
+    else t.misses.push(`${name}: labelled ${label}, detected ${detected}`);
+  };
+  for (const f of files) {
+    score('whole files', f.name, f.bytes, f.label, detectEncoding(f.bytes).name);
+    if (/utf-?(16|32)/i.test(f.label)) continue;
+    for (const size of LONG_EXCERPTS) {
+      excerpts(f.bytes, size, PER_FILE).forEach((e, i) => score(longSet(size), `${f.name}#${i}`, e, f.label, detectEncoding(e).name));
+    }
+    if (!CJK_FAMILIES.has(encodingFamily(f.label))) continue;
+    for (const size of SHORT_EXCERPTS) {
+      excerpts(f.bytes, size, PER_FILE).forEach((e, i) =>
+        score(shortSet(size), `${f.name}#${i}`, e, f.label, decodeShortString(e).encoding),
+      );
+    }
+  }
+  for (const [set, t] of tally) {
+    process.stdout.write(`${set}: ${t.right}/${t.total} right (${((100 * t.right) / t.total).toFixed(1)}%)\n`);
+    if (showMisses) for (const m of t.misses) process.stdout.write(`  miss ${m}\n`);
+  }
+}
+
+main();
