@@ -7,8 +7,10 @@
  * decodeShortString (the metadata and zip-name path) on excerpts of about 12, 24 and 48 bytes of the CJK files.
  * A verdict is right when its family matches the label or it decodes the bytes to the same text (as
  * corpus-check.py counts it). UTF-16/32 files are judged whole only: a line of them is not a valid excerpt.
+ * For BOM-less UTF-16 it also re-encodes each labelled text as UTF-16LE and UTF-16BE without BOM (must be found),
+ * and reads the first 64 KiB of every other corpus file that holds NUL bytes (must not be taken for UTF-16/32).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from '../formats/encoding/decode';
 import { decodeShortString, detectEncoding } from '../formats/encoding/detect';
@@ -21,6 +23,8 @@ const SHORT_EXCERPTS = [12, 24, 48];
 const PER_FILE = 4;
 const longSet = (size: number): string => `excerpts of ~${size} B`;
 const shortSet = (size: number): string => `short strings of ~${size} B`;
+const UTF16_SET = 'texts re-encoded as BOM-less UTF-16';
+const BINARY_SET = 'binary files with NULs not taken for UTF-16/32';
 const CJK_FAMILIES = new Set(['gb', 'big5', 'kr', 'sjis', 'eucjp']);
 
 interface Labelled {
@@ -63,6 +67,15 @@ function excerpts(bytes: Uint8Array, target: number, count: number): Uint8Array[
   return out;
 }
 
+/** Every corpus file outside the text sets whose name does not say text. */
+function binaryFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return name === 'text-encodings' ? [] : binaryFiles(file);
+    return /\.(txt|srt|xml|html?|csv|log|json|md|tsv)$/i.test(name) ? [] : [file];
+  });
+}
+
 function main(): void {
   if (!existsSync(path.join(corpusDir, 'MANIFEST.tsv'))) throw new Error(`no corpus at ${corpusDir}`);
   const showMisses = process.argv.includes('--misses');
@@ -75,7 +88,7 @@ function main(): void {
         bytes: new Uint8Array(readFileSync(path.join(corpusDir, set, r[7] ?? ''))),
       })),
   );
-  const sets = ['whole files', ...LONG_EXCERPTS.map(longSet), ...SHORT_EXCERPTS.map(shortSet)];
+  const sets = ['whole files', ...LONG_EXCERPTS.map(longSet), ...SHORT_EXCERPTS.map(shortSet), UTF16_SET, BINARY_SET];
   const tally = new Map(sets.map((set) => [set, { right: 0, total: 0, misses: [] as string[] }]));
   const score = (set: string, name: string, bytes: Uint8Array, label: string, detected: string): void => {
     const t = tally.get(set);
@@ -96,6 +109,28 @@ function main(): void {
         score(shortSet(size), `${f.name}#${i}`, e, f.label, decodeShortString(e).encoding),
       );
     }
+  }
+  for (const f of files) {
+    let text: string;
+    try {
+      text = decodeBytes(f.bytes, f.label.replace(/\s*\(.*/, '')).replace(/^\ufeff/, '');
+    } catch {
+      continue;
+    }
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const be = Uint8Array.from(le, (_, i) => le[i ^ 1] ?? 0);
+    score(UTF16_SET, `${f.name} as UTF-16LE`, le, 'utf-16le', detectEncoding(le).name);
+    score(UTF16_SET, `${f.name} as UTF-16BE`, be, 'utf-16be', detectEncoding(be).name);
+  }
+  for (const file of binaryFiles(corpusDir)) {
+    const head = new Uint8Array(readFileSync(file)).subarray(0, 64 * 1024);
+    if (head.indexOf(0) === -1) continue;
+    const detected = detectEncoding(head).name;
+    const t = tally.get(BINARY_SET);
+    if (!t) continue;
+    t.total++;
+    if (/^utf-(16|32)/.test(detected)) t.misses.push(`${path.relative(corpusDir, file)}: read as ${detected}`);
+    else t.right++;
   }
   for (const [set, t] of tally) {
     process.stdout.write(`${set}: ${t.right}/${t.total} right (${((100 * t.right) / t.total).toFixed(1)}%)\n`);
