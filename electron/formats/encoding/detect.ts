@@ -16,6 +16,10 @@ import { detectIso2022 } from './iso-2022';
 import { pickSingleByte } from './single-byte';
 import { detectWideUnicode, isStrictUtf8, sniffBom } from './unicode';
 
+/**
+ * Detection reads this much of a file. TOOLCHAIN.md §7 measured jschardet at 151 ms per MB of GBK against 44 ms per
+ * 64 KB; no labelled corpus file is longer, and the test 'judges a large file by its first 64 KiB only' holds it.
+ */
 export const DETECT_SAMPLE_BYTES = 64 * 1024;
 
 /** Detects the encoding of a whole text file or a long sample (uses up to the first 64 KiB). */
@@ -60,13 +64,49 @@ function detectLegacy(sample: Uint8Array, truncated: boolean): DetectedEncoding 
   return { name: guess.name, confidence: guess.confidence, bom: false, method: guess.method };
 }
 
-/** A single-byte reading scoring below this per character is mostly garbage... */
-const SINGLE_BYTE_IMPLAUSIBLE = 0.3;
-/** ...and one above this reads as ordinary words, which a weak CJK reading must not override. */
+// Tuned thresholds of the legacy decision. A CJK reading scores per two non-ASCII bytes ("per pair", cjk-score.ts),
+// a single-byte reading per non-ASCII character (single-byte.ts). Each comment says what a threshold separates, then
+// where moving it alone first changes a verdict and what changes: a test, by name, or a corpus file or excerpt as
+// electron/bench/encoding-accuracy.ts scores them (corpus-accuracy.test.ts fails when one of those is lost).
+// "Nothing changes" over a range means no test, corpus file or excerpt changes verdict there: within it the value
+// is a judgement, not a fit. Measured when the encoding modules were split; the same holds in cjk-score.ts,
+// single-byte.ts and unicode.ts.
+
+/**
+ * A CJK reading this good is taken without looking at single-byte readings. Nothing changes from 1.13 to 3.75; at
+ * 1.12 a windows-1251 excerpt of aviaport.ru.xml turns CJK, and at 1.0 'Señor García, la reunión es mañana.' in
+ * MacRoman reads as Shift_JIS (tests 'recognises MacRoman', short-macroman-3); at 3.76 Johab excerpts of
+ * hlpro-readme.txt fall to a single-byte page.
+ */
+const CJK_CONVINCING = 2.5;
+/**
+ * A single-byte reading this plausible beats a plausible CJK one, if it is Latin or the CJK reading is below
+ * CJK_MODERATE (any run of high bytes reads as some Cyrillic or Thai "word"). No measured case needs this rule:
+ * nothing changes up to 4.5 or with the rule off; at 0.45 a Big5 excerpt of coolloud.org.tw.xml turns single-byte.
+ */
 const SINGLE_BYTE_CONVINCING = 1.5;
-/** Between garbage and ordinary words, a fair CJK reading wins against a mediocre single-byte one. */
+/** See SINGLE_BYTE_CONVINCING. Nothing changes down to 0; at 2.25 GB2312 excerpts of _mozilla_bug171813_text.html turn single-byte. */
+const CJK_MODERATE = 1.8;
+/**
+ * Between garbage and ordinary words, a fair CJK reading (at least CJK_FAIR) beats a mediocre single-byte one (below
+ * SINGLE_BYTE_FAIR). CJK_FAIR: nothing changes from −0.66 to 1.17; at 1.18 '똠 쀍 햏 뷁' in CP949 stops reading as
+ * Korean (test 'handles CP949-only syllables'), at −0.67 a CP932 excerpt of www2.chuo-u.ac.jp-suishin.xml turns CJK
+ * (right). SINGLE_BYTE_FAIR: nothing changes from 0.72 to 2; at 0.716 the CP949 test fails, above 2 the MacRoman
+ * tests do.
+ */
 const CJK_FAIR = 0.8;
 const SINGLE_BYTE_FAIR = 1;
+/**
+ * Below SINGLE_BYTE_IMPLAUSIBLE a single-byte reading is mostly garbage, and a CJK reading above CJK_LAST_RESORT wins.
+ * SINGLE_BYTE_IMPLAUSIBLE: nothing changes from −0.74 to 1.71; at 1.72 the test short-iso-8859-1-2 fails, at −0.75
+ * a CP932 excerpt of www2.chuo-u.ac.jp-suishin.xml turns single-byte. CJK_LAST_RESORT: nothing changes from −0.66
+ * to 0.34; at 0.35 that excerpt turns single-byte, at −0.67 another one of the same file turns CJK (right).
+ */
+const SINGLE_BYTE_IMPLAUSIBLE = 0.3;
+const CJK_LAST_RESORT = 0;
+/** Weak CJK answers are shown with less confidence; display only. */
+const WEAK_CJK_CONFIDENCE = 0.8;
+const LAST_RESORT_CONFIDENCE = 0.5;
 const LATIN_CODE_PAGES = new Set([
   'windows-1252',
   'iso-8859-1',
@@ -79,10 +119,6 @@ const LATIN_CODE_PAGES = new Set([
   'windows-1258',
   'x-mac-ce',
 ]);
-/** Below this a CJK reading is mediocre enough for clean Cyrillic, Greek, Hebrew or Thai words to win. */
-const CJK_MODERATE = 1.8;
-/** A CJK reading this good is not second-guessed (which also saves scoring the single-byte readings). */
-const CJK_CONVINCING = 2.5;
 
 function chooseLegacy(
   bytes: Uint8Array,
@@ -99,7 +135,6 @@ function chooseLegacy(
   const single = pickSingleByte(bytes);
   const singleMethod = 'single-byte word plausibility + statistical (jschardet)';
   if (best && plausibleCjk(best)) {
-    // Any run of high bytes reads as some Cyrillic or Thai "word", so only Latin readings may beat a good CJK one.
     if (single.score >= SINGLE_BYTE_CONVINCING && (LATIN_CODE_PAGES.has(single.name) || best.perPair < CJK_MODERATE))
       return { name: single.name, confidence: single.confidence, method: singleMethod };
     return { name: best.label, confidence: cjkConfidence(best, ranked[1]), method: 'CJK character plausibility', text: best.text };
@@ -107,20 +142,42 @@ function chooseLegacy(
   if (common && common.perPair >= CJK_FAIR && single.score < SINGLE_BYTE_FAIR) {
     return {
       name: common.label,
-      confidence: roundConfidence(cjkConfidence(common, ranked[1]) * 0.8),
+      confidence: roundConfidence(cjkConfidence(common, ranked[1]) * WEAK_CJK_CONFIDENCE),
       method: 'CJK character plausibility (weak, single-byte readings weaker)',
       text: common.text,
     };
   }
-  if (common && common.perPair > 0 && single.score < SINGLE_BYTE_IMPLAUSIBLE) {
-    return { name: common.label, confidence: 0.5, method: 'CJK (no single-byte reading is plausible)', text: common.text };
+  if (common && common.perPair > CJK_LAST_RESORT && single.score < SINGLE_BYTE_IMPLAUSIBLE) {
+    return {
+      name: common.label,
+      confidence: LAST_RESORT_CONFIDENCE,
+      method: 'CJK (no single-byte reading is plausible)',
+      text: common.text,
+    };
   }
   return { name: single.name, confidence: single.confidence, method: singleMethod };
 }
 
+/**
+ * How far into the text a declaration is looked for. HTML's own prescan reads 1,024 bytes, and an XML declaration
+ * comes first. Nothing changes from 38 bytes (the TIS-620 test's declaration) to 6,144.
+ */
+const DECLARATION_HEAD_BYTES = 2048;
+/**
+ * A declared CJK label is used when its reading scores at least this share of the best one. Nothing changes from 0 to
+ * 2.4: the reading chosen without the declaration is of the same family, so this only picks the label within it.
+ */
+const DECLARED_CJK_SHARE = 0.8;
+/**
+ * A declared single-byte label loses to a CJK reading this strong (multi-byte text labelled Latin-1 is a common
+ * mislabel). Nothing changes down to 0; above 3 the test 'uses a charset declared in the document…' (GBK text
+ * declared iso-8859-1) fails.
+ */
+const CJK_OVER_DECLARED = 2.5;
+
 /** `<?xml encoding=…?>`, `<meta charset=…>` or `content="…; charset=…"` near the start of the text. */
 function declaredCharset(sample: Uint8Array): string | null {
-  const head = latin1(sample.subarray(0, 2048));
+  const head = latin1(sample.subarray(0, DECLARATION_HEAD_BYTES));
   const m = /<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]*\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head);
   if (!m) return null;
   const label = m[1]!.toLowerCase();
@@ -159,7 +216,7 @@ function declaredFits(declared: string, sample: Uint8Array, ranked: CjkResult[],
   if (family) {
     const mine = ranked.find((r) => r.family === family);
     const best = ranked[0];
-    return mine !== undefined && best !== undefined && mine.score > 0 && mine.score >= best.score * 0.8;
+    return mine !== undefined && best !== undefined && mine.score > 0 && mine.score >= best.score * DECLARED_CJK_SHARE;
   }
   let text: string;
   try {
@@ -169,6 +226,5 @@ function declaredFits(declared: string, sample: Uint8Array, ranked: CjkResult[],
   }
   if (text.includes('\ufffd') || /[\u0080-\u009f]/.test(text)) return false;
   const best = ranked[0];
-  // Multi-byte text labelled as a single-byte charset is a common mislabel: trust a strong CJK reading instead.
-  return !(best && best.perPair >= 2.5);
+  return !(best && best.perPair >= CJK_OVER_DECLARED);
 }
