@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource } from './byte-source';
 import { extractPdf } from './pdf';
 import { textExtractor } from './text';
+import { encodingFamily, manifest } from '../test-support/corpus-labels';
 import { corpusDir } from '../test-support/paths';
 
 /**
@@ -13,48 +14,6 @@ import { corpusDir } from '../test-support/paths';
  */
 const corpus = corpusDir;
 const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-
-/** corpus-check.py's encoding families (names outside the map are their own family). */
-const FAMILY: Record<string, string> = {
-  gb2312: 'gb',
-  gbk: 'gb',
-  gb18030: 'gb',
-  'euc-cn': 'gb',
-  'x-gbk': 'gb',
-  'euc-kr': 'kr',
-  cp949: 'kr',
-  uhc: 'kr',
-  'windows-949': 'kr',
-  'ks-c-5601-1987': 'kr',
-  big5: 'big5',
-  'big5-hkscs': 'big5',
-  cp950: 'big5',
-  'shift-jis': 'sjis',
-  cp932: 'sjis',
-  'windows-31j': 'sjis',
-  sjis: 'sjis',
-  ms932: 'sjis',
-  'euc-jp': 'eucjp',
-  'utf-8': 'utf8',
-  utf8: 'utf8',
-  'us-ascii': 'ascii',
-  ascii: 'ascii',
-  'utf-16le': 'u16le',
-  'utf-16be': 'u16be',
-  'iso-2022-jp': '2022jp',
-  'iso-2022-kr': '2022kr',
-  'iso-2022-cn': '2022cn',
-  johab: 'johab',
-  'euc-tw': 'euctw',
-};
-const family = (label: string): string => {
-  const e = label
-    .toLowerCase()
-    .replace(/_/g, '-')
-    .replace(/\s*\(.*/, '')
-    .trim();
-  return FAMILY[e] ?? e;
-};
 
 /** Python's `\s` (str.isspace), as corpus-check.py strips it. */
 const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
@@ -73,14 +32,6 @@ function bagSimilarity(a: string, b: string): number {
   return common / Math.max(total(A), total(B), 1);
 }
 
-function manifest(set: string): string[][] {
-  return readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter((r) => r[0] === set);
-}
-
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const PDF_TIMEOUT_MS = 60_000;
 
@@ -93,7 +44,7 @@ describe.skipIf(!existsSync(path.join(corpus, 'MANIFEST.tsv')) || !hasPdftotext)
       const [label = '', name = ''] = [r[5], r[7]];
       const bytes = new Uint8Array(readFileSync(path.join(corpus, 'text-encodings', name)));
       const out = await textExtractor.extract({ name, path: name, size: bytes.byteLength, source: bufferSource(bytes) });
-      const [t, g] = [family(label), family(out.encoding?.name ?? '')];
+      const [t, g] = [encodingFamily(label), encodingFamily(out.encoding?.name ?? '')];
       if (t === g || (t === 'ascii' && g === 'utf8') || (t.startsWith('u16') && g.startsWith('u16') && label.includes('inconsistent')))
         right++;
       else misses.push(`${name}: labelled ${label}, detected ${out.encoding?.name} (${out.encoding?.method})`);

@@ -19,6 +19,8 @@ describe('detectMime', () => {
   it('recognises text in UTF-8, UTF-16 (with and without BOM) and legacy CJK encodings', async () => {
     expect(await detectMime(utf8('原画修型请注意口型\n로동신문'), 40)).toBe('text/plain');
     expect(await detectMime(Buffer.from('\uFEFFhello', 'utf16le'), 12)).toBe('text/plain');
+    expect(isText(Uint8Array.of(0xff, 0xfe, 0, 0, 0x41, 0, 0, 0, 0, 0x30, 0, 0))).toBe(true); // UTF-32LE BOM, 'A', U+3000
+    expect(isText(Uint8Array.of(0, 0, 0xfe, 0xff, 0, 0, 0, 0x41, 0, 0, 0x30, 0))).toBe(true); // UTF-32BE
     expect(await detectMime(Buffer.from('plain ascii in utf-16', 'utf16le'), 42)).toBe('text/plain');
     expect(await detectMime(Buffer.from('d4adbbadd0ded0cdc7ebd7a2d2e2bfdad0cd', 'hex'), 18)).toBe('text/plain'); // GBK
     expect(await detectMime(utf8('<!DOCTYPE html><html></html>'), 28)).toBe('text/html');

@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { sniffBom } from './encoding/unicode';
 
 /** How much of the start of a file type detection looks at. */
 export const SNIFF_BYTES = 4096;
@@ -23,16 +24,6 @@ const WEAK_SIGNATURES = new Set(['image/bmp', 'application/x-msdownload', 'audio
 const isControl = (b: number): boolean =>
   (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
 
-function hasBom(head: Uint8Array): boolean {
-  const [a, b, c] = head;
-  return (
-    (a === 0xef && b === 0xbb && c === 0xbf) ||
-    (a === 0xff && b === 0xfe) ||
-    (a === 0xfe && b === 0xff) ||
-    (a === 0 && b === 0 && c === 0xfe)
-  );
-}
-
 /** UTF-16 without a BOM, as long as most characters are ASCII: NULs in every other byte. */
 function looksUtf16(head: Uint8Array): boolean {
   const pairs = Math.floor(head.byteLength / 2);
@@ -55,7 +46,7 @@ function looksUtf16(head: Uint8Array): boolean {
  */
 export function isText(head: Uint8Array): boolean {
   if (head.byteLength === 0) return false;
-  if (hasBom(head)) return true;
+  if (sniffBom(head)) return true;
   if (head.indexOf(0) !== -1) return looksUtf16(head);
   let controls = 0;
   for (const b of head) if (isControl(b)) controls++;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocumentIdentity, MetadataGroups, MetaValue, PageText, TimestampEntry } from '../../shared/domain/extraction';
-import { decodeShortString } from './encoding/text-encoding';
+import { decodeShortString } from './encoding/detect';
 import type { ExtractInput, Extractor, ExtractorOutput } from './types';
 import { parseXmpPacket } from './xmp';
 

@@ -1,5 +1,6 @@
 import type { EncodingInfo, MetadataGroups } from '../../shared/domain/extraction';
-import { decodeBytes, DETECT_SAMPLE_BYTES, detectEncoding } from './encoding/text-encoding';
+import { decodeBytes } from './encoding/decode';
+import { DETECT_SAMPLE_BYTES, detectEncoding } from './encoding/detect';
 import type { ExtractInput, Extractor, ExtractorOutput } from './types';
 
 /** Source bytes decoded at most; longer files keep their first 50 MiB and are flagged `textTruncated`. */

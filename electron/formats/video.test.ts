@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { box, corruptFile, macSeconds, mediaFixtures, mp4File } from '../test-support/generate/media';
 import { type Agreement, expectFixturesMatchExiftool, exiftoolJson, hasExiftool, recordOf, tallyAgreement } from '../test-support/exiftool';
-import { extractInput, HEAD, runExtractor } from '../test-support/extract';
+import { countReads, extractInput, HEAD, runExtractor } from '../test-support/extract';
 import { bufferSource, fileSource } from './byte-source';
 import type { ByteSource } from './types';
 import { formatDuration, parseIso6709, videoExtractor } from './video';
@@ -68,12 +68,18 @@ describe('videoExtractor on generated files', () => {
     expect(out?.warnings?.join('\n')).toMatch(/nested deeper than \d+ levels/);
   });
 
-  it('survives every truncation and many byte flips of a valid file without throwing', async () => {
+  it('survives every truncation and many byte flips of a valid file without throwing, reading only its headers', async () => {
     const bytes = mp4File().bytes;
     const moovAt = Buffer.from(bytes).indexOf('moov') - 4;
-    const t0 = performance.now();
-    for (let cut = moovAt; cut < bytes.byteLength; cut += 7)
-      await videoExtractor.extract(extractInput('t.mp4', bufferSource(bytes.slice(0, cut))));
+    // However damaged, the box walk stays a handful of window reads and never reaches the media data
+    // (measured: at most 4 reads and 44% of this 151 KB file, almost all of it mdat).
+    const extract = async (name: string, file: Uint8Array): Promise<void> => {
+      const { source, reads } = countReads(bufferSource(file));
+      await videoExtractor.extract(extractInput(name, source));
+      expect(reads.calls, name).toBeLessThanOrEqual(8);
+      expect(reads.bytes, name).toBeLessThan(bytes.byteLength / 2);
+    };
+    for (let cut = moovAt; cut < bytes.byteLength; cut += 7) await extract(`cut at ${cut}`, bytes.slice(0, cut));
     let seed = 12345;
     const rand = (): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -82,9 +88,8 @@ describe('videoExtractor on generated files', () => {
     for (let i = 0; i < 300; i++) {
       const copy = bytes.slice();
       for (let j = 0; j < 4; j++) copy[moovAt + (rand() % (copy.byteLength - moovAt))] = rand() & 0xff;
-      await videoExtractor.extract(extractInput('f.mp4', bufferSource(copy)));
+      await extract(`flips ${i}`, copy);
     }
-    expect(performance.now() - t0).toBeLessThan(20_000);
   });
 
   it('caps the number of boxes it visits', async () => {
@@ -98,10 +103,13 @@ describe('videoExtractor on generated files', () => {
     const bytes = new Uint8Array(ftyp.byteLength + frees.byteLength);
     bytes.set(ftyp);
     bytes.set(frees, ftyp.byteLength);
-    const t0 = performance.now();
-    const { out } = await run('many.mp4', bytes);
-    expect(out?.warnings?.join('\n')).toMatch(/more than \d+ boxes/);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    const { source, reads } = countReads(bufferSource(bytes));
+    const out = await videoExtractor.extract(extractInput('many.mp4', source));
+    const cap = Number(/more than (\d+) boxes/.exec(out.warnings?.join('\n') ?? '')?.[1]);
+    expect(cap).toBeGreaterThan(0);
+    // The walk stops at the cap (its 8-byte headers plus at most one 64 KiB read-ahead window), long before the end.
+    expect(reads.bytes).toBeLessThanOrEqual(ftyp.byteLength + cap * 8 + 64 * 1024);
+    expect(reads.bytes).toBeLessThan(bytes.byteLength / 4);
   });
 
   it('reads only box headers and metadata boxes of a multi-gigabyte file', async () => {
@@ -169,7 +177,7 @@ describe('helpers', () => {
 const CORPUS = '/work/shared/corpus/video-audio';
 
 describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: video-audio against exiftool -j -G1 -n -a', () => {
-  it('extracts every ISO-BMFF file without throwing, each in under 10 s, and mostly agrees with ExifTool', async () => {
+  it('extracts every ISO-BMFF file without throwing and mostly agrees with ExifTool', async () => {
     const files = readdirSync(CORPUS).map((f) => join(CORPUS, f));
     const reference = exiftoolJson(files, ['-n', '-a']);
     const tally: Agreement = { compared: 0, agreed: 0, misses: [] };
@@ -177,9 +185,7 @@ describe.skipIf(!existsSync(CORPUS) || !hasExiftool)('corpus: video-audio agains
       const source = fileSource(file, statSync(file).size);
       const inp = extractInput(file, source);
       if (!videoExtractor.accepts(inp, await source.read(0, HEAD))) continue;
-      const t0 = performance.now();
       const out = await videoExtractor.extract(inp);
-      expect(performance.now() - t0, file).toBeLessThan(10_000);
       tallyAgreement(tally, file.slice(CORPUS.length + 1), out.metadata ?? {}, recordOf(reference, file));
     }
     const { compared, agreed, misses } = tally;

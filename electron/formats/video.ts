@@ -1,6 +1,7 @@
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../shared/domain/extraction';
+import { isAscii } from '../lib/bytes';
 import { type Box, BoxWalker } from './bmff/boxes';
-import { decodeShortString } from './encoding/text-encoding';
+import { decodeShortString } from './encoding/detect';
 import type { ByteSource, Extractor, ExtractorOutput } from './types';
 
 /**
@@ -279,7 +280,8 @@ export function parseIso6709(text: string): { lat: number; lon: number; alt?: nu
   return m[7] ? { lat, lon, alt: Number(m[7]) } : { lat, lon };
 }
 
-function isAscii(b: Uint8Array): boolean {
+/** Printable ASCII plus tab and line breaks: what an untyped (binary) iTunes data atom must hold to be shown as text. */
+function isPrintableAscii(b: Uint8Array): boolean {
   for (const x of b) if (x > 0x7e || (x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d)) return false;
   return true;
 }
@@ -772,7 +774,7 @@ function itemValue(atom: string, type: number, d: Uint8Array): MetaValue | undef
     case 24:
       return d.byteLength >= 8 ? { value: v.getFloat64(0) } : undefined;
     case 0:
-      return isAscii(d) && d.byteLength > 0 ? { value: new TextDecoder().decode(d) } : undefined;
+      return isPrintableAscii(d) && d.byteLength > 0 ? { value: new TextDecoder().decode(d) } : undefined;
     default:
       return undefined;
   }

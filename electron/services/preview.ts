@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ArtifactSummary } from '../../shared/domain/artifact';
 import type { ArtifactPreview, PreviewMime } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format/bytes';
 import { getArtifactSummary } from '../db/artifact-query';
 import { depthOf } from '../db/artifact-repo';
 import type { Db } from '../db/database';
@@ -35,7 +36,6 @@ const CHANGED = 'evidence changed since ingest (SHA-256 differs)';
 const none = (reason: string): ArtifactPreview => ({ kind: 'none', reason });
 const dataUrl = (mime: PreviewMime, bytes: Uint8Array): string =>
   `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
-const mib = (n: number): string => `${(n / MIB).toFixed(1)} MiB`;
 
 /** Why an artifact is not even read for a preview, from what ingest recorded. */
 function refusal(a: ArtifactSummary): string | null {
@@ -48,7 +48,7 @@ function refusal(a: ArtifactSummary): string | null {
   if (a.mime !== 'application/pdf' && !a.mime?.startsWith('image/') && !mayHoldWorkFilePicture(a.name))
     return `no preview for ${a.mime ?? 'this type'}`;
   if ((a.size ?? 0) > VERIFY_MAX_BYTES)
-    return `too large to preview (${mib(a.size ?? 0)}; previews verify the whole file first, up to ${mib(VERIFY_MAX_BYTES)})`;
+    return `too large to preview (${formatBytes(a.size ?? 0)}; previews verify the whole file first, up to ${formatBytes(VERIFY_MAX_BYTES)})`;
   return null;
 }
 
@@ -168,7 +168,7 @@ function imagePreview(bytes: Buffer): ArtifactPreview {
   }
   const embedded = findEmbeddedJpeg(bytes);
   if (embedded) {
-    const why = mime ? `the original is larger than ${mib(ORIGINAL_MAX_BYTES)}` : 'the browser cannot decode the original';
+    const why = mime ? `the original is larger than ${formatBytes(ORIGINAL_MAX_BYTES)}` : 'the browser cannot decode the original';
     return {
       kind: 'image',
       mime: 'image/jpeg',
@@ -180,7 +180,7 @@ function imagePreview(bytes: Buffer): ArtifactPreview {
     };
   }
   const format = detectImageFormat(bytes.subarray(0, 64));
-  if (mime) return none(`larger than ${mib(ORIGINAL_MAX_BYTES)} and without an embedded preview`);
+  if (mime) return none(`larger than ${formatBytes(ORIGINAL_MAX_BYTES)} and without an embedded preview`);
   return none(`${format ? format.toUpperCase() : 'this image type'} cannot be shown by the browser and holds no embedded JPEG preview`);
 }
 

@@ -34,3 +34,21 @@ export async function runExtractor(
     chunks,
   };
 }
+
+/** Wraps a source to count the reads an extractor makes and the bytes they return: work measured, not time. */
+export function countReads(inner: ByteSource): { source: ByteSource; reads: { calls: number; bytes: number } } {
+  const reads = { calls: 0, bytes: 0 };
+  const tally = (bytes: Uint8Array): Uint8Array => {
+    reads.calls++;
+    reads.bytes += bytes.byteLength;
+    return bytes;
+  };
+  return {
+    source: {
+      size: inner.size,
+      read: async (offset, length) => tally(await inner.read(offset, length)),
+      readAll: async (maxBytes) => tally(await inner.readAll(maxBytes)),
+    },
+    reads,
+  };
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   sourceName,
-  formatBytes,
   formatBytesExact,
   formatCount,
   formatDateTime,
@@ -10,39 +9,20 @@ import {
   formatEta,
   formatMode,
   formatPercent,
-  formatRate,
   formatRelative,
   parseIso,
   shortenHash,
   shortMime,
 } from './format';
 
-describe('formatBytes', () => {
-  it.each([
-    [0, '0 B'],
-    [1, '1 B'],
-    [1023, '1023 B'],
-    [1024, '1.0 KiB'],
-    [1536, '1.5 KiB'],
-    [1024 * 1024 - 1, '1.0 MiB'],
-    [5 * 1024 ** 3, '5.0 GiB'],
-    [123.4 * 1024 ** 2, '123 MiB'],
-  ])('%d → %s', (n, text) => expect(formatBytes(n)).toBe(text));
-
-  it('shows a dash for unknown sizes', () => {
-    expect(formatBytes(null)).toBe('—');
-    expect(formatBytes(undefined)).toBe('—');
-    expect(formatBytes(Number.NaN)).toBe('—');
-  });
-
+describe('formatBytesExact and formatCount', () => {
   it('gives exact bytes for detail views', () => {
     expect(formatBytesExact(1)).toBe('1 byte');
     expect(formatBytesExact(512)).toBe('512 bytes');
     expect(formatBytesExact(1_234_567)).toBe('1,234,567 bytes (1.2 MiB)');
   });
 
-  it('formats rates and counts', () => {
-    expect(formatRate(10.4 * 1024 * 1024)).toBe('10.4 MiB/s');
+  it('groups counts', () => {
     expect(formatCount(1234567)).toBe('1,234,567');
   });
 });

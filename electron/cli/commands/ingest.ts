@@ -4,6 +4,7 @@ import type { ArtifactReview } from '../../../shared/domain/review';
 import { FILTER_BOOLEANS, FILTER_USAGE, parseFilters } from '../filters';
 import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
+import { formatByteRate, formatBytes } from '../../../shared/format/bytes';
 import { UsageError, requirePositional, wholeNumber, type ParsedArgs } from '../args';
 import { printJson, type CliIo, type Command } from '../command';
 
@@ -11,18 +12,6 @@ const PLAIN_PROGRESS_MS = 5_000;
 const LIST_PAGE = 100_000;
 
 const number = new Intl.NumberFormat('en-US');
-
-function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 function duration(seconds: number): string {
   const s = Math.round(seconds);
@@ -39,8 +28,8 @@ const percent = (p: IngestProgress): number => {
 
 function progressFigures(p: IngestProgress): string {
   const eta = p.etaSeconds === null ? '' : `  ETA ${duration(p.etaSeconds)}`;
-  const rate = p.phase === 'hashing' || p.phase === 'extracting' ? `  ${bytes(p.bytesPerSecond)}/s` : '';
-  return `${p.phase}  ${number.format(p.filesDone)}/${number.format(p.filesTotal)} files  ${bytes(p.bytesDone)}/${bytes(p.bytesTotal)}${rate}${eta}`;
+  const rate = p.phase === 'hashing' || p.phase === 'extracting' ? `  ${formatByteRate(p.bytesPerSecond)}` : '';
+  return `${p.phase}  ${number.format(p.filesDone)}/${number.format(p.filesTotal)} files  ${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}${rate}${eta}`;
 }
 
 /** One line, redrawn in place (carriage return, clear line), cut to the terminal width. */
@@ -57,7 +46,7 @@ function barLine(p: IngestProgress, width: number): string {
 function summaryLine(job: IngestJob): string {
   const seconds = job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : 0;
   const errors = job.errorCount ? `, ${number.format(job.errorCount)} with errors (see workbench list)` : '';
-  return `Ingest ${job.status}: ${job.sourcePath}: ${number.format(job.filesTotal)} files, ${bytes(job.bytesTotal)} in ${seconds.toFixed(1)} s${errors} (job ${job.id})\n`;
+  return `Ingest ${job.status}: ${job.sourcePath}: ${number.format(job.filesTotal)} files, ${formatBytes(job.bytesTotal)} in ${seconds.toFixed(1)} s${errors} (job ${job.id})\n`;
 }
 
 /** Shows progress as the output mode asks: JSON lines, an in-place bar on a terminal, or a line now and then. */

@@ -1,4 +1,5 @@
-import { decodeBytes, decodeShortString } from './text-encoding';
+import { decodeBytes } from './decode';
+import { decodeShortString } from './detect';
 
 /**
  * Windows code page identifiers, as Office property sets (CodePage), BIFF5 workbooks (CODEPAGE) and RTF (\ansicpg)

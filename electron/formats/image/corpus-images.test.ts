@@ -135,13 +135,10 @@ describe.skipIf(!available)('corpus: images agree with ExifTool', () => {
     expect(share).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('reads every image and misc file without throwing, each within 10 s', async () => {
+  it('reads every image and misc file without throwing', async () => {
     for (const folder of ['images', 'misc']) {
       for (const name of readdirSync(join(corpus, folder)).sort()) {
-        const started = performance.now();
         const { outputs } = await runExtractors(join(corpus, folder, name));
-        const ms = performance.now() - started;
-        expect(ms, `${folder}/${name} took ${ms.toFixed(0)} ms`).toBeLessThan(10_000);
         for (const out of outputs) expect(Array.isArray(out.warnings ?? [])).toBe(true);
       }
     }

@@ -1,5 +1,6 @@
 import exifr from 'exifr';
 import type { MetaValue, TimestampEntry } from '../../../shared/domain/extraction';
+import { isAscii } from '../../lib/bytes';
 import { ByteReader, toHex } from './binary';
 import { legacyText } from './text';
 
@@ -136,8 +137,6 @@ function isUtf8Declared(ds: Dataset[]): boolean | undefined {
   if (!ccs) return undefined;
   return UTF8_ESCAPE.every((b, i) => ccs.bytes[i] === b);
 }
-
-const isAscii = (b: Uint8Array): boolean => b.every((x) => x < 0x80);
 
 function formatDate(s: string): string {
   return /^\d{8}$/.test(s) ? `${s.slice(0, 4)}:${s.slice(4, 6)}:${s.slice(6, 8)}` : s;

@@ -1,5 +1,6 @@
 import type { MetaValue } from '../../../shared/domain/extraction';
-import { decodeBytes, decodeShortString } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
+import { decodeShortString } from '../encoding/detect';
 import { latin1, toHex } from './binary';
 
 const PASS_THROUGH = new Set(['ascii', 'us-ascii', 'utf-8', 'utf8']);

@@ -61,7 +61,6 @@ describe('Office 97-2003 documents, generated', () => {
   });
 
   it('survives every truncation and many byte flips without throwing', async () => {
-    const t0 = performance.now();
     for (const item of legacyOfficeFixtures()) {
       const bytes = item.bytes;
       for (let cut = 512; cut < bytes.byteLength; cut += 509)
@@ -74,7 +73,6 @@ describe('Office 97-2003 documents, generated', () => {
         await officeExtractor.extract(extractInput('f', bufferSource(copy)));
       }
     }
-    expect(performance.now() - t0).toBeLessThan(30_000);
   });
 });
 

@@ -1,6 +1,6 @@
 import CFB from 'cfb';
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../../shared/domain/extraction';
-import { decodeBytes } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
 import { ByteReader } from '../image/binary';
 import type { ExtractInput, ExtractorOutput } from '../types';
 import { workbookText } from './excel';

@@ -1,4 +1,4 @@
-import { decodeBytes } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
 import { ByteReader } from '../image/binary';
 
 /**

@@ -1,5 +1,5 @@
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../../shared/domain/extraction';
-import { decodeBytes } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
 import { decodeCodePage } from '../encoding/windows-code-pages';
 import { ByteReader, toHex } from '../image/binary';
 import { convertTimeSpan } from '../time-span';

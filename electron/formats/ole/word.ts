@@ -1,5 +1,5 @@
 import type { MetadataGroups, MetaValue, TimestampEntry } from '../../../shared/domain/extraction';
-import { decodeBytes } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
 import { ByteReader } from '../image/binary';
 import { convertTimeSpan } from '../time-span';
 

@@ -1,7 +1,8 @@
 import { readPsd, type Layer, type LinkedFile, type Psd } from 'ag-psd';
 import type { WorkLayer } from '../../../shared/domain/extraction';
 import iconv from 'iconv-lite';
-import { decodeBytes, decodeShortString } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
+import { decodeShortString } from '../encoding/detect';
 import type { Extractor, ExtractorOutput } from '../types';
 import { readPsdLayout, type PsdLayerRecord } from './psd-sections';
 import { clip, WorkFileOutput } from './work-output';

@@ -1,5 +1,5 @@
 import { ZIP_LIMITS, type ZipLimits } from '../../model/inventory';
-import { decodeBytes } from '../encoding/text-encoding';
+import { decodeBytes } from '../encoding/decode';
 import type { ByteSource } from '../types';
 import { elements, ownText, parseXml, type XmlElement, type XmlNode } from '../xml';
 import { readZipParts, type ZipParts } from '../zip/zip-parts';

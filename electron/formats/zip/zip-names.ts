@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { crc32 } from 'node:zlib';
-import { decodeShortString } from '../encoding/text-encoding';
+import { isAscii } from '../../lib/bytes';
+import { decodeShortString } from '../encoding/detect';
 
 export interface DecodedZipName {
   name: string;
@@ -33,11 +34,6 @@ function unicodePath(rawName: Uint8Array, fields: readonly { id: number; data: U
   // A CRC mismatch means the header name was changed after the field was written: the field is stale.
   if (stored !== crc32(rawName)) return undefined;
   return tryUtf8(field.data.subarray(5));
-}
-
-function isAscii(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return false;
-  return true;
 }
 
 /**

@@ -1,20 +1,11 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { formatBytes } from '../../../shared/format/bytes';
 import type { ZipLimits } from '../../model/inventory';
 import type { ByteSource } from '../types';
 import { decodeZipEntryName } from './zip-names';
-import {
-  bombRatio,
-  type Budget,
-  BudgetExceeded,
-  crcMismatch,
-  formatBytes,
-  inflatedChunks,
-  MemberError,
-  newBudget,
-  unreadable,
-} from './zip-walk';
+import { bombRatio, type Budget, BudgetExceeded, crcMismatch, inflatedChunks, MemberError, newBudget, unreadable } from './zip-walk';
 
 /**
  * Reads chosen parts of a zip-based document (OOXML and the like) through the archive walker's own limits: only the

@@ -2,6 +2,7 @@ import { fstatSync, read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { formatBytes } from '../../../shared/format/bytes';
 import { detectContentType, SNIFF_BYTES, ZIP_MIME } from '../file-kind';
 import { isoFromNs } from '../../lib/file-times';
 import { MultiHash, type Digests } from '../../lib/hashing';
@@ -85,10 +86,6 @@ export async function openZipFd(fd: number, maxBufferBytes: number): Promise<Arc
   }
   return openZipBuffer(done === size ? bytes : bytes.subarray(0, done));
 }
-
-const MIB = 1024 * 1024;
-export const formatBytes = (n: number): string =>
-  n >= 1024 * MIB ? `${(n / 1024 / MIB).toFixed(n % (1024 * MIB) ? 1 : 0)} GiB` : n >= MIB ? `${Math.round(n / MIB)} MiB` : `${n} bytes`;
 
 /** Inflated bytes so far for one top-level archive and everything nested in it. */
 export interface Budget {

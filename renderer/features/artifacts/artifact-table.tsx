@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { ArtifactSortKey, ArtifactSummary } from '../../../shared/domain/artifact';
+import { formatBytes } from '../../../shared/format/bytes';
 import { GridRow } from '../../components/grid-row';
 import { GRID_HEADER_HEIGHT, useVirtualGrid } from '../../components/use-virtual-grid';
-import { formatBytes, formatBytesExact, formatDateTimeFull, parseIso, shortenHash, shortMime } from '../../lib/format';
+import { formatBytesExact, formatDateTimeFull, parseIso, shortenHash, shortMime } from '../../lib/format';
 import { ARTIFACT_COLUMNS } from './artifact-columns';
 
 interface Props {

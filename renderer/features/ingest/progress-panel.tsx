@@ -1,7 +1,8 @@
 import type { IngestJob, IngestProgress } from '../../../shared/domain/ingest';
+import { formatByteRate, formatBytes } from '../../../shared/format/bytes';
 import { PathText } from '../../components/path-text';
 import { ProgressBar } from '../../components/progress-bar';
-import { formatBytes, formatCount, formatDuration, formatEta, formatPercent, formatRate } from '../../lib/format';
+import { formatCount, formatDuration, formatEta, formatPercent } from '../../lib/format';
 
 interface Props {
   job: IngestJob | null;
@@ -117,7 +118,7 @@ export function ProgressPanel({ job, progress, isActive, isCancelling, onCancel,
             <div>
               <dt>Rate</dt>
               <dd>
-                {formatRate(progress?.bytesPerSecond)} · {progress ? `${progress.filesPerSecond.toFixed(1)} files/s` : '—'}
+                {formatByteRate(progress?.bytesPerSecond)} · {progress ? `${progress.filesPerSecond.toFixed(1)} files/s` : '—'}
               </dd>
             </div>
             <div>

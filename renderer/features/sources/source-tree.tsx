@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Source } from '../../../shared/domain/source';
+import { formatBytes } from '../../../shared/format/bytes';
 import { Badge } from '../../components/badge';
 import { EmptyState } from '../../components/empty-state';
 import { PathText } from '../../components/path-text';
-import { formatBytes, formatCount, sourceName } from '../../lib/format';
+import { formatCount, sourceName } from '../../lib/format';
 import type { FolderRow } from '../../lib/folder-tree';
 import { RerunExtractionForm } from './rerun-extraction-form';
 

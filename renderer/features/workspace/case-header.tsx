@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '../../../shared/domain/case';
+import { formatBytes } from '../../../shared/format/bytes';
 import { Badge } from '../../components/badge';
 import { PathText } from '../../components/path-text';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 
 interface Props {
   summary: CaseSummary;
