@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as NapiCanvas from '@napi-rs/canvas';
 import type { ArtifactSummary } from '../../shared/domain/artifact';
-import type { ArtifactPreview, PreviewMime } from '../../shared/domain/preview';
+import { PageInfo, type ArtifactPreview, type PageTextItem, type PreviewMime } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
 import { getArtifactSummary } from '../db/artifact-query';
 import { depthOf } from '../db/artifact-repo';
@@ -27,8 +27,8 @@ const MIB = 1024 * 1024;
 const ORIGINAL_MAX_BYTES = 15 * MIB;
 /** A preview needs the whole file in memory to hash it first; beyond this that costs more than a picture is worth. */
 const VERIFY_MAX_BYTES = 256 * MIB;
-const PAGE_MAX_WIDTH = 800;
-const PAGE_MAX_HEIGHT = 2400;
+/** A page is drawn at most this many times as high as it is wide (a long strip is cut to a readable width). */
+const PAGE_MAX_ASPECT = 3;
 /** Derived data lives in the case folder, never next to the evidence (see BRIEF: the case holds thumbnails). */
 const THUMBNAILS_DIR = 'thumbnails';
 const CHANGED = 'evidence changed since ingest (SHA-256 differs)';
@@ -238,11 +238,34 @@ function addCjkFallback(context: NapiCanvas.SKRSContext2D, canvas: Canvas): void
   });
 }
 
-/** Page 1 at ≤ 800 px wide, as PNG. pdf.js runs without eval, system fonts or font-face loading. */
-async function renderFirstPage(
-  bytes: Buffer,
-  canvas: Canvas,
-): Promise<{ png: Buffer; width: number; height: number } | { reason: string }> {
+/** Text runs kept per page for the viewer's text layer; a denser page keeps its first ones. */
+const MAX_TEXT_ITEMS = 4000;
+
+interface RenderedPage {
+  png: Buffer;
+  width: number;
+  height: number;
+  info: PageInfo;
+}
+
+/** Text runs of a page in PDF points from its top-left corner (the coordinates regions are stored in). */
+async function pageTextItems(page: PdfPage, pageHeight: number): Promise<PageTextItem[]> {
+  const content = await withTimeout(page.getTextContent(), PDF_STEP_TIMEOUT_MS, 'reading the page text');
+  const items: PageTextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim() || items.length >= MAX_TEXT_ITEMS) continue;
+    const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
+    const height = Math.max(1, item.height || Math.hypot(c, d));
+    items.push({ text: item.str, x: e, y: pageHeight - f - height, width: Math.max(1, item.width), height });
+  }
+  return items;
+}
+
+/**
+ * One page at `maxWidth` px wide at most (and 3× that high), as PNG, with the page's size in points and its text
+ * runs. pdf.js runs without eval, system fonts or font-face loading. Raises `not_found` beyond the last page.
+ */
+async function renderPage(bytes: Buffer, canvas: Canvas, pageNumber: number, maxWidth: number): Promise<RenderedPage | { reason: string }> {
   const pdfjs = await loadPdfjs();
   let doc: PdfDocument;
   try {
@@ -252,9 +275,10 @@ async function renderFirstPage(
     return { reason: `the PDF could not be opened: ${e instanceof Error ? e.message : String(e)}` };
   }
   try {
-    const page = await withTimeout(doc.getPage(1), PDF_STEP_TIMEOUT_MS, 'opening page 1');
+    if (pageNumber > doc.numPages) throw new AppError('not_found', `the PDF has ${doc.numPages} pages, not ${pageNumber}`);
+    const page = await withTimeout(doc.getPage(pageNumber), PDF_STEP_TIMEOUT_MS, `opening page ${pageNumber}`);
     const base = page.getViewport({ scale: 1 });
-    const scale = Math.min(PAGE_MAX_WIDTH / base.width, PAGE_MAX_HEIGHT / base.height);
+    const scale = Math.min(maxWidth / base.width, (maxWidth * PAGE_MAX_ASPECT) / base.height);
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.floor(viewport.width));
     const height = Math.max(1, Math.floor(viewport.height));
@@ -263,60 +287,93 @@ async function renderFirstPage(
     // pdf.js types its canvas as the DOM's; in Node it draws on @napi-rs/canvas, which implements the same 2D API.
     const task = page.render({ canvas: target as unknown as Parameters<PdfPage['render']>[0]['canvas'], viewport });
     try {
-      await withTimeout(task.promise, PDF_STEP_TIMEOUT_MS, 'rendering page 1');
+      await withTimeout(task.promise, PDF_STEP_TIMEOUT_MS, `rendering page ${pageNumber}`);
     } catch (e) {
       task.cancel();
       throw e;
     }
-    return { png: await target.encode('png'), width, height };
+    const textItems = await pageTextItems(page, base.height);
+    const info: PageInfo = {
+      page: pageNumber,
+      pageCount: doc.numPages,
+      pageWidth: base.width,
+      pageHeight: base.height,
+      ...(textItems.length > 0 ? { textItems } : {}),
+    };
+    return { png: await target.encode('png'), width, height, info };
   } catch (e) {
-    return { reason: `page 1 could not be rendered: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof AppError) throw e;
+    return { reason: `page ${pageNumber} could not be rendered: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
     await doc.destroy();
   }
 }
 
+const pageNote = (page: number): string => `Page ${page}, rendered by the workbench.`;
+
+function pagePreview(png: Buffer, size: { width: number; height: number }, info: PageInfo): ArtifactPreview {
+  return {
+    kind: 'image',
+    mime: 'image/png',
+    dataUrl: dataUrl('image/png', png),
+    ...size,
+    origin: 'rendered-page',
+    note: pageNote(info.page),
+    pdf: info,
+  };
+}
+
+/** A cached page's facts; an older cache entry without them (or a damaged one) is rendered again. */
+async function readCachedInfo(file: string): Promise<PageInfo | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = PageInfo.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Not JSON: a write cut short. Rendering again replaces it.
+    return null;
+  }
+}
+
+async function writeCached(file: string, bytes: Buffer | string): Promise<void> {
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, bytes);
+  await rename(partial, file);
+}
+
 /**
- * Rendered pages are cached as `thumbnails/<sha256>.png` in the case folder. The evidence is still read and hashed
- * on every request first, so a cached page is only shown for bytes that match what was hashed at ingest.
+ * Rendered pages are cached as `thumbnails/<sha256>-p<page>-w<width>.png` (and `.json` with the page's size and text)
+ * in the case folder. The evidence is still read and hashed on every request first, so a cached page is only shown
+ * for bytes that match what was hashed at ingest.
  */
-async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer): Promise<ArtifactPreview> {
-  const note = 'Page 1, rendered by the workbench.';
-  const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}.png`);
-  const hit = await readFile(cached).catch(() => null);
+async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer, pageNumber: number, maxWidth: number): Promise<ArtifactPreview> {
+  const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}-p${pageNumber}-w${maxWidth}`);
+  const [hit, hitInfo] = await Promise.all([readFile(`${cached}.png`).catch(() => null), readCachedInfo(`${cached}.json`)]);
   const hitSize = hit ? pngSize(hit) : undefined;
-  if (hit && hitSize)
-    return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
+  if (hit && hitSize && hitInfo) return pagePreview(hit, hitSize, hitInfo);
   const canvas = loadCanvas();
   if (canvas instanceof Error) return none(`PDF previews need @napi-rs/canvas, which could not be loaded: ${canvas.message}`);
-  const page = await renderFirstPage(bytes, canvas);
+  const page = await renderPage(bytes, canvas, pageNumber, maxWidth);
   if ('reason' in page) return none(page.reason);
   try {
     await mkdir(path.dirname(cached), { recursive: true });
-    const partial = `${cached}.${process.pid}.tmp`;
-    await writeFile(partial, page.png);
-    await rename(partial, cached);
+    await writeCached(`${cached}.png`, page.png);
+    await writeCached(`${cached}.json`, JSON.stringify(page.info));
   } catch (e) {
     // A case on read-only media still gets its preview, only not cached.
     logError(`caching the preview ${cached}`, e);
   }
-  return {
-    kind: 'image',
-    mime: 'image/png',
-    dataUrl: dataUrl('image/png', page.png),
-    width: page.width,
-    height: page.height,
-    origin: 'rendered-page',
-    note,
-  };
+  return pagePreview(page.png, { width: page.width, height: page.height }, page.info);
 }
 
 /**
- * A picture of one artifact for the detail pane: the original image, an embedded JPEG preview, or page 1 of a PDF.
- * Evidence integrity: the bytes are read read-only and must match the SHA-256 recorded at ingest before anything
- * derived from them is returned; otherwise the answer is `none` with the reason. Raises `not_found`.
+ * A picture of one artifact: the original image, an embedded JPEG preview, or a page of a PDF (page 1 at 800 px for the
+ * detail pane; any page, wider, for the viewer). Evidence integrity: the bytes are read read-only and must match the
+ * SHA-256 recorded at ingest before anything derived from them is returned; otherwise the answer is `none` with the
+ * reason. Raises `not_found` (no such artifact, or a page beyond the last).
  */
-export async function artifactPreview(dir: string, id: number): Promise<ArtifactPreview> {
+export async function artifactPreview(dir: string, id: number, page = 1, width = 800): Promise<ArtifactPreview> {
   const db = caseDb(dir);
   const a = getArtifactSummary(db, id);
   if (!a) throw new AppError('not_found', `no artifact ${id} in this case`);
@@ -326,6 +383,6 @@ export async function artifactPreview(dir: string, id: number): Promise<Artifact
   if ('reason' in read) return none(read.reason);
   if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
-  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes);
+  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes, page, width);
   return imagePreview(read.bytes);
 }

@@ -3,7 +3,7 @@ import { ArtifactDetail, ArtifactFilters, ArtifactPage, ArtifactQuery, FolderQue
 import { CaseRef, CaseSummary, NewCase, RecentCase } from '../domain/case';
 import { IngestJob, IngestProgress, StartIngest } from '../domain/ingest';
 import { ArtifactPreview, PreviewRequest } from '../domain/preview';
-import { SearchHit, SearchQuery, TimelineEvent, TimelineQuery } from '../domain/search';
+import { LocateQuery, SearchHit, SearchQuery, TextMatches, TimelineEvent, TimelineQuery } from '../domain/search';
 import { Production, Watchlist } from '../domain/analysis';
 import {
   AddAnnotation,
@@ -83,6 +83,8 @@ export const procedures = {
     z.object({ ids: z.array(z.number().int()), capped: z.boolean() }),
   ),
   'search.query': proc(SearchQuery, z.array(SearchHit)),
+  /** Every place a search matches in one artifact's text, so the text view can highlight them. */
+  'search.locate': proc(LocateQuery, TextMatches),
   'timeline.list': proc(TimelineQuery, z.array(TimelineEvent)),
   'productions.list': proc(CaseRef, z.array(ProductionSummary)),
   'productions.save': proc(SaveProduction, Production),
