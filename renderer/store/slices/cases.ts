@@ -1,7 +1,17 @@
 import type { CaseSummary, NewCase, RecentCase } from '../../../shared/domain/case';
 import { api } from '../../api';
+import { rememberedExaminer } from '../../lib/prefs';
+import type { ViewState } from '../../lib/view-state';
 import type { SliceCreator } from '../index';
 import { failed, idle, loading, toErrorShape, type RequestState } from '../request';
+
+/** A case opened but not entered yet: the examiner is chosen first. */
+export interface PendingOpen {
+  summary: CaseSummary;
+  /** Prefilled: the examiner last chosen for this case here, else the case's own examiner. */
+  examiner: string;
+  view: ViewState | null;
+}
 
 export interface CasesSlice {
   recentByDir: Record<string, RecentCase>;
@@ -11,10 +21,18 @@ export interface CasesSlice {
   activeCaseDir: string | null;
   createRequest: RequestState;
   openRequest: RequestState;
+  pendingOpen: PendingOpen | null;
 
   loadRecent: () => Promise<void>;
   createCase: (input: NewCase) => Promise<boolean>;
-  openCase: (dir: string) => Promise<boolean>;
+  /**
+   * Opens a case; the examiner is asked for before the workspace shows, except when a reload restores a view and this
+   * browser remembers who works on the case (`isRestoring`).
+   */
+  openCase: (dir: string, options?: { view?: ViewState; isRestoring?: boolean }) => Promise<boolean>;
+  /** Enters the pending case as this examiner, or changes the examiner of the open case. */
+  confirmExaminer: (examiner: string) => void;
+  cancelOpen: () => void;
   forgetCase: (dir: string) => Promise<void>;
   refreshCaseInfo: () => Promise<void>;
   closeCase: () => void;
@@ -27,16 +45,31 @@ const normalizeRecent = (list: RecentCase[]): Pick<CasesSlice, 'recentByDir' | '
 });
 
 export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
-  const enter = (summary: CaseSummary): void => {
-    set((s) => ({ casesByDir: { ...s.casesByDir, [summary.dir]: summary }, activeCaseDir: summary.dir }), false, 'cases/enter');
+  const resetCaseState = (): void => {
     get().resetArtifacts();
     get().resetFolders();
     get().resetTimeline();
     get().resetIngest();
+    get().resetReview();
+    get().resetAudit();
+    get().closeViewer();
+  };
+
+  const enter = (summary: CaseSummary, examiner: string, view: ViewState | null = null): void => {
+    set(
+      (s) => ({ casesByDir: { ...s.casesByDir, [summary.dir]: summary }, activeCaseDir: summary.dir, pendingOpen: null }),
+      false,
+      'cases/enter',
+    );
+    resetCaseState();
+    get().setExaminer(examiner);
     get().invalidateTimeline();
+    get().setCenterTab(view?.tab ?? 'artifacts');
     void get().loadSources();
     void get().loadJobs();
-    void get().ensureRows(0, 100);
+    void get().loadReviewData();
+    if (view) get().applyView(view);
+    else void get().ensureRows(0, 100);
     void get().loadRecent();
   };
 
@@ -48,6 +81,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     activeCaseDir: null,
     createRequest: idle,
     openRequest: idle,
+    pendingOpen: null,
 
     loadRecent: async () => {
       set({ recentRequest: loading }, false, 'cases/loadRecent');
@@ -64,7 +98,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
       try {
         const summary = await api.call('cases.create', input);
         set({ createRequest: idle }, false, 'cases/created');
-        enter(summary);
+        enter(summary, input.examiner);
         return true;
       } catch (e) {
         set({ createRequest: failed(toErrorShape(e)) }, false, 'cases/createFailed');
@@ -72,18 +106,35 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
       }
     },
 
-    openCase: async (dir) => {
+    openCase: async (dir, options = {}) => {
       set({ openRequest: loading }, false, 'cases/open');
       try {
         const summary = await api.call('cases.open', { dir });
         set({ openRequest: idle }, false, 'cases/opened');
-        enter(summary);
+        const remembered = rememberedExaminer(summary.dir);
+        if (options.isRestoring && remembered) enter(summary, remembered, options.view ?? null);
+        else
+          set(
+            { pendingOpen: { summary, examiner: remembered ?? summary.examiner, view: options.view ?? null } },
+            false,
+            'cases/askExaminer',
+          );
         return true;
       } catch (e) {
         set({ openRequest: failed(toErrorShape(e)) }, false, 'cases/openFailed');
         return false;
       }
     },
+
+    confirmExaminer: (examiner) => {
+      const name = examiner.trim();
+      if (!name) return;
+      const pending = get().pendingOpen;
+      if (pending) enter(pending.summary, name, pending.view);
+      else get().setExaminer(name);
+    },
+
+    cancelOpen: () => set({ pendingOpen: null }, false, 'cases/cancelOpen'),
 
     forgetCase: async (dir) => {
       try {
@@ -106,11 +157,9 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     },
 
     closeCase: () => {
-      set({ activeCaseDir: null, openRequest: idle, createRequest: idle }, false, 'cases/close');
-      get().resetArtifacts();
-      get().resetFolders();
-      get().resetTimeline();
-      get().resetIngest();
+      set({ activeCaseDir: null, openRequest: idle, createRequest: idle, pendingOpen: null }, false, 'cases/close');
+      resetCaseState();
+      get().closeDialog();
       void get().loadRecent();
     },
 
