@@ -4,9 +4,11 @@ import {
   selectCaseActions,
   selectCreateRequest,
   selectOpenRequest,
+  selectPendingOpen,
   selectRecentCases,
   selectRecentRequest,
 } from '../../store/selectors';
+import { ExaminerDialog } from '../review/examiner-dialog';
 import { CreateCaseForm } from './create-case-form';
 import { OpenCaseForm } from './open-case-form';
 import { RecentCasesTable } from './recent-cases-table';
@@ -17,7 +19,10 @@ export function StartScreen() {
   const openRequest = useAppStore(selectOpenRequest);
   const recent = useAppStore(selectRecentCases);
   const recentRequest = useAppStore(selectRecentRequest);
-  const { createCase, openCase, forgetCase, pickFolder, clearCaseErrors } = useAppStore(useShallow(selectCaseActions));
+  const pending = useAppStore(selectPendingOpen);
+  const { createCase, openCase, forgetCase, pickFolder, clearCaseErrors, confirmExaminer, cancelOpen } = useAppStore(
+    useShallow(selectCaseActions),
+  );
   const canPickFolders = appInfo?.canPickFolders ?? false;
 
   return (
@@ -57,6 +62,16 @@ export function StartScreen() {
           />
         </div>
       </main>
+      {pending ? (
+        <ExaminerDialog
+          key={pending.summary.dir}
+          caseName={pending.summary.name}
+          initial={pending.examiner}
+          isOpening
+          onConfirm={confirmExaminer}
+          onCancel={cancelOpen}
+        />
+      ) : null}
     </div>
   );
 }
