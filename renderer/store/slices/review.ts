@@ -139,18 +139,28 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     review: (r: ArtifactReview) => ArtifactReview,
   ): (() => void) => {
     const wanted = new Set(ids);
-    const { pages, previous } = patchPages(get().pages, wanted, row);
-    const before: Record<number, ArtifactReview> = {};
+    const { pages, changed } = patchPages(get().pages, wanted, row);
+    const reviewChanges = new Map<number, { before: ArtifactReview; after: ArtifactReview }>();
     const reviews = { ...get().reviewById };
     for (const id of ids) {
       const current = reviews[id];
       if (!current) continue;
-      before[id] = current;
-      reviews[id] = review(current);
+      const after = review(current);
+      reviewChanges.set(id, { before: current, after });
+      reviews[id] = after;
     }
     set({ pages, reviewById: reviews }, false, 'review/optimistic');
+    // Only what still shows the optimistic change goes back; anything reloaded since already shows the committed state.
     return () =>
-      set((s) => ({ pages: restorePages(s.pages, previous), reviewById: { ...s.reviewById, ...before } }), false, 'review/rollback');
+      set(
+        (s) => {
+          const restored = { ...s.reviewById };
+          for (const [id, c] of reviewChanges) if (restored[id] === c.after) restored[id] = c.before;
+          return { pages: restorePages(s.pages, changed), reviewById: restored };
+        },
+        false,
+        'review/rollback',
+      );
   };
 
   const provisionalTag = (
