@@ -20,7 +20,25 @@ const FOCUSABLE =
  */
 export function Dialog({ title, subtitle, onClose, children, size = 'small', testId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
   const titleId = useId();
+
+  useEffect(() => {
+    closeRef.current = onClose;
+  }, [onClose]);
+
+  // Esc closes the top-most dialog wherever the focus is (it may have fallen to the page when a button went away).
+  useEffect(() => {
+    const handleEscape = (e: globalThis.KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const dialogs = document.querySelectorAll('[aria-modal="true"]');
+      if (dialogs[dialogs.length - 1] !== ref.current) return;
+      e.preventDefault();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', handleEscape);
+    return () => window.removeEventListener('keydown', handleEscape);
+  }, []);
 
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -33,12 +51,6 @@ export function Dialog({ title, subtitle, onClose, children, size = 'small', tes
   }, []);
 
   const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
     if (e.key !== 'Tab') return;
     const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(
       (el) => el.offsetParent !== null || el === document.activeElement,

@@ -224,6 +224,7 @@ export const selectCaseNotesRequest = (s: AppState) => s.caseNotesRequest;
 export const selectUndoState = (s: AppState) => ({ canUndo: s.canUndo, canRedo: s.canRedo, pendingChanges: s.pendingChanges });
 export const selectDialog = (s: AppState) => s.dialog;
 export const selectIsLeftPaneOpen = (s: AppState) => s.isLeftPaneOpen;
+export const selectSetLeftPaneOpen = (s: AppState) => s.setLeftPaneOpen;
 export const selectSearchFocusRequest = (s: AppState) => s.searchFocusRequest;
 export const selectViewer = (s: AppState) => s.viewer;
 export const selectWatchlistRequest = (s: AppState) => s.watchlistRequest;

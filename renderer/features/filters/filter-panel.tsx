@@ -147,7 +147,7 @@ export function FilterPanel({ filters, productions, labels, onChange }: Props) {
       <SelectField
         label="Label"
         value={filters.labelId !== undefined ? String(filters.labelId) : ''}
-        options={labels.map((l) => ({ value: String(l.id), label: `${l.name} (${l.count})` }))}
+        options={labels.map((l) => ({ value: String(l.id), label: l.name }))}
         onChange={(v) => onChange({ labelId: v ? Number(v) : undefined })}
         testId="filter-label"
       />

@@ -17,7 +17,7 @@ export function SavedSearches() {
           onClick={() => actions.openDialog('save-search')}
           title="Save the current search and filters"
         >
-          + Save
+          Save…
         </button>
       </div>
       {searches.length === 0 ? (

@@ -42,10 +42,13 @@ export function SearchBox() {
   };
   const handleKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
+      e.preventDefault();
       if (hits !== null) {
-        e.preventDefault();
         actions.closeSearch();
         setActive(-1);
+      } else {
+        // A second Esc leaves the box, so the single-key shortcuts work again.
+        inputRef.current?.blur();
       }
       return;
     }

@@ -53,7 +53,9 @@ function Viewer({ viewer }: { viewer: ViewerState }) {
   const page = pictureRegionPage(preview);
   const annotations = review?.annotations ?? [];
   const here = regionsOn(annotations, page);
-  const elsewhere = annotations.length - here.length;
+  const otherPages = [...new Set(annotations.map((a) => a.page).filter((p): p is number => p !== null && p !== page))].sort(
+    (a, b) => a - b,
+  );
 
   // Zoom is stated in the artifact's own unit: 100% is one screen pixel per image pixel, or per PDF point.
   const unit = natural && frame ? natural.width / frame.width : 1;
@@ -282,7 +284,16 @@ function Viewer({ viewer }: { viewer: ViewerState }) {
                 </li>
               ))}
             </ol>
-            {elsewhere > 0 ? <p className="muted small">{elsewhere} more on other pages.</p> : null}
+            {otherPages.length > 0 ? (
+              <div className="viewer__elsewhere">
+                <span className="muted">Also on</span>
+                {otherPages.map((p) => (
+                  <button key={p} type="button" className="btn btn--tiny" onClick={() => void actions.setViewerPage(p)}>
+                    page {p} ({annotations.filter((a) => a.page === p).length})
+                  </button>
+                ))}
+              </div>
+            ) : null}
           </aside>
         </div>
       </div>

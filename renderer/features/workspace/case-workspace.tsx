@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Splitter } from '../../components/splitter';
 import { tabId, tabPanelId, Tabs, type TabItem } from '../../components/tabs';
@@ -9,6 +9,7 @@ import {
   selectDetailWidth,
   selectIsLeftPaneOpen,
   selectSetCenterTab,
+  selectSetLeftPaneOpen,
   selectSetDetailWidth,
 } from '../../store/selectors';
 import type { CenterTab } from '../../store/slices/ui';
@@ -35,7 +36,8 @@ const CENTER_TABS: readonly TabItem<CenterTab>[] = [
   { id: 'audit', label: 'Audit' },
 ];
 
-const LEFT_WIDTH = 220;
+const LEFT_WIDTH = 200;
+const WIDE_WINDOW = 1200;
 
 export function CaseWorkspace() {
   const summary = useAppStore(selectActiveCase);
@@ -44,12 +46,21 @@ export function CaseWorkspace() {
   const centerTab = useAppStore(selectCenterTab);
   const setCenterTab = useAppStore(selectSetCenterTab);
   const isLeftOpen = useAppStore(selectIsLeftPaneOpen);
+  const setLeftPaneOpen = useAppStore(selectSetLeftPaneOpen);
   const detailRef = useRef<HTMLElement>(null);
   const centerRef = useRef<HTMLDivElement>(null);
 
   const focusDetail = useCallback(() => detailRef.current?.focus(), []);
   const focusTable = useCallback(() => centerRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus(), []);
   useShortcuts({ onOpen: focusDetail, onBack: focusTable });
+
+  // Narrowing the window below the width that holds three columns folds the sources away, and widening brings them back.
+  useEffect(() => {
+    const wide = window.matchMedia(`(min-width: ${WIDE_WINDOW}px)`);
+    const handleChange = (e: MediaQueryListEvent): void => setLeftPaneOpen(e.matches);
+    wide.addEventListener('change', handleChange);
+    return () => wide.removeEventListener('change', handleChange);
+  }, [setLeftPaneOpen]);
 
   if (!summary) return null;
   const columns = `${isLeftOpen ? `${LEFT_WIDTH}px ` : ''}minmax(0, 1fr) min(${detailWidth}px, 38vw)`;

@@ -52,7 +52,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   appInfo: null,
   appInfoRequest: idle,
   toasts: [],
-  detailWidth: 440,
+  detailWidth: 420,
   centerTab: 'artifacts',
   dialog: null,
   // Narrow windows start with the table wide; the header's ☰ brings the sources column back.
