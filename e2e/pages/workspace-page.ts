@@ -182,6 +182,24 @@ export class WorkspacePage {
     return this.rows.and(this.page.locator(`[data-path="${cssString(path)}"]`));
   }
 
+  /** The name a row shows (the file or member name, its folder after it). */
+  rowName(path: string): Locator {
+    return this.row(path).getByTestId('artifact-name');
+  }
+
+  rowType(path: string): Locator {
+    return this.row(path).getByTestId('artifact-type');
+  }
+
+  rowModified(path: string): Locator {
+    return this.row(path).getByTestId('artifact-mtime');
+  }
+
+  /** The "no zone" mark of a time recorded without a time zone, whose tooltip says how it sorts. */
+  rowZoneless(path: string): Locator {
+    return this.rowModified(path).getByTestId('zone-none');
+  }
+
   async selectRow(path: string): Promise<void> {
     await this.row(path).click();
     await expect(this.detailPath).toHaveText(path);

@@ -205,6 +205,7 @@ export const selectTargetIds = memo(
   (s: AppState) => [s.selectedIds, s.selectedId] as [ReadonlySet<number>, number | null],
   (ids, selected): number[] => (ids.size > 0 ? [...ids] : selected !== null ? [selected] : []),
 );
+export const selectReviews = (s: AppState) => s.reviewById;
 export const selectSelectedReview = (s: AppState) => (s.selectedId === null ? null : (s.reviewById[s.selectedId] ?? null));
 export const selectReviewRequest = (s: AppState) => s.reviewRequest;
 export const selectProductions = (s: AppState) => s.productions;

@@ -6,7 +6,7 @@ import { RegionOverlay } from '../../components/region-overlay';
 import { pictureRegionPage, regionFrame, regionsOn } from '../../lib/picture';
 import { regionBetween, regionBox, toArtifactPoint, type Point, type Size } from '../../lib/region';
 import { useAppStore, useShallow } from '../../store';
-import { selectDetailById, selectViewer, selectViewerActions } from '../../store/selectors';
+import { selectDetailById, selectReviews, selectViewer, selectViewerActions } from '../../store/selectors';
 import type { ViewerState } from '../../store/slices/viewer';
 import { AnnotationForm } from './annotation-form';
 import { TextLayer } from './text-layer';
@@ -25,7 +25,8 @@ export function ViewerDialog() {
 
 function Viewer({ viewer }: { viewer: ViewerState }) {
   const details = useAppStore(selectDetailById);
-  const review = useAppStore((s) => s.reviewById[viewer.artifactId] ?? null);
+  const reviews = useAppStore(selectReviews);
+  const review = reviews[viewer.artifactId] ?? null;
   const actions = useAppStore(useShallow(selectViewerActions));
   const stageRef = useRef<HTMLDivElement>(null);
   const pictureRef = useRef<HTMLDivElement>(null);

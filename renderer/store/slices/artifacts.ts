@@ -190,7 +190,8 @@ export const createArtifactsSlice: SliceCreator<ArtifactsSlice> = (set, get) => 
   /** The detail, the review and (under a search) the text matches of the artifact just selected. */
   const showArtifact = (id: number): void => {
     if (!get().detailsById[id]) void loadDetail(id);
-    void get().loadReview(id);
+    // A cached review is current: review.changed events drop the ones a change touched.
+    if (!get().reviewById[id]) void get().loadReview(id);
     void get().loadTextMatches();
   };
 
