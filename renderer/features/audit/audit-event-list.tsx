@@ -7,11 +7,13 @@ interface Props {
   onSelectArtifact?: (id: number) => void;
 }
 
+/** What an event did in words: review events carry a summary; ingest events a path; the case's creation its name. */
 const summaryOf = (e: AuditEvent): string => {
-  const summary = e.details.summary;
-  if (typeof summary === 'string') return summary;
-  const path = e.details.path;
-  return typeof path === 'string' ? path : '';
+  for (const key of ['summary', 'path', 'name']) {
+    const value = e.details[key];
+    if (typeof value === 'string') return value;
+  }
+  return '';
 };
 
 /** Audit events, newest first: sequence number, time, examiner, action and what it did in words. */
@@ -23,7 +25,7 @@ export function AuditEventList({ events, onSelectArtifact }: Props) {
           <th scope="col" className="num">
             #
           </th>
-          <th scope="col">When (UTC)</th>
+          <th scope="col">When</th>
           <th scope="col">Examiner</th>
           <th scope="col">Action</th>
           <th scope="col">What</th>

@@ -45,7 +45,8 @@ export function CaseOverview() {
           <div className="facts__row">
             <dt>Evidence</dt>
             <dd>
-              {formatCount(summary.sourceCount)} sources, {formatCount(summary.artifactCount)} artifacts, {formatBytes(summary.totalBytes)}
+              {formatCount(summary.sourceCount)} {summary.sourceCount === 1 ? 'source' : 'sources'}, {formatCount(summary.artifactCount)}{' '}
+              {summary.artifactCount === 1 ? 'artifact' : 'artifacts'}, {formatBytes(summary.totalBytes)}
             </dd>
           </div>
         </dl>

@@ -56,33 +56,35 @@ export function LabelForm({ labels, applied, targetCount, onApply, onCreate, onD
         data-autofocus
         data-testid="label-query"
       />
-      <ul className="check-list" aria-label="Labels">
-        {shown.map((l) => {
-          const count = applied[l.id] ?? 0;
-          const isAll = count >= targetCount && targetCount > 0;
-          return (
-            <li key={l.id}>
-              <label className="check-list__item" data-testid="label-option" data-label={l.name}>
-                <input
-                  type="checkbox"
-                  checked={isAll}
-                  ref={(el) => {
-                    if (el) el.indeterminate = count > 0 && !isAll;
-                  }}
-                  onChange={() => onApply(l.id, !isAll)}
-                />
-                <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
-                <span className="check-list__name">{l.name}</span>
-                <span className="check-list__meta">
-                  {count > 0 && !isAll ? `on ${count} of ${targetCount} · ` : ''}
-                  {l.count} in case
-                </span>
-              </label>
-            </li>
-          );
-        })}
-        {shown.length === 0 && !q ? <li className="muted check-list__empty">No labels yet: type a name and press Enter.</li> : null}
-      </ul>
+      {shown.length === 0 && q ? null : (
+        <ul className="check-list" aria-label="Labels">
+          {shown.map((l) => {
+            const count = applied[l.id] ?? 0;
+            const isAll = count >= targetCount && targetCount > 0;
+            return (
+              <li key={l.id}>
+                <label className="check-list__item" data-testid="label-option" data-label={l.name}>
+                  <input
+                    type="checkbox"
+                    checked={isAll}
+                    ref={(el) => {
+                      if (el) el.indeterminate = count > 0 && !isAll;
+                    }}
+                    onChange={() => onApply(l.id, !isAll)}
+                  />
+                  <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+                  <span className="check-list__name">{l.name}</span>
+                  <span className="check-list__meta">
+                    {count > 0 && !isAll ? `on ${count} of ${targetCount} · ` : ''}
+                    {l.count} in case
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+          {shown.length === 0 ? <li className="muted check-list__empty">No labels yet: type a name and press Enter.</li> : null}
+        </ul>
+      )}
       {q && !exact ? (
         <fieldset className="swatches">
           <legend>
