@@ -2,7 +2,7 @@ import type { HashedPixels, ImageHashes, OcrResult, VideoKeyFrames } from '../..
 import { extractKeyFrames, type KeyFrameOptions } from '../formats/visual/key-frames';
 import { OcrEngine } from '../formats/visual/ocr';
 import { hashImage } from '../formats/visual/perceptual-hash';
-import { renderPdfFirstPage } from '../formats/visual/pdf-page';
+import { renderPdfPage } from '../formats/visual/pdf-page';
 
 /**
  * Visual-evidence work for a worker thread: OCR, perceptual hashes of images and PDF pages, and video key frames.
@@ -45,8 +45,8 @@ export async function runVisualTask(task: VisualTask): Promise<VisualResult> {
     case 'hash-image':
       return { type: 'hashes', pixels: 'image', hashes: await hashImage(task.bytes) };
     case 'hash-pdf': {
-      const page = await renderPdfFirstPage(task.bytes, { maxWidth: PDF_HASH_SIZE, maxHeight: PDF_HASH_SIZE });
-      if ('reason' in page) return { type: 'no-hashes', reason: page.reason };
+      const page = await renderPdfPage(task.bytes, 1, { maxWidth: PDF_HASH_SIZE, maxHeight: PDF_HASH_SIZE });
+      if (!('png' in page)) return { type: 'no-hashes', reason: 'reason' in page ? page.reason : 'the PDF has no pages' };
       return { type: 'hashes', pixels: 'pdf-page-1', hashes: await hashImage(page.png) };
     }
     case 'key-frames': {

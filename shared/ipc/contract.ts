@@ -4,7 +4,7 @@ import { CaseRef, CaseSummary, NewCase, RecentCase } from '../domain/case';
 import { IngestJob, IngestProgress, StartIngest } from '../domain/ingest';
 import { ArtifactPreview, PreviewRequest } from '../domain/preview';
 import { LogAnalysis, LogRequestPage, LogRequestQuery, LogSummaryQuery } from '../domain/logs';
-import { SearchHit, SearchQuery, TimelinePage, TimelineQuery } from '../domain/search';
+import { LocateQuery, SearchHit, SearchQuery, TextMatches, TimelinePage, TimelineQuery } from '../domain/search';
 import { Production, Watchlist } from '../domain/analysis';
 import {
   AddAnnotation,
@@ -96,6 +96,8 @@ export const procedures = {
     z.object({ ids: z.array(z.number().int()), capped: z.boolean() }),
   ),
   'search.query': proc(SearchQuery, z.array(SearchHit)),
+  /** Every place a search matches in one artifact's text, so the text view can highlight them. */
+  'search.locate': proc(LocateQuery, TextMatches),
   'timeline.list': proc(TimelineQuery, TimelinePage),
   /** One access log analysed: clients, networks, countries and regions, methods, uploads and downloads. */
   'logs.summary': proc(LogSummaryQuery, LogAnalysis),
