@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../shared/domain/extraction';
 import { transaction } from '../db/database';
-import { documentLinks, saveExtraction } from '../db/extraction-repo';
+import { documentLinks, saveExtraction, saveTextChunk } from '../db/extraction-repo';
 import { buildSearchDocs } from '../analysis/search-docs';
 import { tempDir, testBackend } from '../test-support/temp';
 import { caseDb, closeAllCases } from './case-store';
@@ -141,7 +141,10 @@ describe('search and timeline over a real case database', () => {
         { page: 2, text: '第二頁 原畫' },
       ],
     });
-    transaction(db, () => saveExtraction(db, 5, text, 'test@1', buildSearchDocs('sheets/tw.pdf', text)));
+    transaction(db, () => {
+      saveTextChunk(db, 5, 0, text.text ?? '');
+      saveExtraction(db, 5, text, 'test@1', buildSearchDocs('sheets/tw.pdf', text));
+    });
     const found = locateMatches({ dir, id: 5, query: '原画' });
     const shown = (t: string, ranges: { start: number; end: number }[]): string[] => ranges.map((r) => t.slice(r.start, r.end));
     expect(shown(text.text ?? '', found.text)).toEqual(['原畫', '原畫']);
