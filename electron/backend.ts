@@ -5,6 +5,7 @@ import { dispatch } from './ipc/dispatch';
 import { EventHub, type EventListener } from './ipc/events';
 import { closeAllCases } from './services/case-store';
 import type { Ctx } from './services/context';
+import { stopAllExports } from './services/bundles/export-service';
 import { stopAllJobs } from './services/ingest/ingest-service';
 
 export interface BackendOptions {
@@ -49,7 +50,7 @@ export function createBackend(options: BackendOptions): Backend {
     client: createClient(transport),
     close: () =>
       (closed ??= (async () => {
-        await stopAllJobs();
+        await Promise.all([stopAllJobs(), stopAllExports()]);
         closeAllCases();
       })()),
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CaseSummary, NewCase } from '../../shared/domain/case';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../db/audit-repo';
-import { caseCounts, readCaseInfo, writeCaseInfo } from '../db/case-repo';
+import { caseCounts, readCaseInfo, readImportedFrom, writeCaseInfo } from '../db/case-repo';
 import { SCHEMA_VERSION, openDatabase, transaction, type Db } from '../db/database';
 import { describeFsError } from '../lib/fs-errors';
 import { CASE_DB_FILE, canonicalCaseDir, caseDb, isCaseDir, register } from './case-store';
@@ -15,7 +15,7 @@ import { seedWatchlist } from './watchlist';
 function summarize(dir: string, db: Db): CaseSummary {
   const info = readCaseInfo(db);
   if (!info) throw new AppError('not_found', `case database in ${dir} has no case record`);
-  return { ...info, dir: canonicalCaseDir(dir), schemaVersion: SCHEMA_VERSION, ...caseCounts(db) };
+  return { ...info, dir: canonicalCaseDir(dir), schemaVersion: SCHEMA_VERSION, ...caseCounts(db), importedFrom: readImportedFrom(db) };
 }
 
 /**

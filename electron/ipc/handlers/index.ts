@@ -1,6 +1,7 @@
 import { appHandlers } from './app';
 import { artifactHandlers } from './artifacts';
 import { caseHandlers } from './cases';
+import { exportHandlers } from './exports';
 import { extractHandlers } from './extract';
 import { ingestHandlers } from './ingest';
 import { previewHandlers } from './preview';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...previewHandlers,
   ...searchHandlers,
   ...reviewHandlers,
+  ...exportHandlers,
 };
