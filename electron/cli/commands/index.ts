@@ -1,8 +1,16 @@
 import type { Command } from '../command';
+import { bundleCommands } from './bundles';
 import { caseCommands } from './cases';
 import { extractCommands } from './extract';
 import { ingestCommands } from './ingest';
 import { reviewCommands } from './review';
 import { searchCommands } from './search';
 
-export const commands: Command[] = [...caseCommands, ...ingestCommands, ...extractCommands, ...searchCommands, ...reviewCommands];
+export const commands: Command[] = [
+  ...caseCommands,
+  ...ingestCommands,
+  ...extractCommands,
+  ...searchCommands,
+  ...reviewCommands,
+  ...bundleCommands,
+];
