@@ -89,8 +89,9 @@ export class BundleWriter {
   private failure: Error | null = null;
   private finished: Promise<void>;
   private cancelled = false;
-  /** The one entry being read now, so a failure elsewhere can stop it. */
+  /** The one entry being read now, and its waiter, so a failure elsewhere can stop it and fail that entry. */
   private current: Readable | null = null;
+  private onFailure: ((e: Error) => void) | null = null;
 
   private constructor(
     readonly target: string,
@@ -103,6 +104,7 @@ export class BundleWriter {
       const fail = (e: Error): void => {
         this.failure ??= e;
         this.current?.destroy(e);
+        this.onFailure?.(this.failure);
         reject(this.failure);
       };
       this.zip.on('error', fail);
@@ -189,13 +191,14 @@ export class BundleWriter {
     const done = new Promise<void>((resolve, reject) => {
       stream.once('end', resolve);
       stream.once('error', reject);
-      this.finished.catch(reject);
+      this.onFailure = reject;
     });
     this.zip.addReadStream(stream, entryPath, { mtime: this.mtime, compress: options.compress ?? true });
     try {
       await done;
     } finally {
       this.current = null;
+      this.onFailure = null;
     }
     this.check();
     const digests = multi ? multi.digest() : null;
