@@ -173,20 +173,8 @@ export class BundleWriter {
     this.check();
     const sha256: Hash = createHash('sha256');
     const multi = options.digests ? new MultiHash() : null;
-    let size = 0;
-    const self = this;
-    async function* hashed(): AsyncGenerator<Buffer> {
-      for await (const piece of source) {
-        if (self.cancelled) throw new ExportCancelled();
-        const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-        if (chunk.byteLength === 0) continue;
-        if (multi) multi.update(chunk);
-        else sha256.update(chunk);
-        size += chunk.byteLength;
-        yield chunk;
-      }
-    }
-    const stream = Readable.from(hashed(), { objectMode: false, highWaterMark: 1024 * 1024 });
+    const counted = { size: 0 };
+    const stream = Readable.from(this.hashed(source, multi ?? sha256, counted), { objectMode: false, highWaterMark: 1024 * 1024 });
     this.current = stream;
     const done = new Promise<void>((resolve, reject) => {
       stream.once('end', resolve);
@@ -202,9 +190,25 @@ export class BundleWriter {
     }
     this.check();
     const digests = multi ? multi.digest() : null;
-    const result: EntryResult = { path: entryPath, sha256: digests ? digests.sha256 : sha256.digest('hex'), size, digests };
+    const result: EntryResult = { path: entryPath, sha256: digests ? digests.sha256 : sha256.digest('hex'), size: counted.size, digests };
     this.written.push(result);
     return result;
+  }
+
+  /** The entry's bytes as they go into the zip, hashed and counted on the way; stops at once when cancelled. */
+  private async *hashed(
+    source: Iterable<Buffer | string> | AsyncIterable<Buffer | string>,
+    hash: { update(chunk: Uint8Array): unknown },
+    counted: { size: number },
+  ): AsyncGenerator<Buffer> {
+    for await (const piece of source) {
+      if (this.cancelled) throw new ExportCancelled();
+      const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      if (chunk.byteLength === 0) continue;
+      hash.update(chunk);
+      counted.size += chunk.byteLength;
+      yield chunk;
+    }
   }
 
   /**

@@ -302,33 +302,44 @@ class ExportRun {
       savedSearches: savedSearches(db),
     };
     const files = this.writer.entries.map((e) => ({ path: e.path, sha256: e.sha256, size: e.size }));
-    const self = this;
-    async function* manifest(): AsyncGenerator<string> {
-      const head = JSON.stringify(header, null, 2);
-      yield `${head.slice(0, -2)},\n  "artifacts": [`;
-      let n = 0;
-      for (const a of rows) {
-        self.checkCancelled();
-        const text = texts.get(a.id) ?? inlineText(db, a.id);
-        const record = artifactRecord(db, a, {
-          inBundle,
-          text,
-          logRequests: logs.get(a.id) ?? null,
-          original: originalsById.get(a.id) ?? null,
-        });
-        yield `${n === 0 ? '\n' : ',\n'}    ${JSON.stringify(record)}`;
-        self.job.filesDone = ++n;
-        self.progress('manifest');
-        if (n % 200 === 0) await new Promise((r) => setImmediate(r));
-      }
-      yield `${n ? '\n  ' : ''}],\n  "files": ${JSON.stringify(files, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
-    }
-    await this.writer.add('manifest.json', manifest());
+    await this.writer.add('manifest.json', this.manifest(db, header, rows, files, { inBundle, texts, logs, originalsById }));
 
     const sums = this.writer.entries.map((e) => sumsLine(e.sha256, e.path)).join('');
     const sumsEntry = await this.writer.add(SUMS_FILE, [sums]);
     this.job.fingerprint = sumsEntry.sha256;
     this.progress('finishing', true);
+  }
+
+  /** manifest.json, written artifact by artifact: the header's keys, then `artifacts`, then `files`. */
+  private async *manifest(
+    db: Db,
+    header: Record<string, unknown>,
+    rows: readonly ArtifactRow[],
+    files: readonly { path: string; sha256: string; size: number }[],
+    parts: {
+      inBundle: ReadonlySet<number>;
+      texts: ReadonlyMap<number, ManifestText>;
+      logs: ReadonlyMap<number, ManifestArtifact['logRequests']>;
+      originalsById: ReadonlyMap<number, ManifestOriginal>;
+    },
+  ): AsyncGenerator<string> {
+    const head = JSON.stringify(header, null, 2);
+    yield `${head.slice(0, -2)},\n  "artifacts": [`;
+    let n = 0;
+    for (const a of rows) {
+      this.checkCancelled();
+      const record = artifactRecord(db, a, {
+        inBundle: parts.inBundle,
+        text: parts.texts.get(a.id) ?? inlineText(db, a.id),
+        logRequests: parts.logs.get(a.id) ?? null,
+        original: parts.originalsById.get(a.id) ?? null,
+      });
+      yield `${n === 0 ? '\n' : ',\n'}    ${JSON.stringify(record)}`;
+      this.job.filesDone = ++n;
+      this.progress('manifest');
+      if (n % 200 === 0) await new Promise((r) => setImmediate(r));
+    }
+    yield `${n ? '\n  ' : ''}],\n  "files": ${JSON.stringify(files, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
   }
 
   private *csv(facts: readonly ArtifactFacts[], labelNames: ReadonlyMap<number, string>): Generator<string> {

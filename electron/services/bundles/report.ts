@@ -102,7 +102,7 @@ mark { background: var(--mark); padding: 0 1px; }
 .note p { margin: 4px 0; } .byline { color: var(--muted); font-size: 12.5px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; overflow-wrap: anywhere; }
-th { background: var(--wash); }
+th { background: var(--wash); white-space: nowrap; }
 .muted { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; }
 @media print {
@@ -174,7 +174,8 @@ function thumbnailHtml(card: ReportCard): string {
   const t = card.thumbnail;
   const regions = card.facts.annotations;
   if (!t || 'reason' in t) {
-    const why = t ? t.reason : 'no picture for this type of file';
+    const a = card.facts.row;
+    const why = t ? t.reason : `a ${a.mime ?? a.kind} file has none; its facts and text are beside`;
     return `<div class="nothumb">No picture: ${esc(why)}</div>`;
   }
   const drawable = regions.filter((r) => r.page === null || r.page === 1);

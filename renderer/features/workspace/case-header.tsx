@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseSummary } from '../../../shared/domain/case';
 import { PathText } from '../../components/path-text';
 import { formatBytes, formatCount } from '../../lib/format';
+import { ExportEntry } from '../exports/export-entry';
 
 interface Props {
   summary: CaseSummary;
@@ -27,6 +28,12 @@ export function CaseHeader({ summary, isIngesting, search, onClose }: Props) {
           </span>
         </div>
         <PathText path={summary.dir} className="casehead__dir" testId="case-dir" />
+        {summary.importedFrom ? (
+          <span className="casehead__dir" data-testid="case-imported" title={summary.importedFrom.bundle}>
+            Imported from a case bundle (fingerprint {summary.importedFrom.fingerprint.slice(0, 12)}…): the evidence files are not on this
+            machine
+          </span>
+        ) : null}
       </div>
       <dl className="casehead__counts" data-testid="case-counts">
         <div>
@@ -44,6 +51,7 @@ export function CaseHeader({ summary, isIngesting, search, onClose }: Props) {
       </dl>
       <span className="appbar__spacer" />
       {search}
+      <ExportEntry />
       <button type="button" className="btn btn--ghost" onClick={onClose} data-testid="close-case">
         Close case
       </button>

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bytes, workspace, type Workspace } from '../test-support/ingest-kit';
-import { repoRoot } from '../test-support/paths';
-import { closeAllCases } from '../services/case-store';
+import { bytes, workspace, type Workspace } from '../../test-support/ingest-kit';
+import { repoRoot } from '../../test-support/paths';
+import { closeAllCases } from '../case-store';
 
 /**
  * Kills `workbench export` with SIGKILL at 20 random moments: half at any time after the process starts, half at a
