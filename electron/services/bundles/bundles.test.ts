@@ -283,6 +283,14 @@ describe('import', () => {
     expect(exportB.id).not.toBe(exportA.id);
     expect(exportB.audit.events).toBe(exportA.audit.events + 2);
     expect(b.csv.equals(a.csv)).toBe(true);
+    // The imported case's evidence is not read from this machine, even where the recorded paths happen to exist.
+    const withOriginals = path.join(ws.root, 'imported-originals.zip');
+    expect((await exportTo(imported, withOriginals, { kind: 'case' }, { originals: true })).status).toBe('done');
+    const c = await verifyBundleFile(withOriginals);
+    expect(c.verification.ok).toBe(true);
+    const originals = c.manifest?.artifacts.flatMap((x) => (x.original ? [x.original] : [])) ?? [];
+    expect(originals.length).toBeGreaterThan(0);
+    expect(originals.every((o) => 'omitted' in o && o.omitted.includes('imported from a bundle'))).toBe(true);
   }, 120_000);
 
   it('refuses a bundle that does not verify, and a folder that is not empty', async () => {

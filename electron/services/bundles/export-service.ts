@@ -32,7 +32,7 @@ import {
   sourceRows,
   type ArtifactRow,
 } from '../../db/bundle-repo';
-import { readCaseInfo, type CaseInfo } from '../../db/case-repo';
+import { readCaseInfo, readImportedFrom, type CaseInfo } from '../../db/case-repo';
 import { transaction, type Db } from '../../db/database';
 import { notesOf, savedSearches } from '../../db/review-repo';
 import { logError } from '../../lib/log';
@@ -354,8 +354,10 @@ class ExportRun {
    */
   private async copyOriginals(db: Db, rows: readonly ArtifactRow[], out: Map<number, ManifestOriginal>): Promise<void> {
     const wanted = rows.filter((a) => a.kind !== 'directory');
+    // An imported case describes evidence kept elsewhere: its recorded paths are never read as if they were here.
+    const imported = readImportedFrom(db) !== null;
     const copyable = wanted.filter((a) => {
-      const refused = originalRefusal(a);
+      const refused = imported ? 'this case was imported from a bundle; its evidence files are not on this machine' : originalRefusal(a);
       if (refused) out.set(a.id, { omitted: refused });
       return !refused;
     });

@@ -98,7 +98,7 @@ function writeArtifact(db: Db, a: ManifestArtifact, text: string | null): void {
  * the review (tags, suggestions and decisions, labels, stars, notes, annotations, saved searches, the watchlist), so
  * exporting it again gives the same manifest. Its audit trail is the bundle's, verbatim, followed by a
  * `case.imported` event; its case info records the bundle it came from. The evidence files are not on this machine:
- * the case says so (`importedFrom`), and the workbench never opens the original paths as if they were here.
+ * the case says so (`importedFrom`, shown in the case header), and its exports carry no originals.
  * Raises `invalid_input` (not a bundle, damaged, a zip bomb, does not verify), `conflict` (the folder holds a case or
  * files), `io`.
  */
