@@ -1,6 +1,6 @@
 import type { ArtifactKind, ArtifactStatus } from '../../shared/domain/artifact';
 import type { ManifestAnalysis, ManifestSource, ManifestSuggestion, ManifestTag, ManifestTranslation } from '../../shared/domain/bundle';
-import type { ArtifactAnalysis, LanguageLabel, TranslationFingerprint, WatchlistHit } from '../../shared/domain/analysis';
+import type { LanguageLabel, TranslationFingerprint, WatchlistHit } from '../../shared/domain/analysis';
 import type { Db, SqlValue } from './database';
 import { prepared } from './statements';
 
@@ -107,7 +107,8 @@ export function extractionRow(db: Db, artifactId: number): { versions: string; d
   return row ? { versions: String(row.versions), data: String(row.data) } : null;
 }
 
-export function analysisRow(db: Db, artifactId: number): ManifestAnalysis | null {
+/** The analysis columns, and the stored result as its JSON text (copied into a bundle as it is, never re-parsed). */
+export function analysisRow(db: Db, artifactId: number): (ManifestAnalysis & { result: string }) | null {
   const r = prepared(db, 'SELECT * FROM analyses WHERE artifact_id = ?').get(artifactId) as Record<string, unknown> | undefined;
   if (!r) return null;
   return {
@@ -122,7 +123,7 @@ export function analysisRow(db: Db, artifactId: number): ManifestAnalysis | null
     bilingual: Number(r.bilingual) === 1,
     stage: str(r.stage),
     fingerprint: r.fingerprint == null ? null : (JSON.parse(String(r.fingerprint)) as TranslationFingerprint),
-    result: JSON.parse(String(r.data)) as ArtifactAnalysis,
+    result: String(r.data),
   };
 }
 
@@ -300,7 +301,7 @@ export function insertArtifactRow(db: Db, a: ArtifactRow): void {
   );
 }
 
-export function insertAnalysisRow(db: Db, artifactId: number, a: ManifestAnalysis): void {
+export function insertAnalysisRow(db: Db, artifactId: number, a: ManifestAnalysis, result: string): void {
   prepared(
     db,
     `INSERT INTO analyses (artifact_id, version, language, languages, variant, nk_score, nk_verdict, bilingual, stage, fingerprint, data)
@@ -316,7 +317,7 @@ export function insertAnalysisRow(db: Db, artifactId: number, a: ManifestAnalysi
     a.bilingual ? 1 : 0,
     a.stage,
     a.fingerprint ? JSON.stringify(a.fingerprint) : null,
-    JSON.stringify(a.result),
+    result,
   );
 }
 

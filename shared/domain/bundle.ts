@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArtifactAnalysis, LanguageLabel, Production, TranslationFingerprint, WatchlistHit } from './analysis';
+import { LanguageLabel, Production, TranslationFingerprint, WatchlistHit } from './analysis';
 import { ArtifactFilters, ArtifactKind, ArtifactStatus } from './artifact';
 import { Extraction } from './extraction';
 import { Annotation, Confidence, Note, SavedSearch, SuggestionStatus, TagStatus } from './review';
@@ -194,7 +194,6 @@ export const ManifestAnalysis = z.object({
   bilingual: z.boolean(),
   stage: z.string().nullable(),
   fingerprint: TranslationFingerprint.nullable(),
-  result: ArtifactAnalysis,
 });
 export type ManifestAnalysis = z.infer<typeof ManifestAnalysis>;
 
@@ -261,9 +260,12 @@ export const ManifestArtifact = z.object({
   /** Metadata groups, timestamps, encoding, pages, identity and the extractors that ran; the text is in `text`. */
   extraction: z.object({ versions: z.string(), data: Extraction.omit({ text: true }) }).nullable(),
   text: ManifestText.nullable(),
+  /**
+   * The analysis as the list filters use it. Its full result (every analysed text's language blocks, Chinese variant,
+   * Korean markers, glossary and watchlist hits, stage reasons) is the line of analysis.jsonl with this artifact's id.
+   */
   analysis: ManifestAnalysis.nullable(),
-  /** Readable summaries of `analysis`: each analysed text's language, and the Korean-variety markers. */
-  languages: z.array(z.object({ field: z.string(), label: LanguageLabel, confidence: z.number() })),
+  /** Readable summary of the Korean-variety markers found (all of them are in analysis.jsonl). */
   markers: z
     .object({
       verdict: z.string(),

@@ -181,7 +181,9 @@ export class BundleWriter {
       stream.once('error', reject);
       this.onFailure = reject;
     });
-    this.zip.addReadStream(stream, entryPath, { mtime: this.mtime, compress: options.compress ?? true });
+    // Level 1: most of a bundle is already-compressed originals or JSON that deflates well at any level; time matters more.
+    const compressionLevel = (options.compress ?? true) ? 1 : 0;
+    this.zip.addReadStream(stream, entryPath, { mtime: this.mtime, compressionLevel });
     try {
       await done;
     } finally {

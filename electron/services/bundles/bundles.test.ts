@@ -69,6 +69,7 @@ describe('case bundle export', () => {
     const names = await zipNames(bundle);
     for (const f of [
       'manifest.json',
+      'analysis.jsonl',
       'manifest.schema.json',
       'audit.jsonl',
       'report.html',
@@ -101,7 +102,7 @@ describe('case bundle export', () => {
     const ko = m.artifacts.find((a) => a.path === 'notes/ko-note.txt');
     expect(ko?.tags[0]).toMatchObject({ productionId: 'invincible', status: 'confirmed', confidence: 'high', examiner: EXAMINER });
     expect(ko?.star).toMatchObject({ examiner: EXAMINER });
-    expect(ko?.languages.map((l) => l.label)).toContain('ko');
+    expect(ko?.analysis?.languages).toContain('ko');
     expect(ko?.markers?.words.map((w) => w.text)).toEqual(expect.arrayContaining(['로동']));
     const member = m.artifacts.find((a) => a.path === 'pack.zip!/inner/nested.zip!/deep.txt');
     expect(member?.archive).toEqual({ path: 'pack.zip', member: 'inner/nested.zip!/deep.txt' });

@@ -45,6 +45,7 @@ import { artifactCsvRow, CSV_BOM, CSV_HEADER, csvRow } from './csv';
 import {
   artifactFacts,
   artifactRecord,
+  ANALYSIS_FILE,
   INLINE_TEXT_MAX,
   isReviewed,
   logPath,
@@ -240,6 +241,18 @@ class ExportRun {
       logs.set(id, { file: entry.path, sha256: entry.sha256, rows: count });
     }
 
+    // Full analysis results, copied as stored (one JSON line per analysed artifact) rather than parsed into the manifest.
+    const analysed = db.prepare('SELECT data FROM analyses WHERE artifact_id = ?');
+    await this.writer.add(
+      ANALYSIS_FILE,
+      (function* lines(): Generator<string> {
+        for (const a of rows) {
+          const row = analysed.get(a.id) as { data: string } | undefined;
+          if (row) yield `{"id":${a.id},"result":${String(row.data)}}\n`;
+        }
+      })(),
+    );
+
     const originalsById = new Map<number, ManifestOriginal>();
     if (originals) await this.copyOriginals(db, rows, originalsById);
 
@@ -330,7 +343,7 @@ class ExportRun {
       this.checkCancelled();
       const record = artifactRecord(db, a, {
         inBundle: parts.inBundle,
-        text: parts.texts.get(a.id) ?? inlineText(db, a.id),
+        text: parts.texts.get(a.id) ?? null,
         logRequests: parts.logs.get(a.id) ?? null,
         original: parts.originalsById.get(a.id) ?? null,
       });
@@ -419,7 +432,7 @@ class ExportRun {
         facts: f,
         text: extraction?.data.text ?? null,
         thumbnail: pictured ? await thumbnailOf(this.caseDir, f.row.id).catch((e: unknown) => ({ reason: String(e) })) : null,
-        languages: [...new Set(analysis?.result.fields.map((x) => x.language.label).filter((l) => l !== 'und') ?? [])],
+        languages: (analysis?.languages ?? []).filter((l) => l !== 'und'),
       });
     }
     const summaries = new Map<string, ProductionSummary>();
@@ -500,12 +513,6 @@ class ExportRun {
       rowsOmitted: Math.max(0, facts.length - MAX_TABLE_ROWS),
     };
   }
-}
-
-function inlineText(db: Db, id: number): ManifestText | null {
-  const row = db.prepare("SELECT json_extract(data, '$.text') AS text FROM extractions WHERE artifact_id = ?").get(id) as
-    { text: unknown } | undefined;
-  return typeof row?.text === 'string' ? { length: row.text.length, inline: row.text } : null;
 }
 
 /**

@@ -37,6 +37,7 @@ import { caseInfo } from '../cases';
 import type { Ctx } from '../context';
 import { rememberCase } from '../recent-cases';
 import { readEntries } from './bundle-reader';
+import { ANALYSIS_FILE } from './manifest';
 import { verifyBundleFile } from './verify';
 
 const depthOf = (p: string): number => p.split('!/').length - 1;
@@ -57,7 +58,7 @@ function emptyCaseFolder(dir: string): string {
   return canonicalCaseDir(abs);
 }
 
-function writeArtifact(db: Db, a: ManifestArtifact, text: string | null): void {
+function writeArtifact(db: Db, a: ManifestArtifact, text: string | null, analysis: string | undefined): void {
   insertArtifactRow(db, {
     id: a.id,
     sourceId: a.sourceId,
@@ -89,7 +90,11 @@ function writeArtifact(db: Db, a: ManifestArtifact, text: string | null): void {
   } else {
     insertSearchDocs(db, a.id, buildSearchDocs(a.path, null));
   }
-  if (a.analysis) insertAnalysisRow(db, a.id, a.analysis);
+  if (a.analysis) {
+    if (analysis === undefined)
+      throw new AppError('invalid_input', `the bundle has no analysis result for artifact ${a.id} in ${ANALYSIS_FILE}`);
+    insertAnalysisRow(db, a.id, a.analysis, analysis);
+  }
 }
 
 /**
@@ -117,9 +122,17 @@ export async function importBundle(input: ImportBundle, ctx: Ctx): Promise<CaseS
       .flatMap((a) => [a.text && 'file' in a.text ? a.text.file : null, a.logRequests?.file ?? null])
       .filter((f): f is string => f !== null),
   );
+  wanted.add(ANALYSIS_FILE);
   const files = new Map<string, Buffer>();
   await readEntries(bundle, wanted, (name, bytes) => files.set(name, bytes));
 
+  // Each line is {"id":N,"result":{…}}; the result is stored again exactly as the exporting case stored it.
+  const analyses = new Map<number, string>();
+  for (const line of (files.get(ANALYSIS_FILE)?.toString('utf8') ?? '').split('\n')) {
+    if (!line) continue;
+    const parsed = JSON.parse(line) as { id: number; result: unknown };
+    analyses.set(parsed.id, JSON.stringify(parsed.result));
+  }
   const dir = emptyCaseFolder(input.dir);
   let db: Db;
   try {
@@ -155,7 +168,7 @@ export async function importBundle(input: ImportBundle, ctx: Ctx): Promise<CaseS
     db.exec('PRAGMA defer_foreign_keys = ON');
     for (const a of manifest.artifacts) {
       const text = a.text ? ('inline' in a.text ? a.text.inline : (files.get(a.text.file)?.toString('utf8') ?? null)) : null;
-      writeArtifact(db, a, text);
+      writeArtifact(db, a, text, analyses.get(a.id));
     }
     for (const a of manifest.artifacts) {
       for (const t of a.tags) insertTagRow(db, a.id, t);

@@ -1,4 +1,5 @@
 import type { ManifestArtifact, ManifestOriginal, ManifestText } from '../../../shared/domain/bundle';
+import type { ArtifactAnalysis } from '../../../shared/domain/analysis';
 import type { Extraction } from '../../../shared/domain/extraction';
 import {
   analysisColumns,
@@ -21,6 +22,7 @@ const MARKER_WORDS = 20;
 
 export const textPath = (id: number): string => `text/${id}.txt`;
 export const logPath = (id: number): string => `logs/${id}.jsonl`;
+export const ANALYSIS_FILE = 'analysis.jsonl';
 
 /** The stored extraction (validated when it was written, so parsed without a second validation: exports read thousands). */
 export function readStoredExtraction(db: Db, id: number): { versions: string; data: Extraction } | null {
@@ -85,8 +87,10 @@ export const isReviewed = (f: ArtifactFacts): boolean =>
 /** Everything the bundle says about one artifact, read from the export's snapshot. */
 export function artifactRecord(db: Db, a: ArtifactRow, parts: RecordParts): ManifestArtifact {
   const extraction = readStoredExtraction(db, a.id);
-  const analysis = analysisRow(db, a.id);
-  const fields = analysis?.result.fields ?? [];
+  const stored = analysisRow(db, a.id);
+  const { result, ...analysis } = stored ?? { result: null };
+  // Only artifacts with Korean markers need their full result read, for the readable marker summary.
+  const fields = result && stored && stored.nkScore > 0 ? (JSON.parse(result) as ArtifactAnalysis).fields : [];
   const korean = fields.flatMap((f) => (f.korean && f.korean.verdict !== 'none' ? [{ field: f.field, result: f.korean }] : []));
   const strongest = korean.reduce<(typeof korean)[number] | null>(
     (best, k) => (!best || k.result.score > best.result.score ? k : best),
@@ -114,12 +118,13 @@ export function artifactRecord(db: Db, a: ArtifactRow, parts: RecordParts): Mani
     rawName: a.rawName,
     nameEncoding: a.nameEncoding,
     extraction: extraction ? { versions: extraction.versions, data: rest as ManifestArtifactExtraction } : null,
-    text: parts.text,
-    analysis,
-    languages: fields.map((f) => ({ field: f.field, label: f.language.label, confidence: f.language.confidence })),
+    text:
+      parts.text ??
+      (typeof extraction?.data.text === 'string' ? { length: extraction.data.text.length, inline: extraction.data.text } : null),
+    analysis: stored ? (analysis as ManifestArtifact['analysis']) : null,
     markers: strongest
       ? {
-          verdict: analysis?.nkVerdict ?? strongest.result.verdict,
+          verdict: stored?.nkVerdict ?? strongest.result.verdict,
           score: strongest.result.score,
           total: korean.reduce((n, k) => n + k.result.totalMatches, 0),
           words: korean

@@ -106,14 +106,21 @@ export class OriginalReader {
   private top: { id: number; fd: number; budget: Budget; root: OpenArchive } | null = null;
   private nested = new Map<string, OpenArchive>();
 
+  private readonly sources = new Map<number, ReturnType<typeof findSourceById>>();
+
   constructor(private readonly db: Db) {}
+
+  private source(id: number): ReturnType<typeof findSourceById> {
+    if (!this.sources.has(id)) this.sources.set(id, findSourceById(this.db, id));
+    return this.sources.get(id) ?? null;
+  }
 
   async open(a: ArtifactRow): Promise<OriginalSource> {
     return a.kind === 'member' ? this.member(a) : this.file(a);
   }
 
   private async file(a: ArtifactRow): Promise<OriginalSource> {
-    const source = findSourceById(this.db, a.sourceId);
+    const source = this.source(a.sourceId);
     if (!source) return { omitted: 'its source is no longer in the case' };
     let handle: FileHandle;
     try {
@@ -151,7 +158,7 @@ export class OriginalReader {
   private async archiveFor(topId: number, topPath: string, holderPath: string): Promise<OpenArchive | { omitted: string }> {
     if (this.top?.id !== topId) {
       this.close();
-      const source = findSourceById(this.db, Number(this.sourceOf(topId)));
+      const source = this.source(Number(this.sourceOf(topId)));
       if (!source) return { omitted: 'its source is no longer in the case' };
       let fd: number;
       try {
