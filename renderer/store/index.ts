@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { createArtifactsSlice, type ArtifactsSlice } from './slices/artifacts';
 import { createAuditSlice, type AuditSlice } from './slices/audit';
 import { createCasesSlice, type CasesSlice } from './slices/cases';
+import { createExportsSlice, type ExportsSlice } from './slices/exports';
 import { createFoldersSlice, type FoldersSlice } from './slices/folders';
 import { createIngestSlice, type IngestSlice } from './slices/ingest';
 import { createLogsSlice, type LogsSlice } from './slices/logs';
@@ -25,7 +26,8 @@ export type AppState = CasesSlice &
   WatchlistSlice &
   AuditSlice &
   ViewerSlice &
-  UiSlice;
+  UiSlice &
+  ExportsSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [['zustand/devtools', never]], [], T>;
 
@@ -45,6 +47,7 @@ export const useAppStore = create<AppState>()(
       ...createAuditSlice(...a),
       ...createViewerSlice(...a),
       ...createUiSlice(...a),
+      ...createExportsSlice(...a),
     }),
     { name: 'evidence-workbench', enabled: import.meta.env.DEV },
   ),

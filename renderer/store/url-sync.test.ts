@@ -18,6 +18,7 @@ const summary: CaseSummary = {
   schemaVersion: 4,
   readOnly: false,
   readOnlyReason: null,
+  importedFrom: null,
   sourceCount: 1,
   artifactCount: 3,
   totalBytes: 10,

@@ -10,4 +10,6 @@ export function wireEvents(): void {
   api.on('ingest.progress', (p) => useAppStore.getState().applyIngestProgress(p));
   api.on('ingest.finished', (job) => useAppStore.getState().applyIngestFinished(job));
   api.on('review.changed', (change) => useAppStore.getState().applyReviewChanged(change));
+  api.on('exports.progress', (p) => useAppStore.getState().applyExportProgress(p));
+  api.on('exports.finished', (job) => useAppStore.getState().applyExportFinished(job));
 }

@@ -42,6 +42,16 @@ import {
   UndoResult,
 } from '../domain/review';
 import { Source } from '../domain/source';
+import {
+  BundleVerification,
+  EstimateExport,
+  ExportEstimate,
+  ExportJob,
+  ExportProgress,
+  ImportBundle,
+  StartExport,
+  VerifyBundle,
+} from '../domain/bundle';
 
 const proc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -131,6 +141,17 @@ export const procedures = {
   'searches.list': proc(CaseRef, z.array(SavedSearch)),
   'searches.save': proc(SaveSearch, SavedSearch),
   'searches.remove': proc(RemoveSearch, ReviewChange),
+  /** Starts writing a case bundle (one zip) in the background; `exports.progress` and `exports.finished` follow. */
+  'exports.start': proc(StartExport, ExportJob),
+  'exports.cancel': proc(z.object({ jobId: z.string().min(1) }), ExportJob),
+  /** Exports this process runs or ran recently (a reloaded window picks up a running one). */
+  'exports.list': proc(z.void(), z.array(ExportJob)),
+  /** How many artifacts a selection covers, and what copying their originals would take. */
+  'exports.estimate': proc(EstimateExport, ExportEstimate),
+  /** Checks a bundle: every file's hash, the manifest schema, the originals, the audit chain. */
+  'bundles.verify': proc(VerifyBundle, BundleVerification),
+  /** Opens a bundle as a new case (the bundle must verify first). */
+  'bundles.import': proc(ImportBundle, CaseSummary),
 } as const;
 
 /** Events the backend pushes to every connected renderer. */
@@ -139,6 +160,8 @@ export const events = {
   'ingest.finished': IngestJob,
   /** A review change was committed (by any window, tab or CLI of this process): views of those artifacts refresh. */
   'review.changed': ReviewChanged,
+  'exports.progress': ExportProgress,
+  'exports.finished': ExportJob,
 } as const;
 
 export type Channel = keyof typeof procedures;

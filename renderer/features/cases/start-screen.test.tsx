@@ -83,6 +83,7 @@ describe('start screen', () => {
       schemaVersion: 3,
       readOnly: true,
       readOnlyReason: 'the case folder /cases/old is not writable for this user',
+      importedFrom: null,
       sourceCount: 0,
       artifactCount: 0,
       totalBytes: 0,

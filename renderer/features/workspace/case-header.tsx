@@ -4,6 +4,7 @@ import { formatBytes } from '../../../shared/format/bytes';
 import { Badge } from '../../components/badge';
 import { PathText } from '../../components/path-text';
 import { formatCount } from '../../lib/format';
+import { ExportEntry } from '../exports/export-entry';
 
 interface Props {
   summary: CaseSummary;
@@ -77,6 +78,12 @@ export function CaseHeader({
           ) : null}
         </div>
         <PathText path={summary.dir} className="casehead__dir" testId="case-dir" />
+        {summary.importedFrom ? (
+          <span className="casehead__dir" data-testid="case-imported" title={summary.importedFrom.bundle}>
+            Imported from a case bundle (fingerprint {summary.importedFrom.fingerprint.slice(0, 12)}…): the evidence files are not on this
+            machine
+          </span>
+        ) : null}
       </div>
       <dl className="casehead__counts" data-testid="case-counts">
         <div>
@@ -116,6 +123,7 @@ export function CaseHeader({
           ↷<span className="sr-only">Redo</span>
         </button>
       </span>
+      <ExportEntry />
       <span className={`saving${isSaving ? ' saving--on' : ''}`} aria-live="polite" data-testid="saving">
         {isSaving ? 'Saving…' : ''}
       </span>
