@@ -67,6 +67,12 @@ export function saveTextChunk(db: Db, artifactId: number, chunk: number, text: s
   prepared(db, 'INSERT OR REPLACE INTO extraction_texts (artifact_id, chunk, text) VALUES (?, ?, ?)').run(artifactId, chunk, text);
 }
 
+/** An artifact's whole extracted text, chunk by chunk, for streaming it out (a bundle's text file) without joining it. */
+export function* storedTextChunks(db: Db, artifactId: number): Generator<string> {
+  for (const row of prepared(db, 'SELECT text FROM extraction_texts WHERE artifact_id = ? ORDER BY chunk').iterate(artifactId))
+    yield (row as { text: string }).text;
+}
+
 /** How much text an artifact read carries by default: enough to read, small enough that no reply is large. */
 export const TEXT_WINDOW = 64 * 1024;
 

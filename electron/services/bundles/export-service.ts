@@ -34,6 +34,7 @@ import {
 } from '../../db/bundle-repo';
 import { readCaseInfo, readImportedFrom, type CaseInfo } from '../../db/case-repo';
 import { transaction, type Db } from '../../db/database';
+import { readText, storedTextChunks } from '../../db/extraction-repo';
 import { notesOf, savedSearches } from '../../db/review-repo';
 import { logError } from '../../lib/log';
 import { isInside } from '../../lib/paths';
@@ -223,13 +224,22 @@ class ExportRun {
 
     this.progress('text', true);
     const texts = new Map<number, ManifestText>();
-    const textOf = db.prepare("SELECT json_extract(data, '$.text') AS text FROM extractions WHERE artifact_id = ?");
     for (const a of rows) {
       this.checkCancelled();
-      const text = (textOf.get(a.id) as { text: unknown } | undefined)?.text;
-      if (typeof text !== 'string' || text.length <= INLINE_TEXT_MAX) continue;
-      const entry = await this.writer.add(textPath(a.id), [text]);
-      texts.set(a.id, { length: text.length, file: entry.path, sha256: entry.sha256 });
+      const start = readText(db, a.id, 0, INLINE_TEXT_MAX + 1);
+      if (!start || start.text.length <= INLINE_TEXT_MAX) continue;
+      let length = 0;
+      const chunks = storedTextChunks(db, a.id);
+      const entry = await this.writer.add(
+        textPath(a.id),
+        (function* counted(): Generator<string> {
+          for (const chunk of chunks) {
+            length += chunk.length;
+            yield chunk;
+          }
+        })(),
+      );
+      texts.set(a.id, { length, file: entry.path, sha256: entry.sha256 });
     }
     const logs = new Map<number, ManifestArtifact['logRequests']>();
     for (const [id, count] of logRequestCounts(db)) {

@@ -29,7 +29,7 @@ import {
 } from '../../db/bundle-repo';
 import { writeCaseInfo, writeImportedFrom } from '../../db/case-repo';
 import { createDatabase, transaction, type Db } from '../../db/database';
-import { saveExtraction } from '../../db/extraction-repo';
+import { saveExtraction, saveTextChunk, textChunks } from '../../db/extraction-repo';
 import { insertSearchDocs } from '../../db/search-repo';
 import { describeFsError } from '../../lib/fs-errors';
 import { CASE_DB_FILE, canonicalCaseDir, isCaseDir, register } from '../case-store';
@@ -86,6 +86,7 @@ function writeArtifact(db: Db, a: ManifestArtifact, text: string | null, analysi
   });
   if (a.extraction) {
     const extraction = { ...a.extraction.data, ...(text !== null ? { text } : {}) } as Extraction;
+    if (text !== null) textChunks(text).forEach((chunk, i) => saveTextChunk(db, a.id, i, chunk));
     saveExtraction(db, a.id, extraction, a.extraction.versions, buildSearchDocs(a.path, extraction));
   } else {
     insertSearchDocs(db, a.id, buildSearchDocs(a.path, null));

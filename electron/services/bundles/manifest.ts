@@ -13,6 +13,7 @@ import {
   type ArtifactRow,
 } from '../../db/bundle-repo';
 import type { Db } from '../../db/database';
+import { readText } from '../../db/extraction-repo';
 import { annotationsOf, notesOf } from '../../db/review-repo';
 
 /** Extracted text up to this many UTF-16 units stays in the manifest; longer text is a file of its own, `text/<id>.txt`. */
@@ -24,10 +25,17 @@ export const textPath = (id: number): string => `text/${id}.txt`;
 export const logPath = (id: number): string => `logs/${id}.jsonl`;
 export const ANALYSIS_FILE = 'analysis.jsonl';
 
-/** The stored extraction (validated when it was written, so parsed without a second validation: exports read thousands). */
+/**
+ * The stored extraction (validated when it was written, so parsed without a second validation: exports read
+ * thousands) with the start of its text: whole when it is short enough to sit in the manifest, the first
+ * INLINE_TEXT_MAX + 1 characters otherwise (a longer text goes to a file of its own, streamed from the store).
+ */
 export function readStoredExtraction(db: Db, id: number): { versions: string; data: Extraction } | null {
   const row = extractionRow(db, id);
-  return row ? { versions: row.versions, data: JSON.parse(row.data) as Extraction } : null;
+  if (!row) return null;
+  const data = JSON.parse(row.data) as Extraction;
+  const start = readText(db, id, 0, INLINE_TEXT_MAX + 1);
+  return { versions: row.versions, data: start ? { ...data, text: start.text } : data };
 }
 
 /** Members: the archive on disk and the path inside it (`a.zip!/b.zip!/c.txt` → `a.zip`, `b.zip!/c.txt`). */
