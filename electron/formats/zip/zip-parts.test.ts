@@ -72,18 +72,18 @@ describe.each([
 
     const ratio = writeZip([{ name: 'a.xml', deflated: deflatedZeros(8 * MIB) }]);
     await expect(readZipParts(sourceOf(ratio), all, limits)).rejects.toThrow(
-      /^a\.xml: refused: declares 8 MiB at a compression ratio of \d+:1 \(limit 1000:1, zip bomb\)$/,
+      /^a\.xml: refused: declares 8\.0 MiB at a compression ratio of \d+:1 \(limit 1000:1, zip bomb\)$/,
     );
 
     const liar = writeZip([{ name: 'a.xml', deflated: { ...deflatedZeros(4 * MIB), size: 1000 } }]);
     await expect(readZipParts(sourceOf(liar), all, limits)).rejects.toThrow(
-      'a.xml: refused: inflates beyond its declared 1000 bytes (corrupt or zip bomb)',
+      'a.xml: refused: inflates beyond its declared 1000 B (corrupt or zip bomb)',
     );
 
     const chunk = deflatedZeros(MIB);
     const parts: RawZipEntry[] = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.xml`, deflated: chunk }));
     await expect(readZipParts(sourceOf(writeZip(parts)), all, { ...limits, maxTotalBytes: 3 * MIB + 10 })).rejects.toThrow(
-      'refused: the parts inflate to more than 3 MiB (zip bomb)',
+      'refused: the parts inflate to more than 3.0 MiB (zip bomb)',
     );
   });
 
@@ -93,7 +93,7 @@ describe.each([
       { name: 'small.xml', data: text('<ok/>') },
     ]);
     const result = await readZipParts(sourceOf(zip), all, { ...limits, maxBufferBytes: 4096 });
-    expect(result.warnings).toEqual(['big.xml: 5000 bytes uncompressed, more than the 4096 bytes a part may have: not read']);
+    expect(result.warnings).toEqual(['big.xml: 4.9 KiB uncompressed, more than the 4.0 KiB a part may have: not read']);
     expect([...result.parts.keys()]).toEqual(['small.xml']);
 
     const bzip2 = await readZipParts(sourceOf(withMethod(writeZip([{ name: 'a.xml', data: text('<a/>') }]), 12)), all, limits);
