@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,29 @@ describe('bundle writer', () => {
     },
     900_000,
   );
+
+  it('stores what does not deflate and deflates what does, byte for byte either way, when asked to judge', async () => {
+    const target = path.join(tmp.dir, 'auto.zip');
+    const noise = randomBytes(300 * 1024);
+    const text = Buffer.from('原画修型 cut 12: redraw the hands\n'.repeat(20_000));
+    const writer = await BundleWriter.create(target, false, new Date(), 'auto');
+    // Small pieces, so the sample spans several chunks of the source and the rest follows it.
+    const pieces = (b: Buffer): Buffer[] =>
+      Array.from({ length: Math.ceil(b.byteLength / 10_000) }, (_, i) => b.subarray(i * 10_000, (i + 1) * 10_000));
+    const stored = await writer.add('noise.bin', pieces(noise), { compress: 'auto' });
+    const deflated = await writer.add('notes.txt', pieces(text), { compress: 'auto' });
+    const empty = await writer.add('empty.txt', [], { compress: 'auto' });
+    await writer.commit('auto', false);
+    expect([stored.size, deflated.size, empty.size]).toEqual([noise.byteLength, text.byteLength, 0]);
+    const zip = await yauzl.openPromise(target, { lazyEntries: true });
+    const methods: Record<string, number> = {};
+    for await (const e of zip.eachEntry()) methods[e.fileName] = e.compressionMethod;
+    zip.close();
+    expect(methods).toEqual({ 'noise.bin': 0, 'notes.txt': 8, 'empty.txt': 8 });
+    const listed = spawnSync('unzip', ['-p', target, 'noise.bin'], { maxBuffer: 1 << 24 });
+    expect(Buffer.compare(listed.stdout, noise)).toBe(0);
+    expect(Buffer.compare(spawnSync('unzip', ['-p', target, 'notes.txt'], { maxBuffer: 1 << 24 }).stdout, text)).toBe(0);
+  });
 
   it('fails with one line on a full disk and on a read-only folder, leaving nothing at the target', async (context) => {
     const full = path.join(tmp.dir, 'full');

@@ -400,7 +400,7 @@ class ExportRun {
           out.set(a.id, source);
         } else {
           const entry: EntryResult = await this.writer.add(originalPath(a), source.chunks, {
-            compress: !isCompressed(a.mime),
+            compress: isCompressed(a.mime) ? false : 'auto',
             digests: true,
           });
           if (!entry.digests) throw new AppError('internal', 'original copied without its digests');
