@@ -37,6 +37,7 @@ test.describe('a case the host cannot write', () => {
     try {
       await startPage.waitReady();
       await startPage.openCase(caseDir);
+      await startPage.confirmExaminer();
       await workspacePage.waitOpen('Seized copy');
       await expect(workspacePage.readOnlyBadge).toHaveText('read-only');
       await workspacePage.expectTotal(artifactCount);

@@ -21,6 +21,7 @@ test('export a production as a bundle, verify it, and read its report offline', 
   try {
     await startPage.waitReady();
     await startPage.openCase(reviewed.caseDir);
+    await startPage.confirmExaminer();
     await expect(workspacePage.root).toBeVisible();
     const exports = new ExportsPage(startPage.page);
     const target = path.join(workDir, 'invincible-bundle.zip');
