@@ -3,24 +3,13 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../lib/csp';
 import { isInside } from '../lib/paths';
+import { staticContentType } from '../lib/static-files';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'workbench';
 /** The renderer's origin in the desktop app: a privileged custom scheme instead of file://, so the page has an origin of its own. */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 /**
  * Must run before the app is ready. `standard` gives app:// real origins and relative URLs, `secure` makes it a
@@ -62,7 +51,7 @@ export function serveRenderer(rendererDir: string): void {
     if (!file || !body) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     return new Response(body, {
       headers: {
-        'content-type': mimeTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': staticContentType(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },

@@ -158,18 +158,8 @@ export function logPaths(db: Db, artifactId: number, kind: 'uploads' | 'download
   }));
 }
 
-interface RequestRow {
+interface RequestRow extends LogRequestRecord {
   id: number;
-  line: number;
-  at: string | null;
-  utc: string | null;
-  ip: string;
-  method: string | null;
-  path: string | null;
-  status: number | null;
-  bytes: number | null;
-  referer: string | null;
-  userAgent: string | null;
   country: string | null;
   region: string | null;
   city: string | null;

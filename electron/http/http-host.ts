@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Backend } from '../backend';
 import { logError } from '../lib/log';
 import { CONTENT_SECURITY_POLICY } from '../lib/csp';
+import { staticContentType } from '../lib/static-files';
 
 export interface HttpHostOptions {
   backend: Pick<Backend, 'dispatch' | 'subscribe'>;
@@ -31,18 +32,6 @@ const MIB = 1024 * 1024;
 const MAX_BODY = 4 * MIB;
 /** How long a refused oversized body is still read (and dropped) before the connection is cut. */
 const DRAIN_MS = 2000;
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 /**
  * The loopback host for browser mode and browser e2e runs: the same dispatcher as Electron IPC over
@@ -153,7 +142,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const target = existsSync(file) && statSync(file).isFile() ? file : path.join(root, 'index.html');
     if (!existsSync(target)) return send(res, 404, 'renderer is not built: run npm run build');
     const headers: Record<string, string> = {
-      'content-type': mimeTypes[path.extname(target)] ?? 'application/octet-stream',
+      'content-type': staticContentType(target),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
