@@ -105,10 +105,11 @@ describe('work-file structure in the detail pane', () => {
     expect([...item.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
       'footage',
       'cut012.psd',
-      'D:\\작업\\invincible\\ep3\\cut012.psd',
       '원화 빈',
       '1920×1080',
+      'D:\\작업\\invincible\\ep3\\cut012.psd',
     ]);
+    expect(within(item).getByTestId('structure-item-path').className).toContain('mono');
 
     const [korean, home] = screen.getAllByTestId('structure-path');
     if (!korean || !home) throw new Error('two paths expected');
@@ -161,6 +162,12 @@ describe('work-file structure in the detail pane', () => {
     expect(more.textContent).toBe('Show 200 more layers (2,350 not shown)');
     fireEvent.click(more);
     expect(screen.getAllByTestId('structure-layer')).toHaveLength(400);
+  });
+
+  it('leaves out the dot folders of a relative path, which name no one', () => {
+    const relative = { path: '../원화/bg.png', style: 'relative' as const, folders: ['..', '원화'], file: 'bg.png', where: 'linked file' };
+    render(<StructureView structure={{ format: 'Photoshop', paths: [relative] }} />);
+    expect(screen.getAllByTestId('structure-chip-folder').map((c) => c.lastChild?.textContent)).toEqual(['원화']);
   });
 
   it('shows the first 50 exposure changes of a track, then the rest on demand', () => {

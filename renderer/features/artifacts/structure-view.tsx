@@ -217,36 +217,46 @@ function TimesheetView({ sheet, index }: { sheet: Timesheet; index: number }) {
   );
 }
 
+/**
+ * Kind, name, parent and detail on one row, the item's path on a row of its own below: a recorded path is long, and
+ * a fifth column would crush it (or push parent and detail out of sight) in a detail pane a few hundred pixels wide.
+ */
 function ItemTable({ items }: { items: readonly ProjectItem[] }) {
   const [shown, showMore] = useShown(items.length, ROW_STEP);
   return (
     <>
-      <div className="hscroll">
-        <table className="table table--compact structure-table" data-testid="structure-items">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Name</th>
-              <th scope="col">Path</th>
-              <th scope="col">Parent</th>
-              <th scope="col">Detail</th>
+      <table className="table table--compact structure-table" data-testid="structure-items">
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col">Name</th>
+            <th scope="col">Parent</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        {items.slice(0, shown).map((item, i) => (
+          <tbody key={i} data-testid="structure-item">
+            <tr className={item.path ? 'structure-table__item--with-path' : undefined}>
+              <td className="muted nowrap">{item.kind}</td>
+              <td className="structure-table__name">
+                <bdi>{item.name}</bdi>
+              </td>
+              <td className="structure-table__name">{item.parent ? <bdi>{item.parent}</bdi> : null}</td>
+              <td className="muted structure-table__name">{item.detail}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.slice(0, shown).map((item, i) => (
-              <tr key={i} data-testid="structure-item">
-                <td className="muted nowrap">{item.kind}</td>
-                <td className="structure-table__name">
-                  <bdi>{item.name}</bdi>
+            {item.path ? (
+              <tr className="structure-table__pathrow">
+                <th scope="row" className="muted">
+                  path
+                </th>
+                <td colSpan={3} className="mono wrap" data-testid="structure-item-path">
+                  <bdi>{item.path}</bdi>
                 </td>
-                <td className="mono wrap">{item.path ? <bdi>{item.path}</bdi> : null}</td>
-                <td>{item.parent ? <bdi>{item.parent}</bdi> : null}</td>
-                <td className="muted">{item.detail}</td>
               </tr>
-            ))}
+            ) : null}
           </tbody>
-        </table>
-      </div>
+        ))}
+      </table>
       <ShowMore shown={shown} total={items.length} step={ROW_STEP} onMore={showMore} what="items" />
     </>
   );
@@ -275,9 +285,10 @@ function PathLine({ path: p }: { path: RecordedPath }) {
         {p.host ? <PathChip label="host" value={p.host} /> : null}
         {p.drive ? <PathChip label="drive" value={p.drive} /> : null}
         {p.user ? <PathChip label="user" value={p.user} /> : null}
-        {p.folders.map((f, i) => (
-          <PathChip key={i} label="folder" value={f} />
-        ))}
+        {p.folders.map((f, i) =>
+          // `.` and `..` of a relative path say where the file sat, not whose it was.
+          f === '.' || f === '..' ? null : <PathChip key={i} label="folder" value={f} />,
+        )}
       </div>
     </li>
   );
