@@ -52,7 +52,7 @@ interface LayerRow {
   layer: WorkLayer;
   depth: number;
   isOpen: boolean;
-  /** The layer or a group holding it is hidden: Photoshop does not draw it either. */
+  /** The layer or a group holding it is hidden: the application does not draw it either. */
   isDimmed: boolean;
 }
 
@@ -63,8 +63,9 @@ function visibleRows(layers: readonly WorkLayer[], toggled: ReadonlySet<string>)
     list.forEach((layer, i) => {
       const key = prefix === '' ? String(i) : `${prefix}.${i}`;
       const hasChildren = (layer.children?.length ?? 0) > 0;
+      const isOpenByDefault = depth < OPEN_DEPTH;
       // Toggling flips the default, so one set remembers both the groups opened deep down and those closed on top.
-      const isOpen = hasChildren && depth < OPEN_DEPTH !== toggled.has(key);
+      const isOpen = hasChildren && isOpenByDefault !== toggled.has(key);
       const dim = isDimmed || layer.visible === false;
       rows.push({ key, layer, depth, isOpen, isDimmed: dim });
       if (isOpen && layer.children) walk(layer.children, depth + 1, key, dim);
