@@ -301,6 +301,7 @@ export class WorkspacePage {
       | 'language'
       | 'translation'
       | 'metadata'
+      | 'structure'
       | 'text'
       | 'file'
       | 'timestamps'

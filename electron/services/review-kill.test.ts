@@ -26,7 +26,10 @@ describe.skipIf(!existsSync(webHostEntry))('review changes survive SIGKILL right
     mkdirSync(evidence, { recursive: true });
     for (let i = 0; i < 12; i++) writeFileSync(path.join(evidence, `note-${i}.txt`), `인빈서블 원화 수정 ${i}\n`);
     expect((await ws.ingest(caseDir, evidence)).status).toBe('done');
-    ids = ws.artifacts(caseDir).filter((a) => a.kind === 'file').map((a) => a.id);
+    ids = ws
+      .artifacts(caseDir)
+      .filter((a) => a.kind === 'file')
+      .map((a) => a.id);
     closeAllCases();
   }, 120_000);
   afterAll(() => ws.cleanup());
@@ -57,7 +60,11 @@ describe.skipIf(!existsSync(webHostEntry))('review changes survive SIGKILL right
 
     const db = openDatabase(path.join(caseDir, 'case.sqlite'), { readOnly: true });
     try {
-      for (const id of acknowledged) expect(tagsOf(db, id).map((t) => t.productionId), `artifact ${id}`).toEqual(['invincible']);
+      for (const id of acknowledged)
+        expect(
+          tagsOf(db, id).map((t) => t.productionId),
+          `artifact ${id}`,
+        ).toEqual(['invincible']);
       const tagEvents = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'tag%'").get() as { n: number };
       expect(Number(tagEvents.n)).toBe(acknowledged.length);
       expect(verifyAuditTrail(db).ok).toBe(true);

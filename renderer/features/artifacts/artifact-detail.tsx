@@ -25,6 +25,7 @@ import { IdentityView } from './identity-view';
 import { LogSummaryView } from './log-summary-view';
 import { MetadataView } from './metadata-view';
 import { PreviewView } from './preview-view';
+import { StructureView, structureSummary } from './structure-view';
 import { TextView } from './text-view';
 import { TimestampsView } from './timestamps-view';
 
@@ -49,8 +50,8 @@ const statusTone = { ok: 'ok', error: 'error', pending: 'neutral', skipped: 'war
 
 /**
  * One artifact, in the order an analyst reads it: what it is and what was decided about it (preview, attribution,
- * notes, regions), what the analysis says (language, stage, translation), then its text, metadata, hashes and file
- * facts, log analysis, dates and audit trail.
+ * notes, regions), what the analysis says (language, stage, translation), then its text, metadata, work-file
+ * structure, hashes and file facts, log analysis, dates and audit trail.
  */
 export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnTimeline }: Props) {
   const review = useAppStore(selectSelectedReview);
@@ -76,6 +77,7 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnT
     { id: 'detail-overview', label: 'Overview' },
     ...(hasText ? [{ id: 'detail-text-section', label: 'Text' }] : []),
     ...(metaCount > 0 ? [{ id: 'detail-metadata-section', label: 'Metadata' }] : []),
+    ...(x?.structure ? [{ id: 'detail-structure-section', label: 'Structure' }] : []),
     { id: 'detail-file-section', label: 'File' },
     ...(x?.logSummary ? [{ id: 'detail-log-section', label: 'Log' }] : []),
     { id: 'detail-timeline-section', label: 'Timeline' },
@@ -245,6 +247,12 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnT
         </Section>
       ) : null}
 
+      {x?.structure ? (
+        <Section title="Structure" meta={structureSummary(x.structure)} testId="detail-structure" id="detail-structure-section">
+          <StructureView key={d.id} structure={x.structure} />
+        </Section>
+      ) : null}
+
       <Section title="Hashes and file" testId="detail-file" id="detail-file-section">
         {isDirectory ? null : (
           <div className="hashes" data-testid="detail-hashes">
@@ -300,7 +308,7 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnT
             <span className="mono">#{d.id}</span>
           </Fact>
         </dl>
-        {!isDirectory && (!x || (metaCount === 0 && !hasText && x.timestamps.length === 0 && !x.logSummary)) ? (
+        {!isDirectory && (!x || (metaCount === 0 && !hasText && x.timestamps.length === 0 && !x.logSummary && !x.structure)) ? (
           <p className="muted" data-testid="no-extraction">
             {d.status === 'pending'
               ? 'Not extracted yet; this updates when the ingest reaches this file.'
