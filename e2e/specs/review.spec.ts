@@ -75,8 +75,14 @@ test('search CJK, mark regions, tag, accept, label, star, note, undo, reload and
   await viewer.close();
   await expect(review.previewRegions).toHaveCount(1);
 
-  // One artifact tagged by hand; the PDF's suggestion accepted with its evidence.
+  // Three suggestions, each with its evidence marked: the Korean title in a note, a file name, the PDF's text (below).
+  await ws.openArtifact(REVIEW.koreanNote);
+  await expect(review.suggestionMarks('invincible').first()).toHaveText('인빈서블');
   await ws.openArtifact(REVIEW.iyanu);
+  await expect(review.suggestionMarks('iyanu').first()).toHaveText(/^iyanu$/i);
+  await expect(review.suggestionReasons('iyanu').first()).toContainText('Iyanu');
+
+  // One artifact tagged by hand; the PDF's suggestion accepted with its evidence.
   await review.addTag.click();
   await review.tagWithDialog('Iyanu', 'Confirmed');
   await expect(review.tag('iyanu')).toHaveAttribute('data-status', 'confirmed');
