@@ -20,6 +20,26 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('workbench ingest / list / artifact', () => {
+  it('prints all of a long text with --json, and any range of it with --text-range, through small replies', async () => {
+    process.env.WORKBENCH_DATA_DIR = path.join(tmp.dir, 'data');
+    const ev = path.join(tmp.dir, 'evidence');
+    mkdirSync(ev, { recursive: true });
+    // 300,000 characters with an astral one in every line: far past the 64 Ki window an artifact read starts with.
+    const text = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(5, '0')} 原画修型 𠀋 cut\n`).join('');
+    writeFileSync(path.join(ev, 'long.txt'), text);
+    const caseDir = path.join(tmp.dir, 'case');
+    expect((await cli('case', 'create', caseDir, '--name', 'C', '--examiner', 'E')).code).toBe(0);
+    expect((await cli('ingest', caseDir, ev)).code).toBe(0);
+    const [listed] = JSON.parse((await cli('list', caseDir, '--json')).out) as { id: number }[];
+    const shown = JSON.parse((await cli('artifact', caseDir, String(listed?.id), '--json')).out) as { text: string };
+    expect(shown.text).toBe(text);
+    const chars = [...text];
+    expect((await cli('artifact', caseDir, String(listed?.id), '--text-range', '100000:100030')).out).toBe(
+      chars.slice(100_000, 100_030).join(''),
+    );
+    expect((await cli('artifact', caseDir, String(listed?.id), '--text-range', '70000:')).out).toBe(chars.slice(70_000).join(''));
+  });
+
   it('ingests with JSON progress lines and a summary, lists and shows artifacts as JSON', async () => {
     process.env.WORKBENCH_DATA_DIR = path.join(tmp.dir, 'data');
     const ev = path.join(tmp.dir, 'evidence');

@@ -282,6 +282,20 @@ async function printTextRange(io: CliIo, dir: string, id: number, raw: string): 
   }
 }
 
+/**
+ * The whole extracted text, fetched a million characters at a time: each reply of the contract stays small, and a
+ * script reading `artifact --json` gets all of the text, not the window the detail pane starts with.
+ */
+async function wholeText(io: CliIo, dir: string, id: number): Promise<string> {
+  const parts: string[] = [];
+  for (let offset = 0; ;) {
+    const window = await io.call('artifacts.text', { dir, id, offset, length: 1_000_000 });
+    parts.push(window.text);
+    offset += 1_000_000;
+    if (window.text.length === 0 || offset >= window.total) return parts.join('');
+  }
+}
+
 async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
   const dir = path.resolve(requirePositional(args, 0, 'case folder <caseDir>'));
   const id = wholeNumber(requirePositional(args, 1, 'artifact <id>'), '<id>');
@@ -292,11 +306,12 @@ async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
   if (!args.flags.has('json')) return io.out(describeDetail(detail, review));
   const x = detail.extraction;
   const analysis = detail.analysis;
+  const windowed = x?.text !== undefined && x.textLength !== undefined && x.textLength > [...x.text].length;
   // The extraction's and the analysis's main parts are repeated at the top level for scripts; every field stays.
   printJson(io, {
     ...detail,
     metadata: x?.metadata ?? {},
-    text: x?.text ?? null,
+    text: windowed ? await wholeText(io, dir, id) : (x?.text ?? null),
     encoding: x?.encoding?.name ?? null,
     pages: x?.pages ?? null,
     timestamps: x?.timestamps ?? [],
@@ -334,7 +349,7 @@ export const ingestCommands: Command[] = [
   {
     path: ['artifact'],
     usage: 'workbench artifact <caseDir> <id> [--json] [--text-range START:END]',
-    summary: 'show one artifact: hashes, times, metadata, text, links',
+    summary: 'show one artifact: hashes, times, metadata, text (all of it with --json), links',
     booleanFlags: ['json'],
     run: artifact,
   },
