@@ -173,7 +173,7 @@ async function readImageBytes(input: ExtractInput, warnings: string[]): Promise<
 /** EXIF, XMP, IPTC, ICC and container metadata of JPEG, TIFF (and TIFF-based raw), PNG, HEIF/AVIF, WebP, GIF, JPEG 2000. */
 export const imageExtractor: Extractor = {
   name: 'image',
-  version: 2,
+  version: 3,
   accepts(_input: ExtractInput, head: Uint8Array): boolean {
     return detectImageFormat(head) !== undefined;
   },
