@@ -234,7 +234,8 @@ interface MetaContext {
 const fourcc = (b: Uint8Array, at: number): string => String.fromCharCode(b[at] ?? 0, b[at + 1] ?? 0, b[at + 2] ?? 0, b[at + 3] ?? 0);
 const view = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-function macDate(seconds: number): { value: string; iso?: string } {
+/** QuickTime seconds since 1904 (UTC by the specification) as ExifTool's date text and ISO UTC. */
+export function macDate(seconds: number): { value: string; iso?: string } {
   if (seconds <= 0) return { value: '0000:00:00 00:00:00' };
   const d = new Date(MAC_EPOCH_MS + seconds * 1000);
   if (Number.isNaN(d.getTime())) return { value: '0000:00:00 00:00:00' };

@@ -1,4 +1,5 @@
 import { ByteReader } from './binary';
+import { crwPreview } from './crw';
 import { detectImageFormat } from './format';
 import { READERS } from './image-extractor';
 import { readPhotoshopResources } from './iptc';
@@ -111,6 +112,8 @@ export function findEmbeddedJpeg(bytes: Uint8Array): EmbeddedJpeg | undefined {
   const found = candidates(segments);
   const raf = format === 'raf' ? rafPreview(bytes) : undefined;
   if (raf) found.push({ bytes: raf, where: 'RAF preview' });
+  const crw = format === 'crw' ? crwPreview(bytes) : undefined;
+  if (crw) found.push({ bytes: crw, where: 'CRW JpgFromRaw' });
   let best: EmbeddedJpeg | undefined;
   for (const c of found) {
     const size = decodableJpegSize(c.bytes);

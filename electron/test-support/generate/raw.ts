@@ -1,0 +1,64 @@
+import { concatBytes, u32le } from './bytes';
+import { plainJpeg } from './images';
+
+/**
+ * Camera raw files built in code. CRW (Canon CIFF) as CanonRaw.pm and the CIFF 1.0r4 specification describe it: a
+ * little-endian header (`II`, header length 26, `HEAPCCDR`, version 1.2), then heaps whose last four bytes point at a
+ * record table; sub-heaps (type 0x2800/0x3000) nest. Values are what ExifTool reports for such records.
+ */
+
+const utf8 = new TextEncoder();
+const u16le = (n: number): Uint8Array => Uint8Array.of(n & 0xff, (n >> 8) & 0xff);
+const i16s = (values: readonly number[]): Uint8Array => concatBytes(values.map((v) => u16le(v & 0xffff)));
+
+interface CiffEntry {
+  tag: number;
+  data: Uint8Array;
+}
+
+/** A heap: the records' data back to back, the table (count, then tag/size/offset), then the table's offset. */
+function heap(entries: readonly CiffEntry[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const table: Uint8Array[] = [u16le(entries.length)];
+  let offset = 0;
+  for (const e of entries) {
+    parts.push(e.data);
+    table.push(u16le(e.tag), u32le(e.data.length), u32le(offset));
+    offset += e.data.length;
+  }
+  return concatBytes([...parts, ...table, u32le(offset)]);
+}
+
+/** A CameraSettings array (int16) with FocalUnits at index 25 and a ShotInfo array with FNumber/ExposureTime codes. */
+function canonArrays(): CiffEntry[] {
+  const settings = new Array<number>(40).fill(0);
+  settings[25] = 32;
+  const shot = new Array<number>(30).fill(0);
+  shot[21] = 0x80; // Canon EV 4 → f/4.0
+  shot[22] = 0xc0; // Canon EV 6 → 1/64 s
+  return [
+    { tag: 0x102d, data: i16s(settings) },
+    { tag: 0x102a, data: i16s(shot) },
+    { tag: 0x1029, data: i16s([2, 224, 0, 0]) }, // 224/32 = 7 mm
+  ];
+}
+
+/** Canon PowerShot CRW: make/model, capture time, image info, owner name (Korean, UTF-8), description, JpgFromRaw. */
+export function crwFile(): Uint8Array {
+  const imageInfo = concatBytes([u32le(2272), u32le(1704), u32le(0x3f800000), u32le(90), u32le(8), u32le(24), u32le(257)]);
+  const imageProps = heap([
+    { tag: 0x080a, data: utf8.encode('Canon\0Canon PowerShot G2\0') },
+    { tag: 0x180e, data: concatBytes([u32le(Date.UTC(2022, 0, 20, 8, 13, 42) / 1000), u32le(0), u32le(0)]) },
+    { tag: 0x1810, data: imageInfo },
+    { tag: 0x2804, data: heap([{ tag: 0x0805, data: utf8.encode('High definition CCD image\0') }]) },
+    { tag: 0x0810, data: utf8.encode('김민수\0') },
+    ...canonArrays(),
+  ]);
+  const root = heap([
+    { tag: 0x0805, data: utf8.encode('\0') },
+    { tag: 0x300a, data: imageProps },
+    { tag: 0x2007, data: plainJpeg(16, 12) },
+  ]);
+  const header = concatBytes([utf8.encode('II'), u32le(26), utf8.encode('HEAPCCDR'), u32le(0x00010002), new Uint8Array(8)]);
+  return concatBytes([header, root]);
+}
