@@ -3,6 +3,7 @@ import { crwPreview } from './crw';
 import { detectImageFormat } from './format';
 import { READERS } from './image-extractor';
 import { readPhotoshopResources } from './iptc';
+import { panasonicJpgFromRaw } from './raw-tiff';
 import { emptySegments, type Segments } from './segments';
 import { rafPreview } from './small-formats';
 import { entryUints, readTiff, type Ifd, type IfdEntry } from './tiff-reader';
@@ -114,6 +115,8 @@ export function findEmbeddedJpeg(bytes: Uint8Array): EmbeddedJpeg | undefined {
   if (raf) found.push({ bytes: raf, where: 'RAF preview' });
   const crw = format === 'crw' ? crwPreview(bytes) : undefined;
   if (crw) found.push({ bytes: crw, where: 'CRW JpgFromRaw' });
+  const rw2 = format === 'tiff' ? panasonicJpgFromRaw(bytes) : undefined;
+  if (rw2) found.push({ bytes: rw2, where: 'RW2 JpgFromRaw' });
   let best: EmbeddedJpeg | undefined;
   for (const c of found) {
     const size = decodableJpegSize(c.bytes);

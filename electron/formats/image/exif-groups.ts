@@ -200,7 +200,7 @@ const DATE_TAGS: Array<{ ifd: string; tag: number; offsetTag: number; subSecTag:
 ];
 
 /** Converts a parsed TIFF structure into ExifTool family-1 groups, with EXIF dates and GPS for later steps. */
-export function exifToGroups(tiff: TiffStructure): ExifResult {
+export function exifToGroups(tiff: TiffStructure, ifd0Names?: Readonly<Record<number, string>>): ExifResult {
   const { littleEndian, ifds } = tiff;
   const warnings = [...tiff.warnings];
   const groups: MetadataGroups = {};
@@ -226,7 +226,7 @@ export function exifToGroups(tiff: TiffStructure): ExifResult {
         tags.MakerNote = binarySummary(entry);
         continue;
       }
-      const name = tagName(ifd.name, entry.tag);
+      const name = (ifd.name === 'IFD0' ? ifd0Names?.[entry.tag] : undefined) ?? tagName(ifd.name, entry.tag);
       if (tags[name]) continue;
       const decoded = decodeEntry(ifd.name, entry, littleEndian, warnings);
       // ExifTool's RawConv drops trailing blanks from these three (cameras pad them); other strings keep theirs.

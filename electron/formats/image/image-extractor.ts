@@ -10,6 +10,7 @@ import { IRB_EXIF, IRB_ICC, IRB_IPTC, IRB_XMP, parseIptc, readPhotoshopResources
 import { readJpeg } from './jpeg';
 import { readPng } from './png';
 import { emptySegments, mergeGroups, type Segments } from './segments';
+import { readTiffFile } from './raw-tiff';
 import { readTiff } from './tiff-reader';
 import { readBmp, readGif, readMrw, readPsd, readRaf, readWebp } from './small-formats';
 
@@ -21,7 +22,7 @@ const PARTIAL_READ = 64 * 1024 * 1024;
 export const READERS: Record<ImageFormat, (bytes: Uint8Array) => Segments> = {
   jpeg: readJpeg,
   png: readPng,
-  tiff: (bytes) => ({ ...emptySegments(), tiff: [{ bytes }] }),
+  tiff: readTiffFile,
   heif: readHeif,
   webp: readWebp,
   gif: readGif,
@@ -109,7 +110,7 @@ function assemble(segments: Segments): ExtractorOutput {
   const exifDates: ExifDate[] = [];
   for (const block of tiffBlocks) {
     guard('EXIF', () => {
-      const exif = exifToGroups(readTiff(block.bytes, block.root));
+      const exif = exifToGroups(readTiff(block.bytes, block.root), block.names);
       mergeGroups(metadata, exif.groups);
       warnings.push(...exif.warnings);
       exifDates.push(...exif.dates.filter((d) => !exifDates.some((e) => e.field === d.field)));

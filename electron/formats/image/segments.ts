@@ -4,6 +4,8 @@ import type { MetadataGroups, MetaValue, TimestampEntry } from '../../../shared/
 export interface TiffBlock {
   bytes: Uint8Array;
   root?: string;
+  /** IFD0 tag names of a maker's variant that reuses low tag numbers (Panasonic RW2), before the EXIF names. */
+  names?: Readonly<Record<number, string>>;
 }
 
 /** What a container walker found: metadata blocks for the shared parsers, plus its own container-level tags. */

@@ -1,5 +1,5 @@
 import { concatBytes, u32le } from './bytes';
-import { plainJpeg } from './images';
+import { insertJpegSegments, jpegSegment, plainJpeg, TiffWriter } from './images';
 
 /**
  * Camera raw files built in code. CRW (Canon CIFF) as CanonRaw.pm and the CIFF 1.0r4 specification describe it: a
@@ -61,4 +61,33 @@ export function crwFile(): Uint8Array {
   ]);
   const header = concatBytes([utf8.encode('II'), u32le(26), utf8.encode('HEAPCCDR'), u32le(0x00010002), new Uint8Array(8)]);
   return concatBytes([header, root]);
+}
+
+/**
+ * Panasonic RW2: a little-endian TIFF with magic 0x55 whose IFD0 holds PanasonicRaw tags (sensor size, ISO) and, as
+ * JpgFromRaw (0x2e), a JPEG carrying the camera's EXIF: what ExifTool reports as the file's IFD0 and ExifIFD.
+ */
+export function rw2File(): Uint8Array {
+  const t = new TiffWriter(true);
+  const exif = t.build(
+    [t.ascii(0x010f, 'Panasonic'), t.ascii(0x0110, 'DC-GH5')],
+    [
+      t.rational(0x829a, [1, 250]),
+      t.rational(0x829d, [40, 10]),
+      t.ascii(0x9003, '2023:07:14 16:05:09'),
+      t.rational(0x920a, [12, 1]),
+      t.ascii(0xa434, 'LUMIX G VARIO 12-35/F2.8'),
+    ],
+  );
+  const jpeg = insertJpegSegments(plainJpeg(16, 12), [jpegSegment(0xe1, concatBytes([utf8.encode('Exif\0\0'), exif]))]);
+  const raw = t.build([
+    t.short(0x0002, 5200),
+    t.short(0x0003, 3888),
+    t.short(0x0017, 200),
+    t.ascii(0x010f, 'Panasonic'),
+    t.ascii(0x0110, 'DC-GH5'),
+    t.undefinedBytes(0x002e, jpeg),
+  ]);
+  raw[2] = 0x55;
+  return raw;
 }
