@@ -130,12 +130,17 @@ function assemble(segments: Segments): ExtractorOutput {
     });
   }
 
-  for (const block of iptcBlocks) {
-    guard('IPTC', () => {
+  const iptcGroups: Array<[string, Uint8Array]> = [
+    ...iptcBlocks.map((b): [string, Uint8Array] => ['IPTC', b]),
+    ...segments.trailerIptc.map((b, i): [string, Uint8Array] => [`IPTC${i + 2}`, b]),
+  ];
+  for (const [group, block] of iptcGroups) {
+    guard(group, () => {
       const iptc = parseIptc(block);
-      mergeGroups(metadata, { IPTC: iptc.tags });
+      mergeGroups(metadata, { [group]: iptc.tags });
       warnings.push(...iptc.warnings);
-      timestamps.push(...iptc.timestamps.filter((t) => !timestamps.some((x) => x.field === t.field)));
+      const dated = iptc.timestamps.map((t) => ({ ...t, field: t.field.replace(/^IPTC:/, `${group}:`) }));
+      timestamps.push(...dated.filter((t) => !timestamps.some((x) => x.field === t.field)));
     });
   }
 

@@ -91,3 +91,52 @@ export function rw2File(): Uint8Array {
   raw[2] = 0x55;
   return raw;
 }
+
+const u16be = (n: number): Uint8Array => Uint8Array.of((n >> 8) & 0xff, n & 0xff);
+const u32be = (n: number): Uint8Array => Uint8Array.of((n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+
+/** IPTC IIM records: CodedCharacterSet UTF-8, then caption and keywords. */
+function iptcRecords(caption: string, keywords: readonly string[]): Uint8Array {
+  const record = (rec: number, dataset: number, data: Uint8Array): Uint8Array =>
+    concatBytes([Uint8Array.of(0x1c, rec, dataset), u16be(data.length), data]);
+  return concatBytes([
+    record(1, 90, Uint8Array.of(0x1b, 0x25, 0x47)),
+    record(2, 120, utf8.encode(caption)),
+    ...keywords.map((k) => record(2, 25, utf8.encode(k))),
+  ]);
+}
+
+/**
+ * A JPEG with IPTC only in trailers after its end-of-image marker, as picture desks append them: a FotoStation
+ * record (IPTC, tag 1) and a SoftEdit record (tag 2), each ending in its 10-byte footer, then an AFCP trailer
+ * (`AXS!` header, directory of 12-byte entries with absolute offsets, `AXS!` end record pointing at the header).
+ */
+export function trailerJpeg(): Uint8Array {
+  const jpeg = plainJpeg(16, 12);
+  const fotoIptc = iptcRecords('포토스테이션 캡션', ['애니메이션', '原画']);
+  const softEdit = concatBytes([2048, 1536, 3, 1000, 9000, 0x11222211, 0, 0, 100000, 100000, 0, 0].map((v) => u32be(v)));
+  const footer = (tag: number, data: Uint8Array): Uint8Array => concatBytes([data, u16be(tag), u32be(data.length + 10), u32be(0xa1b2c3d4)]);
+  const foto = concatBytes([footer(1, fotoIptc), footer(2, softEdit)]);
+  const afcpStart = jpeg.length + foto.length;
+  const afcpIptc = iptcRecords('AFCP 标题', ['关键词']);
+  const text = utf8.encode('desk note');
+  const dataAt = afcpStart + 12 + 2 * 12;
+  const afcp = concatBytes([
+    utf8.encode('AXS!'),
+    u16be(0x0100),
+    u16be(2),
+    u32be(0),
+    utf8.encode('IPTC'),
+    u32be(afcpIptc.length),
+    u32be(dataAt),
+    utf8.encode('TEXT'),
+    u32be(text.length),
+    u32be(dataAt + afcpIptc.length),
+    afcpIptc,
+    text,
+    utf8.encode('AXS!'),
+    u32be(afcpStart),
+    u32be(0),
+  ]);
+  return concatBytes([jpeg, foto, afcp]);
+}
