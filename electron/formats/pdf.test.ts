@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { corruptPdf, cjkEvidencePdf, editingSheetPdf, encryptedPdf, legacyInfoPdf, truncatedPdf } from '../test-support/generate/pdfs';
+import {
+  corruptPdf,
+  cjkEvidencePdf,
+  editingSheetPdf,
+  encryptedPdf,
+  legacyInfoPdf,
+  supplementaryPlanePdf,
+  truncatedPdf,
+} from '../test-support/generate/pdfs';
 import { bufferSource } from './byte-source';
 import { encryptionOf, extractPdf, joinTextContent, parsePdfDate, pdfExtractor, withTimeout } from './pdf';
 
@@ -67,6 +75,13 @@ describe('joinTextContent', () => {
 });
 
 describe('extractPdf on generated evidence', () => {
+  it('keeps supplementary-plane CJK mapped by ToUnicode to surrogate pairs (bfchar and bfrange) whole', async () => {
+    const fixture = supplementaryPlanePdf();
+    const out = await extractPdf(fixture.bytes);
+    expect(out.pages?.[0]?.text).toBe(fixture.expected.pageText[0]!.join('\n'));
+    expect(out.text).not.toMatch(/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+  });
+
   it('reads CJK set in non-embedded CID fonts with predefined CMaps, horizontal and vertical', async () => {
     const fixture = cjkEvidencePdf();
     const out = await extractPdf(fixture.bytes);
@@ -171,8 +186,8 @@ describe.skipIf(!ownerOnly || !withPassword)('extractPdf on encrypted files (qpd
     expect(out.text).toContain('Invincible');
   });
 
-  it('fails with "password required" when a user password is set', async () => {
-    await expect(extractPdf(withPassword!.bytes)).rejects.toThrow(/^password required/);
+  it('fails with the status "encrypted, password needed" when a user password is set', async () => {
+    await expect(extractPdf(withPassword!.bytes)).rejects.toThrow(/^encrypted, password needed \(Standard V5\.6 \(256-bit\)\)$/);
     expect(encryptionOf(withPassword!.bytes)).toBe('Standard V5.6 (256-bit)');
   });
 });

@@ -512,7 +512,8 @@ export async function extractPdf(bytes: Uint8Array, stepTimeoutMs = PDF_STEP_TIM
   } catch (e) {
     if (errorName(e) === 'PasswordException') {
       // The pipeline records this as the extractor's failure: an unreadable document must not look like an empty one.
-      throw new Error(`password required (${encryption && encryption !== 'unknown' ? encryption : 'encrypted PDF'})`);
+      // Worded as the status analysts see: pdf.js already tried the empty user password, so only a real one opens it.
+      throw new Error(`encrypted, password needed${encryption && encryption !== 'unknown' ? ` (${encryption})` : ''}`);
     }
     const trailer = errorName(e) === 'InvalidPDFException' ? syntheticTrailer(bytes) : undefined;
     if (!trailer) return { metadata, warnings: [`PDF: could not be opened: ${message(e)}`] };
@@ -615,7 +616,7 @@ export async function extractPdf(bytes: Uint8Array, stepTimeoutMs = PDF_STEP_TIM
 
 export const pdfExtractor: Extractor = {
   name: 'pdf',
-  version: 2,
+  version: 3,
   accepts(input: ExtractInput, head: Uint8Array): boolean {
     if (input.mime === 'application/pdf') return true;
     // Junk before the header is tolerated by readers (and by pdf.js) up to 1 KiB.
