@@ -2,6 +2,7 @@ import type { DocumentIdentity, MetadataGroups, TimestampEntry } from '../../../
 import type { ExtractInput, Extractor, ExtractorOutput } from '../types';
 import { compositeGps, decodeXmpBytes, parseXmpPacket } from '../xmp';
 import { readCr3, readHeif, readJp2, readJxl } from './bmff';
+import { readBpg, readFlif } from './bpg-flif';
 import { readCrw } from './crw';
 import { exifToGroups, type ExifDate } from './exif-groups';
 import { detectImageFormat, type ImageFormat } from './format';
@@ -34,6 +35,8 @@ export const READERS: Record<ImageFormat, (bytes: Uint8Array) => Segments> = {
   mrw: readMrw,
   bmp: readBmp,
   crw: readCrw,
+  bpg: readBpg,
+  flif: readFlif,
 };
 
 /** XMP dates that describe the same moment as an EXIF date, used for its offset when EXIF has no OffsetTime*. */
@@ -178,7 +181,7 @@ async function readImageBytes(input: ExtractInput, warnings: string[]): Promise<
   return input.source.read(0, PARTIAL_READ);
 }
 
-/** EXIF, XMP, IPTC, ICC and container metadata of JPEG, TIFF (and TIFF-based raw), CRW, PNG, HEIF/AVIF, WebP, GIF, JPEG 2000. */
+/** EXIF, XMP, IPTC, ICC and container metadata of JPEG, TIFF (and TIFF-based raw), CRW, PNG, HEIF/AVIF, WebP, GIF, JPEG 2000, BPG, FLIF. */
 export const imageExtractor: Extractor = {
   name: 'image',
   version: 3,

@@ -1,8 +1,9 @@
+import { deflateRawSync } from 'node:zlib';
 import { concatBytes, u32le } from './bytes';
 import { insertJpegSegments, jpegSegment, plainJpeg, TiffWriter } from './images';
 
 /**
- * Camera raw files built in code. CRW (Canon CIFF) as CanonRaw.pm and the CIFF 1.0r4 specification describe it: a
+ * Camera raw files, JPEG trailers and the rarer image formats (BPG, FLIF), built in code. CRW (Canon CIFF) as CanonRaw.pm and the CIFF 1.0r4 specification describe it: a
  * little-endian header (`II`, header length 26, `HEAPCCDR`, version 1.2), then heaps whose last four bytes point at a
  * record table; sub-heaps (type 0x2800/0x3000) nest. Values are what ExifTool reports for such records.
  */
@@ -139,4 +140,60 @@ export function trailerJpeg(): Uint8Array {
     u32be(0),
   ]);
   return concatBytes([jpeg, foto, afcp]);
+}
+
+/** BPG's ue7 and FLIF's varint: big-endian base 128, high bit set on every byte but the last. */
+function base128(n: number): Uint8Array {
+  const out = [n & 0x7f];
+  for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) out.unshift((v & 0x7f) | 0x80);
+  return Uint8Array.from(out);
+}
+
+const XMP_TITLE = '修改稿 수정본';
+const imageXmp = (): Uint8Array =>
+  utf8.encode(
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${XMP_TITLE}</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`,
+  );
+
+function cameraExif(): Uint8Array {
+  const t = new TiffWriter(true);
+  return t.build([t.ascii(0x010f, 'Canon'), t.ascii(0x0110, 'Canon EOS R6')], [t.ascii(0x9003, '2024:02:03 04:05:06')]);
+}
+
+/**
+ * BPG as libbpg's bpgenc writes it: magic, a 16-bit field (pixel format 4:2:0, 8 bits, YCbCr BT 601, extension
+ * flag), ue7 width/height/picture length, then extensions EXIF (with libbpg's stray pad byte before the TIFF header)
+ * and XMP, then the picture data.
+ */
+export function bpgFile(): Uint8Array {
+  const ext = (type: number, data: Uint8Array): Uint8Array => concatBytes([Uint8Array.of(type), base128(data.length), data]);
+  const extensions = concatBytes([ext(1, concatBytes([Uint8Array.of(0), cameraExif()])), ext(3, imageXmp())]);
+  const picture = new Uint8Array(32).fill(0x26);
+  return concatBytes([
+    utf8.encode('BPG'),
+    Uint8Array.of(0xfb, (1 << 5) | 0, 0x08),
+    base128(1920),
+    base128(1080),
+    base128(picture.length),
+    base128(extensions.length),
+    extensions,
+    picture,
+  ]);
+}
+
+/** FLIF: `FLIF`, type '3' (RGB, non-interlaced), depth '1' (8 bit), width-1 and height-1, raw-deflated eXif/eXmp chunks, then the image. */
+export function flifFile(): Uint8Array {
+  const chunk = (tag: string, data: Uint8Array): Uint8Array => {
+    const packed = new Uint8Array(deflateRawSync(data));
+    return concatBytes([utf8.encode(tag), base128(packed.length), packed]);
+  };
+  return concatBytes([
+    utf8.encode('FLIF31'),
+    base128(640 - 1),
+    base128(480 - 1),
+    chunk('eXif', concatBytes([utf8.encode('Exif\0\0'), cameraExif()])),
+    chunk('eXmp', imageXmp()),
+    Uint8Array.of(0),
+    new Uint8Array(16).fill(0x5a),
+  ]);
 }
