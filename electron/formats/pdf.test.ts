@@ -60,6 +60,29 @@ describe('joinTextContent', () => {
     expect(joinTextContent(content)).toBe('原画修型请注意口型\nHello world');
   });
 
+  it('reads a single-column page top to bottom, as pdftotext does, when the stream draws it in another order', () => {
+    const content: TextContent = {
+      items: [item('Page 3 of 12', 72, 40, 50), item('第三场 修改意见', 72, 760, 60), item('Redraw the mouth', 72, 730, 70)],
+      styles: styles(),
+      lang: null,
+    };
+    expect(joinTextContent(content)).toBe('第三场 修改意见\nRedraw the mouth\nPage 3 of 12');
+  });
+
+  it('keeps the stream order of columns and tables (two runs on one baseline)', () => {
+    const content: TextContent = {
+      items: [
+        item('left one', 72, 700, 40),
+        item('left two', 72, 680, 40),
+        item('right one', 320, 700, 40),
+        item('right two', 320, 680, 40),
+      ],
+      styles: styles(),
+      lang: null,
+    };
+    expect(joinTextContent(content)).toBe('left one\nleft two\nright one\nright two');
+  });
+
   it('reads vertical runs down a column and starts a new line for the next column', () => {
     const v = (str: string, x: number, y: number): TextContent['items'][number] => ({
       ...item(str, x, y, 10),
