@@ -79,18 +79,58 @@ function fotoStation(bytes: Uint8Array, end: number, s: Segments): number | unde
   return start;
 }
 
-/** Photo Mechanic: its records end with a 4-byte trailer size and `cbipcbbl`; only skipped here, to reach what precedes it. */
-function photoMechanic(bytes: Uint8Array, end: number): number | undefined {
-  if (end < 12 || new ByteReader(bytes).ascii(end - 8, 8) !== PHOTO_MECHANIC_SIGNATURE) return undefined;
-  const size = new ByteReader(bytes, false).u32(end - 12) ?? 0;
-  return size > 0 && size <= end ? end - size : undefined;
+const COLOR_CLASSES = ['None', 'Winner', 'Winner alt', 'Superior', 'Superior alt', 'Typical', 'Typical alt', 'Extras', 'Trash'];
+const rawCrop = (v: number): { value: string; raw: number } => ({ value: `${(v / 655.36).toFixed(3)}%`, raw: v / 655.36 });
+const plain = (v: number): { value: number } => ({ value: v });
+/** Photo Mechanic's soft edits: IPTC-style datasets of record 2 holding one int32 each (PhotoMechanic.pm). */
+const PHOTO_MECHANIC: Record<number, [string, (v: number) => { value: string | number; raw?: number }]> = {
+  209: ['RawCropLeft', rawCrop],
+  210: ['RawCropTop', rawCrop],
+  211: ['RawCropRight', rawCrop],
+  212: ['RawCropBottom', rawCrop],
+  213: ['ConstrainedCropWidth', plain],
+  214: ['ConstrainedCropHeight', plain],
+  215: ['FrameNum', plain],
+  216: ['Rotation', (v) => (v >= 0 && v <= 3 ? { value: String(v * 90), raw: v } : plain(v))],
+  217: ['CropLeft', plain],
+  218: ['CropTop', plain],
+  219: ['CropRight', plain],
+  220: ['CropBottom', plain],
+  221: ['Tagged', (v) => (v === 0 || v === 1 ? { value: v ? 'Yes' : 'No', raw: v } : plain(v))],
+  222: ['ColorClass', (v) => (COLOR_CLASSES[v] ? { value: `${v} (${COLOR_CLASSES[v]})`, raw: v } : plain(v))],
+  223: ['Rating', plain],
+  236: ['PreviewCropLeft', rawCrop],
+  237: ['PreviewCropTop', rawCrop],
+  238: ['PreviewCropRight', rawCrop],
+  239: ['PreviewCropBottom', rawCrop],
+};
+
+/** Photo Mechanic: records, then a 12-byte footer (big-endian record size, `cbipcbbl`). */
+function photoMechanic(bytes: Uint8Array, end: number, s: Segments): number | undefined {
+  const r = new ByteReader(bytes, false);
+  if (end < 12 || r.ascii(end - 8, 8) !== PHOTO_MECHANIC_SIGNATURE) return undefined;
+  const size = r.u32(end - 12) ?? 0;
+  const start = end - 12 - size;
+  if (size >= 0x80000000 || start < 0) {
+    s.warnings.push('PhotoMechanic: bad trailer size');
+    return undefined;
+  }
+  for (let o = start; o + 5 <= end - 12 && r.u8(o) === 0x1c;) {
+    const dataset = r.u8(o + 2) ?? 0;
+    const length = r.u16(o + 3) ?? 0;
+    const known = r.u8(o + 1) === 2 ? PHOTO_MECHANIC[dataset] : undefined;
+    const v = length === 4 ? r.i32(o + 5) : undefined;
+    if (known && v !== undefined) setTag(s.groups, 'PhotoMechanic', known[0], known[1](v));
+    o += 5 + length;
+  }
+  return start;
 }
 
 /** Reads the trailers between `eoi` (just after the end-of-image marker) and the end of the file. */
 export function readJpegTrailers(bytes: Uint8Array, eoi: number, s: Segments): void {
   let end = bytes.length;
   for (let n = 0; n < MAX_TRAILERS && end > eoi; n++) {
-    const next = afcp(bytes, end, s) ?? fotoStation(bytes, end, s) ?? photoMechanic(bytes, end);
+    const next = afcp(bytes, end, s) ?? fotoStation(bytes, end, s) ?? photoMechanic(bytes, end, s);
     if (next === undefined || next >= end) return;
     end = next;
   }

@@ -110,7 +110,8 @@ function iptcRecords(caption: string, keywords: readonly string[]): Uint8Array {
 /**
  * A JPEG with IPTC only in trailers after its end-of-image marker, as picture desks append them: a FotoStation
  * record (IPTC, tag 1) and a SoftEdit record (tag 2), each ending in its 10-byte footer, then an AFCP trailer
- * (`AXS!` header, directory of 12-byte entries with absolute offsets, `AXS!` end record pointing at the header).
+ * (`AXS!` header, directory of 12-byte entries with absolute offsets, `AXS!` end record pointing at the header),
+ * and last a Photo Mechanic soft-edit trailer (record-2 datasets of one int32, size, `cbipcbbl`).
  */
 export function trailerJpeg(): Uint8Array {
   const jpeg = plainJpeg(16, 12);
@@ -139,7 +140,10 @@ export function trailerJpeg(): Uint8Array {
     u32be(afcpStart),
     u32be(0),
   ]);
-  return concatBytes([jpeg, foto, afcp]);
+  const softEdit2 = (dataset: number, v: number): Uint8Array => concatBytes([Uint8Array.of(0x1c, 2, dataset), u16be(4), u32be(v)]);
+  const pm = concatBytes([softEdit2(209, 6554), softEdit2(216, 1), softEdit2(221, 1), softEdit2(222, 3), softEdit2(223, 4)]);
+  const photoMechanic = concatBytes([pm, u32be(pm.length), utf8.encode('cbipcbbl')]);
+  return concatBytes([jpeg, foto, afcp, photoMechanic]);
 }
 
 /** BPG's ue7 and FLIF's varint: big-endian base 128, high bit set on every byte but the last. */
