@@ -314,10 +314,8 @@ export function printLensInfo(value: string): string | undefined {
   return `${focal}mm f/${aperture}`;
 }
 
-/** Perl's default number stringification of a value ExifTool already rounded: integers plain, others as JS prints them. */
-const num = (v: number): string => String(v);
-
-const withUnit = (unit: string) => (v: number | string) => (typeof v === 'number' ? `${num(v)} ${unit}` : undefined);
+/** `$val m`: the value was already rounded like ExifTool's (10 digits), so JS and Perl print it alike. */
+const withUnit = (unit: string) => (v: number | string) => (typeof v === 'number' ? `${v} ${unit}` : undefined);
 const oneDecimal = (v: number | string) => (typeof v === 'number' ? v.toFixed(1) : undefined);
 
 /** Formula conversions by tag name; each takes the raw value (a number unless the tag is text or a list). */
