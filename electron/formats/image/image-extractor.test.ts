@@ -135,4 +135,20 @@ describe.skipIf(!hasExiftool)('generated images, read from disk, agree with Exif
     }
     expect(compared).toBeGreaterThan(40);
   });
+
+  it('prints the camera settings exactly as exiftool does without -n', async () => {
+    const paths = await writeImageFixtures(dir);
+    const i = fixtures.findIndex((f) => f.name === 'images/camera-settings.jpg');
+    const path = paths[i]!;
+    const size = statSync(path).size;
+    const ours = await imageExtractor.extract({ name: 'camera-settings.jpg', path, size, source: fileSource(path, size) });
+    const ex = exiftoolRecord(path);
+    for (const key of Object.keys(fixtures[i]!.expected.tags)) {
+      // exiftool -j writes numeric-looking prints ("8.0", "400") as JSON numbers.
+      const theirs = ex[key];
+      const mine = tagOf(ours, key)?.value;
+      if (typeof theirs === 'number') expect(Number(mine), key).toBe(theirs);
+      else expect(mine, key).toEqual(theirs);
+    }
+  });
 });
