@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { corruptPdf, cjkEvidencePdf, editingSheetPdf, encryptedPdf, legacyInfoPdf, truncatedPdf } from '../test-support/generate/pdfs';
+import {
+  corruptPdf,
+  cjkEvidencePdf,
+  editingSheetPdf,
+  encryptedPdf,
+  legacyInfoPdf,
+  supplementaryPlanePdf,
+  truncatedPdf,
+} from '../test-support/generate/pdfs';
 import { bufferSource } from './byte-source';
 import { encryptionOf, extractPdf, joinTextContent, parsePdfDate, pdfExtractor, withTimeout } from './pdf';
 
@@ -52,6 +60,29 @@ describe('joinTextContent', () => {
     expect(joinTextContent(content)).toBe('原画修型请注意口型\nHello world');
   });
 
+  it('reads a single-column page top to bottom, as pdftotext does, when the stream draws it in another order', () => {
+    const content: TextContent = {
+      items: [item('Page 3 of 12', 72, 40, 50), item('第三场 修改意见', 72, 760, 60), item('Redraw the mouth', 72, 730, 70)],
+      styles: styles(),
+      lang: null,
+    };
+    expect(joinTextContent(content)).toBe('第三场 修改意见\nRedraw the mouth\nPage 3 of 12');
+  });
+
+  it('keeps the stream order of columns and tables (two runs on one baseline)', () => {
+    const content: TextContent = {
+      items: [
+        item('left one', 72, 700, 40),
+        item('left two', 72, 680, 40),
+        item('right one', 320, 700, 40),
+        item('right two', 320, 680, 40),
+      ],
+      styles: styles(),
+      lang: null,
+    };
+    expect(joinTextContent(content)).toBe('left one\nleft two\nright one\nright two');
+  });
+
   it('reads vertical runs down a column and starts a new line for the next column', () => {
     const v = (str: string, x: number, y: number): TextContent['items'][number] => ({
       ...item(str, x, y, 10),
@@ -67,6 +98,13 @@ describe('joinTextContent', () => {
 });
 
 describe('extractPdf on generated evidence', () => {
+  it('keeps supplementary-plane CJK mapped by ToUnicode to surrogate pairs (bfchar and bfrange) whole', async () => {
+    const fixture = supplementaryPlanePdf();
+    const out = await extractPdf(fixture.bytes);
+    expect(out.pages?.[0]?.text).toBe(fixture.expected.pageText[0]!.join('\n'));
+    expect(out.text).not.toMatch(/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+  });
+
   it('reads CJK set in non-embedded CID fonts with predefined CMaps, horizontal and vertical', async () => {
     const fixture = cjkEvidencePdf();
     const out = await extractPdf(fixture.bytes);
@@ -171,8 +209,8 @@ describe.skipIf(!ownerOnly || !withPassword)('extractPdf on encrypted files (qpd
     expect(out.text).toContain('Invincible');
   });
 
-  it('fails with "password required" when a user password is set', async () => {
-    await expect(extractPdf(withPassword!.bytes)).rejects.toThrow(/^password required/);
+  it('fails with the status "encrypted, password needed" when a user password is set', async () => {
+    await expect(extractPdf(withPassword!.bytes)).rejects.toThrow(/^encrypted, password needed \(Standard V5\.6 \(256-bit\)\)$/);
     expect(encryptionOf(withPassword!.bytes)).toBe('Standard V5.6 (256-bit)');
   });
 });

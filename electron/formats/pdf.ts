@@ -150,21 +150,56 @@ function separator(prev: Item, cur: Item, vertical: boolean): string {
   return along > gap ? ' ' : '';
 }
 
+interface Line {
+  text: string;
+  /** Baseline and left edge of the line's first run, and its font size, for horizontal upright runs only. */
+  upright?: { x: number; y: number; size: number };
+}
+
+const uprightOf = (item: Item, vertical: boolean): Line['upright'] => {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;
+  return !vertical && a > 0 && d > 0 && b === 0 && c === 0 ? { x: e, y: f, size: d } : undefined;
+};
+
+/**
+ * Lines top to bottom, as pdftotext reads a simple page, when the content stream draws them in another order (a
+ * header written last, lines drawn bottom-up). Only for single-column pages of horizontal upright text: two lines on
+ * one baseline mean columns or a table, whose reading order the stream knows better than a sort.
+ */
+function readingOrder(lines: Line[]): Line[] {
+  const placed = lines.filter((l) => l.text !== '');
+  if (placed.length < 2 || placed.some((l) => !l.upright)) return lines;
+  const at = placed.map((l) => l.upright!);
+  const sameBaseline = (p: { y: number; size: number }, q: { y: number; size: number }): boolean =>
+    Math.abs(p.y - q.y) < Math.min(p.size, q.size) / 2;
+  for (let i = 0; i < at.length; i++) for (let j = i + 1; j < at.length; j++) if (sameBaseline(at[i]!, at[j]!)) return lines;
+  return [...placed].sort((p, q) => q.upright!.y - p.upright!.y);
+}
+
 export function joinTextContent(content: TextContent): string {
-  let out = '';
+  const lines: Line[] = [{ text: '' }];
   let prev: Item | undefined;
   for (const item of content.items) {
     if (!isItem(item)) continue;
     const vertical = content.styles[item.fontName]?.vertical === true;
+    let line = lines.at(-1)!;
     if (item.str) {
-      if (prev && out && !/\s$/.test(out) && !/^\s/.test(item.str)) out += separator(prev, item, vertical);
-      out += item.str;
+      if (prev && line.text && !/\s$/.test(line.text) && !/^\s/.test(item.str)) {
+        const sep = separator(prev, item, vertical);
+        if (sep === '\n') lines.push((line = { text: '' }));
+        else line.text += sep;
+      }
+      if (line.text === '') {
+        const upright = uprightOf(item, vertical);
+        if (upright) line.upright = upright;
+      }
+      line.text += item.str;
       prev = item;
     }
-    if (item.hasEOL && !out.endsWith('\n')) out += '\n';
+    if (item.hasEOL && line.text !== '') lines.push({ text: '' });
   }
-  return out
-    .split('\n')
+  return readingOrder(lines)
+    .flatMap((l) => l.text.split('\n'))
     .map((line) => line.trimEnd())
     .join('\n')
     .trim();
@@ -512,7 +547,8 @@ export async function extractPdf(bytes: Uint8Array, stepTimeoutMs = PDF_STEP_TIM
   } catch (e) {
     if (errorName(e) === 'PasswordException') {
       // The pipeline records this as the extractor's failure: an unreadable document must not look like an empty one.
-      throw new Error(`password required (${encryption && encryption !== 'unknown' ? encryption : 'encrypted PDF'})`);
+      // Worded as the status analysts see: pdf.js already tried the empty user password, so only a real one opens it.
+      throw new Error(`encrypted, password needed${encryption && encryption !== 'unknown' ? ` (${encryption})` : ''}`);
     }
     const trailer = errorName(e) === 'InvalidPDFException' ? syntheticTrailer(bytes) : undefined;
     if (!trailer) return { metadata, warnings: [`PDF: could not be opened: ${message(e)}`] };
@@ -615,7 +651,7 @@ export async function extractPdf(bytes: Uint8Array, stepTimeoutMs = PDF_STEP_TIM
 
 export const pdfExtractor: Extractor = {
   name: 'pdf',
-  version: 2,
+  version: 3,
   accepts(input: ExtractInput, head: Uint8Array): boolean {
     if (input.mime === 'application/pdf') return true;
     // Junk before the header is tolerated by readers (and by pdf.js) up to 1 KiB.

@@ -3,6 +3,7 @@ import { isAscii } from '../lib/bytes';
 import { type Box, BoxWalker } from './bmff/boxes';
 import { decodeShortString } from './encoding/detect';
 import type { ByteSource, Extractor, ExtractorOutput } from './types';
+import { toDms } from './exif-print';
 
 /**
  * ISO base media (MP4, MOV, M4A, 3GP) container metadata, read box by box with random access: only box headers and
@@ -233,7 +234,8 @@ interface MetaContext {
 const fourcc = (b: Uint8Array, at: number): string => String.fromCharCode(b[at] ?? 0, b[at + 1] ?? 0, b[at + 2] ?? 0, b[at + 3] ?? 0);
 const view = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-function macDate(seconds: number): { value: string; iso?: string } {
+/** QuickTime seconds since 1904 (UTC by the specification) as ExifTool's date text and ISO UTC. */
+export function macDate(seconds: number): { value: string; iso?: string } {
   if (seconds <= 0) return { value: '0000:00:00 00:00:00' };
   const d = new Date(MAC_EPOCH_MS + seconds * 1000);
   if (Number.isNaN(d.getTime())) return { value: '0000:00:00 00:00:00' };
@@ -251,15 +253,6 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const rest = `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   return days > 0 ? `${days} days ${rest}` : rest;
-}
-
-function dms(value: number, pos: string, neg: string): string {
-  const abs = Math.abs(value);
-  const deg = Math.floor(abs);
-  const minFloat = (abs - deg) * 60;
-  const min = Math.floor(minFloat);
-  const sec = (minFloat - min) * 60;
-  return `${deg} deg ${min}' ${sec.toFixed(2)}" ${value < 0 ? neg : pos}`;
 }
 
 /** ISO 6709 (`+33.9951-118.4762+012.3/`), decimal degrees or DDMM / DDMMSS forms. */
@@ -612,7 +605,7 @@ class Parser {
       if (pos) {
         this.gps ??= pos;
         const raw = pos.alt === undefined ? `${pos.lat} ${pos.lon}` : `${pos.lat} ${pos.lon} ${pos.alt}`;
-        const shown = `${dms(pos.lat, 'N', 'S')}, ${dms(pos.lon, 'E', 'W')}${pos.alt === undefined ? '' : `, ${Math.abs(pos.alt)} m ${pos.alt < 0 ? 'Below' : 'Above'} Sea Level`}`;
+        const shown = `${toDms(pos.lat, 'N')}, ${toDms(pos.lon, 'E')}${pos.alt === undefined ? '' : `, ${Math.abs(pos.alt)} m ${pos.alt < 0 ? 'Below' : 'Above'} Sea Level`}`;
         this.set(group, tag, { value: shown, raw });
         return;
       }
@@ -718,8 +711,8 @@ class Parser {
       this.set('Composite', 'AvgBitrate', { value: formatBitrate(bps), raw: bps });
     }
     if (this.gps) {
-      this.set('Composite', 'GPSLatitude', { value: dms(this.gps.lat, 'N', 'S'), raw: this.gps.lat });
-      this.set('Composite', 'GPSLongitude', { value: dms(this.gps.lon, 'E', 'W'), raw: this.gps.lon });
+      this.set('Composite', 'GPSLatitude', { value: toDms(this.gps.lat, 'N'), raw: this.gps.lat });
+      this.set('Composite', 'GPSLongitude', { value: toDms(this.gps.lon, 'E'), raw: this.gps.lon });
     }
   }
 }

@@ -90,7 +90,8 @@ describe('parseXmpPacket', () => {
     expect(x.metadata['XMP-exif']?.ShutterSpeedValue?.raw).toBeCloseTo(0.402623, 5);
     expect(x.metadata['XMP-aux']?.LensInfo).toEqual({ value: '15/1 85/1 0/0 0/0', raw: '15 85 undef undef' });
     expect(x.metadata['XMP-crs']?.HasCrop).toEqual({ value: 'True', raw: true });
-    expect(x.metadata.Composite?.GPSLongitude?.value).toBeCloseTo(125.7625, 6);
+    expect(x.metadata.Composite?.GPSLongitude?.raw).toBeCloseTo(125.7625, 6);
+    expect(x.metadata.Composite?.GPSLongitude?.value).toBe(`125 deg 45' 45.00" E`);
   });
 
   it('flattens structures with ExifTool names, and reads pre-2004 xapmeta packets', () => {

@@ -1,4 +1,5 @@
 import type { DocumentIdentity, MetadataGroups, MetaValue, TimestampEntry, XmpHistoryEvent } from '../../shared/domain/extraction';
+import { toDms } from './exif-print';
 import { detectImageFormat } from './image/format';
 import { mergeGroups } from './image/segments';
 import type { ExtractInput, Extractor, ExtractorOutput } from './types';
@@ -477,12 +478,13 @@ function readPacket(xml: string): XmpParseResult {
   return result;
 }
 
-/** ExifTool's Composite GPS tags: signed decimal degrees, `GPSPosition` as "lat lon". */
+/** ExifTool's Composite GPS tags: degrees-minutes-seconds with N/S and E/W as printed, signed decimal degrees raw. */
 export function compositeGps(lat: number, lon: number): Record<string, MetaValue> {
   return {
-    GPSLatitude: { value: lat },
-    GPSLongitude: { value: lon },
-    GPSPosition: { value: `${lat} ${lon}` },
+    GPSLatitude: { value: toDms(lat, 'N'), raw: lat },
+    GPSLongitude: { value: toDms(lon, 'E'), raw: lon },
+    // Perl prints numbers with 15 significant digits; so does `exiftool -n` for this joined pair.
+    GPSPosition: { value: `${toDms(lat, 'N')}, ${toDms(lon, 'E')}`, raw: `${Number(lat.toPrecision(15))} ${Number(lon.toPrecision(15))}` },
   };
 }
 
@@ -627,7 +629,7 @@ const startsWithAscii = (bytes: Uint8Array, text: string): boolean =>
 /** XMP for files no other extractor reads it from (PSD, AI, MP4, SVG, sidecars…) by packet scan of the first and last 4 MiB. */
 export const xmpExtractor: Extractor = {
   name: 'xmp',
-  version: 2,
+  version: 3,
   accepts(input: ExtractInput, head: Uint8Array): boolean {
     // Images are read segment by segment by the image extractor, which also sees compressed and extended XMP.
     if (detectImageFormat(head) !== undefined) return false;

@@ -5,15 +5,17 @@ import { BINARY_SET, longSet, measureEncodingAccuracy, shortSet, UTF16_SET } fro
 import { corpusDir } from '../../test-support/paths';
 
 /**
- * Right answers per set when the encoding modules were split (electron/bench/encoding-accuracy.ts). The tuned
+ * Right answers per set when the encoding modules were split (electron/bench/encoding-accuracy.ts), raised where the
+ * Central European and Vietnamese letters began to count as common (whole files 83 → 86, ~32 B 126 → 133, ~128 B
+ * 205 → 215, ~512 B 220 → 225; no set lost an answer). The tuned
  * thresholds' comments name the corpus files and excerpts that change first when a threshold moves; this fails when
  * such a move loses one of them.
  */
 const FLOORS: Record<string, number> = {
-  'whole files': 83,
-  [longSet(32)]: 126,
-  [longSet(128)]: 205,
-  [longSet(512)]: 220,
+  'whole files': 86,
+  [longSet(32)]: 133,
+  [longSet(128)]: 215,
+  [longSet(512)]: 225,
   [shortSet(12)]: 35,
   [shortSet(24)]: 79,
   [shortSet(48)]: 108,

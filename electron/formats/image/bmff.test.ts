@@ -45,6 +45,26 @@ describe('readCr3', () => {
     expect(s.tiff.map((b) => b.root)).toEqual([undefined, 'ExifIFD', 'GPS']);
     expect(s.xmp).toEqual([xmp]);
   });
+
+  it('reads the movie header times as QuickTime CreateDate/ModifyDate in UTC, as ExifTool does for CR3', () => {
+    const macSeconds = (iso: string): number => (Date.parse(iso) - Date.UTC(1904, 0, 1)) / 1000;
+    const mvhd = new Uint8Array(100);
+    const v = new DataView(mvhd.buffer);
+    v.setUint32(4, macSeconds('2021-05-12T10:21:21Z'));
+    v.setUint32(8, macSeconds('2021-05-12T10:22:00Z'));
+    const bytes = concatBytes([
+      isoBox('ftyp', enc.encode('crx '), new Uint8Array(4), enc.encode('crx isom')),
+      isoBox('moov', isoBox('mvhd', mvhd), isoBox('uuid', hex('85c0b687820f11e08111f4ce462b6a48'))),
+    ]);
+    const s = readCr3(bytes);
+    expect(s.groups.QuickTime).toEqual({ CreateDate: { value: '2021:05:12 10:21:21' }, ModifyDate: { value: '2021:05:12 10:22:00' } });
+    expect(s.timestamps[0]).toEqual({
+      field: 'QuickTime:CreateDate',
+      value: '2021-05-12T10:21:21Z',
+      hasOffset: true,
+      utc: '2021-05-12T10:21:21Z',
+    });
+  });
 });
 
 describe('readJxl', () => {

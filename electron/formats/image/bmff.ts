@@ -1,5 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { type Box, BoxList, fullBoxHeader } from '../bmff/boxes';
+import { macDate } from '../video';
 import { decodeXmpBytes } from '../xmp';
 import { ByteReader, concatBytes, latin1, MAX_INFLATED_BYTES, toHex } from './binary';
 import { addTiff, emptySegments, setTag, type Segments } from './segments';
@@ -241,12 +242,31 @@ const UUID_CANON = '85c0b687820f11e08111f4ce462b6a48';
 const CANON_TIFF_ROOTS: Record<string, string | undefined> = { CMT1: undefined, CMT2: 'ExifIFD', CMT4: 'GPS' };
 
 /** Canon CR3: IFD0, ExifIFD and GPS are separate TIFF blocks (CMT1, CMT2, CMT4) in Canon's `uuid` box under `moov`. */
+/** The movie header's creation and modification times (CR3 is a QuickTime file), as ExifTool's QuickTime group. */
+function movieDates(s: Segments, mvhd: Uint8Array): void {
+  const r = new ByteReader(mvhd);
+  const wide = mvhd[0] === 1;
+  const created = wide ? r.u64(4) : r.u32(4);
+  const modified = wide ? r.u64(12) : r.u32(8);
+  for (const [tag, seconds] of [
+    ['CreateDate', created],
+    ['ModifyDate', modified],
+  ] as const) {
+    if (seconds === undefined) continue;
+    const d = macDate(seconds);
+    setTag(s.groups, 'QuickTime', tag, { value: d.value });
+    if (d.iso) s.timestamps.push({ field: `QuickTime:${tag}`, value: d.iso, hasOffset: true, utc: d.iso });
+  }
+}
+
 export function readCr3(bytes: Uint8Array): Segments {
   const s = emptySegments();
   const list = walk(bytes, s);
   const top = list.children(list.file);
   for (const box of top.filter((b) => b.uuid === UUID_XMP)) s.xmp.push(decodeXmpBytes(list.payload(box)));
   const moov = child(top, 'moov');
+  const mvhd = moov ? child(list.children(moov, 1), 'mvhd') : undefined;
+  if (mvhd) movieDates(s, list.payload(mvhd));
   const canon = moov ? list.children(moov, 1).find((b) => b.uuid === UUID_CANON) : undefined;
   if (!canon) {
     s.warnings.push('CR3: no Canon metadata box');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetadataGroups } from '../../../shared/domain/extraction';
-import { exiftoolRecord, hasExiftool } from '../../test-support/exiftool';
+import { exiftoolJson, exiftoolRecord, hasExiftool, recordOf } from '../../test-support/exiftool';
 import { fileSource } from '../byte-source';
 import type { ExtractInput, ExtractorOutput } from '../types';
 import { xmpExtractor } from '../xmp';
@@ -34,6 +34,48 @@ const TAGS = [
   'Caption-Abstract',
   'Keywords',
 ];
+
+/** The EXIF tags cameras write most often (ExifTool names); their printed values are compared without `-n`. */
+const PRINTED_TAGS = new Set([
+  'Make',
+  'Model',
+  'Orientation',
+  'XResolution',
+  'YResolution',
+  'ResolutionUnit',
+  'Software',
+  'ModifyDate',
+  'YCbCrPositioning',
+  'ExposureTime',
+  'FNumber',
+  'ExposureProgram',
+  'ISO',
+  'DateTimeOriginal',
+  'CreateDate',
+  'ComponentsConfiguration',
+  'ShutterSpeedValue',
+  'ApertureValue',
+  'ExposureCompensation',
+  'MaxApertureValue',
+  'MeteringMode',
+  'LightSource',
+  'Flash',
+  'FocalLength',
+  'ColorSpace',
+  'ExifImageWidth',
+  'ExifImageHeight',
+  'ExposureMode',
+  'WhiteBalance',
+  'FocalLengthIn35mmFormat',
+  'SceneCaptureType',
+  'GPSLatitudeRef',
+  'GPSLatitude',
+  'GPSLongitudeRef',
+  'GPSLongitude',
+  'GPSAltitude',
+  'GPSPosition',
+]);
+const PRINTED_GROUPS = new Set(['IFD0', 'ExifIFD', 'GPS', 'Composite']);
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -133,6 +175,33 @@ describe.skipIf(!available)('corpus: images agree with ExifTool', () => {
     console.log(`images agree with ExifTool ${(share * 100).toFixed(1)}% (${agree}/${total})`);
     for (const m of misses) console.log(`image miss: ${m}`);
     expect(share).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('prints the most common EXIF tags as ExifTool does (exiftool -G1 -j, without -n)', async () => {
+    let agree = 0;
+    let total = 0;
+    const misses: string[] = [];
+    for (const folder of ['images', 'breadth/images'].filter((f) => existsSync(join(corpus, f)))) {
+      const paths = readdirSync(join(corpus, folder))
+        .sort()
+        .map((name) => join(corpus, folder, name));
+      const batch = exiftoolJson(paths, ['-a']);
+      for (const path of paths) {
+        const { metadata } = await runExtractors(path);
+        for (const [key, theirs] of Object.entries(recordOf(batch, path))) {
+          const [group = '', tag = ''] = key.split(':');
+          if (!PRINTED_GROUPS.has(group) || !PRINTED_TAGS.has(tag)) continue;
+          const ours = metadata[group]?.[tag]?.value;
+          if (ours === undefined) continue;
+          total++;
+          if (String(ours) === String(theirs) || (typeof theirs === 'number' && Number(ours) === theirs)) agree++;
+          else misses.push(`${path.slice(corpus.length + 1)} ${key}: exiftool ${JSON.stringify(theirs)}, ours ${JSON.stringify(ours)}`);
+        }
+      }
+    }
+    console.log(`EXIF print conversions agree with ExifTool ${((agree / total) * 100).toFixed(1)}% (${agree}/${total})`);
+    for (const m of misses) console.log(`print miss: ${m}`);
+    expect(agree / total).toBeGreaterThanOrEqual(0.98);
   });
 
   it('reads every image and misc file without throwing', async () => {

@@ -1,7 +1,9 @@
 import { ByteReader } from './binary';
+import { crwPreview } from './crw';
 import { detectImageFormat } from './format';
 import { READERS } from './image-extractor';
 import { readPhotoshopResources } from './iptc';
+import { panasonicJpgFromRaw } from './raw-tiff';
 import { emptySegments, type Segments } from './segments';
 import { rafPreview } from './small-formats';
 import { entryUints, readTiff, type Ifd, type IfdEntry } from './tiff-reader';
@@ -111,6 +113,10 @@ export function findEmbeddedJpeg(bytes: Uint8Array): EmbeddedJpeg | undefined {
   const found = candidates(segments);
   const raf = format === 'raf' ? rafPreview(bytes) : undefined;
   if (raf) found.push({ bytes: raf, where: 'RAF preview' });
+  const crw = format === 'crw' ? crwPreview(bytes) : undefined;
+  if (crw) found.push({ bytes: crw, where: 'CRW JpgFromRaw' });
+  const rw2 = format === 'tiff' ? panasonicJpgFromRaw(bytes) : undefined;
+  if (rw2) found.push({ bytes: rw2, where: 'RW2 JpgFromRaw' });
   let best: EmbeddedJpeg | undefined;
   for (const c of found) {
     const size = decodableJpegSize(c.bytes);

@@ -1,5 +1,6 @@
 import exifr from 'exifr';
 import type { MetadataGroups, MetaValue } from '../../../shared/domain/extraction';
+import { printExifValue, toDms } from '../exif-print';
 import { APEX } from '../xmp';
 import { ByteReader } from './binary';
 import { cString, exifCharsetText, legacyText, xpText } from './text';
@@ -47,6 +48,7 @@ const CHARSET_TEXT = new Set([0x9286]);
 const GPS_CHARSET_TEXT = new Set([0x1b, 0x1c]);
 const VERSION_TAGS = new Set([0x9000, 0xa000]);
 const MAX_LIST = 64;
+const TRIMMED = new Set(['Make', 'Model', 'Software']);
 
 function blockOf(ifd: string): string {
   if (ifd === 'ExifIFD') return 'exif';
@@ -119,7 +121,8 @@ function numbers(entry: IfdEntry, littleEndian: boolean): Num[] {
       case 10: {
         const n = entry.type === 5 ? r.u32(i * 8) : r.i32(i * 8);
         const d = entry.type === 5 ? r.u32(i * 8 + 4) : r.i32(i * 8 + 4);
-        if (n !== undefined && d !== undefined) v = d === 0 ? (n === 0 ? 'undef' : 'inf') : n / d;
+        // ExifTool rounds rationals to 10 significant digits, also with -n.
+        if (n !== undefined && d !== undefined) v = d === 0 ? (n === 0 ? 'undef' : 'inf') : Number((n / d).toPrecision(10));
         break;
       }
     }
@@ -197,7 +200,7 @@ const DATE_TAGS: Array<{ ifd: string; tag: number; offsetTag: number; subSecTag:
 ];
 
 /** Converts a parsed TIFF structure into ExifTool family-1 groups, with EXIF dates and GPS for later steps. */
-export function exifToGroups(tiff: TiffStructure): ExifResult {
+export function exifToGroups(tiff: TiffStructure, ifd0Names?: Readonly<Record<number, string>>): ExifResult {
   const { littleEndian, ifds } = tiff;
   const warnings = [...tiff.warnings];
   const groups: MetadataGroups = {};
@@ -223,21 +226,26 @@ export function exifToGroups(tiff: TiffStructure): ExifResult {
         tags.MakerNote = binarySummary(entry);
         continue;
       }
-      const name = tagName(ifd.name, entry.tag);
+      const name = (ifd.name === 'IFD0' ? ifd0Names?.[entry.tag] : undefined) ?? tagName(ifd.name, entry.tag);
       if (tags[name]) continue;
       const decoded = decodeEntry(ifd.name, entry, littleEndian, warnings);
+      // ExifTool's RawConv drops trailing blanks from these three (cameras pad them); other strings keep theirs.
+      if (TRIMMED.has(name) && typeof decoded.value === 'string') decoded.value = decoded.value.trimEnd();
       const apex = APEX[name];
       // ExifTool reports APEX shutter/aperture values converted (seconds, f-number), also with -n.
-      tags[name] = apex && typeof decoded.value === 'number' ? { value: apex(decoded.value) } : decoded;
+      tags[name] = printed(name, apex && typeof decoded.value === 'number' ? { value: apex(decoded.value) } : decoded);
     }
     if (ifd.name === 'GPS') applyGps(ifd, tags, littleEndian, warnings);
     if (Object.keys(tags).length > 0) groups[ifd.name] = { ...groups[ifd.name], ...tags };
   }
 
   const result: ExifResult = { groups, dates: collectDates(ifds, groups), embedded, warnings };
-  const lat = groups.GPS?.GPSLatitude;
-  const lon = groups.GPS?.GPSLongitude;
-  if (lat && lon && typeof lat.value === 'number' && typeof lon.value === 'number') result.gps = { lat: lat.value, lon: lon.value };
+  const gps = ifds.find((i) => i.name === 'GPS');
+  if (gps) {
+    const lat = signedCoordinate(gps, 0x02, 0x01, 'S', littleEndian);
+    const lon = signedCoordinate(gps, 0x04, 0x03, 'W', littleEndian);
+    if (lat !== undefined && lon !== undefined) result.gps = { lat, lon };
+  }
   const gpsDate = groups.GPS?.GPSDateStamp?.value;
   const gpsTimeValue = groups.GPS?.GPSTimeStamp?.value;
   if (typeof gpsDate === 'string' && typeof gpsTimeValue === 'string' && /^\d{4}:\d{2}:\d{2}$/.test(gpsDate)) {
@@ -246,18 +254,34 @@ export function exifToGroups(tiff: TiffStructure): ExifResult {
   return result;
 }
 
+/** The ExifTool-printed value beside the raw one, when ExifTool prints this tag differently from its raw value. */
+function printed(name: string, decoded: MetaValue): MetaValue {
+  const raw = decoded.raw ?? decoded.value;
+  const text = printExifValue(name, raw);
+  return text === undefined || text === String(raw) ? decoded : { ...decoded, value: text, raw };
+}
+
+function gpsRef(ifd: Ifd, tag: number): string | undefined {
+  const e = ifd.entries.find((x) => x.tag === tag);
+  return e ? new TextDecoder('latin1').decode(cString(e.bytes)).trim().toUpperCase() : undefined;
+}
+
+/** Decimal degrees with the hemisphere's sign, for the Composite group. */
+function signedCoordinate(ifd: Ifd, tag: number, refTag: number, negative: string, littleEndian: boolean): number | undefined {
+  const entry = ifd.entries.find((e) => e.tag === tag);
+  const deg = entry ? gpsDegrees(entry, littleEndian) : undefined;
+  if (deg === undefined) return undefined;
+  return gpsRef(ifd, refTag) === negative ? -deg : deg;
+}
+
 function applyGps(ifd: Ifd, tags: Record<string, MetaValue>, littleEndian: boolean, warnings: string[]): void {
-  const ref = (tag: number): string | undefined => {
-    const e = ifd.entries.find((x) => x.tag === tag);
-    return e ? new TextDecoder('latin1').decode(cString(e.bytes)).trim().toUpperCase() : undefined;
-  };
-  const coords: Array<[number, number, string, string]> = [
-    [0x02, 0x01, 'GPSLatitude', 'S'],
-    [0x04, 0x03, 'GPSLongitude', 'W'],
-    [0x14, 0x13, 'GPSDestLatitude', 'S'],
-    [0x16, 0x15, 'GPSDestLongitude', 'W'],
+  const coords: Array<[number, string]> = [
+    [0x02, 'GPSLatitude'],
+    [0x04, 'GPSLongitude'],
+    [0x14, 'GPSDestLatitude'],
+    [0x16, 'GPSDestLongitude'],
   ];
-  for (const [tag, refTag, name, negative] of coords) {
+  for (const [tag, name] of coords) {
     const entry = ifd.entries.find((e) => e.tag === tag);
     if (!entry) continue;
     const deg = gpsDegrees(entry, littleEndian);
@@ -266,8 +290,8 @@ function applyGps(ifd: Ifd, tags: Record<string, MetaValue>, littleEndian: boole
       tags[name] = { value: '' };
       continue;
     }
-    // ExifTool -n keeps the per-tag value unsigned (the Ref tag holds the hemisphere); `value` applies the sign.
-    tags[name] = ref(refTag) === negative ? { value: -deg, raw: deg } : { value: deg };
+    // ExifTool keeps the per-tag value unsigned (the Ref tag holds the hemisphere); Composite carries the sign.
+    tags[name] = { value: toDms(deg), raw: deg };
   }
   const time = ifd.entries.find((e) => e.tag === 0x07);
   if (time) {

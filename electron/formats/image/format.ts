@@ -1,5 +1,6 @@
 /** Image containers the image extractor owns (and reads XMP from itself, segment by segment). */
-export type ImageFormat = 'jpeg' | 'png' | 'tiff' | 'heif' | 'cr3' | 'webp' | 'gif' | 'jp2' | 'jxl' | 'psd' | 'raf' | 'mrw' | 'bmp';
+export type ImageFormat =
+  'jpeg' | 'png' | 'tiff' | 'heif' | 'cr3' | 'webp' | 'gif' | 'jp2' | 'jxl' | 'psd' | 'raf' | 'mrw' | 'bmp' | 'crw' | 'bpg' | 'flif';
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis']);
 
@@ -22,6 +23,9 @@ export function detectImageFormat(head: Uint8Array): ImageFormat | undefined {
   if (ascii(head, 0, 4) === 'GIF8') return 'gif';
   if (ascii(head, 0, 4) === '8BPS') return 'psd';
   if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW') return 'raf';
+  if (ascii(head, 0, 4) === 'BPG\xfb') return 'bpg';
+  if (ascii(head, 0, 4) === 'FLIF' && /^[1-4ACDQSTacd][0-2]$/.test(ascii(head, 4, 2))) return 'flif';
+  if ((ascii(head, 0, 2) === 'II' || ascii(head, 0, 2) === 'MM') && ascii(head, 6, 8) === 'HEAPCCDR') return 'crw';
   if (ascii(head, 0, 4) === '\0MRM') return 'mrw';
   if (ascii(head, 0, 2) === 'BM' && head[14] !== undefined && [12, 40, 52, 56, 64, 108, 124].includes(head[14])) return 'bmp';
   if (ascii(head, 4, 4) === 'jP  ') return 'jp2';

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageFixtures, writeImageFixtures, type ImageFixture } from '../../test-support/generate/images';
 import type { JsonValue } from '../../../shared/domain/json';
+import type { MetaValue } from '../../../shared/domain/extraction';
 import { exiftoolRecord, hasExiftool } from '../../test-support/exiftool';
 import { tempDir } from '../../test-support/temp';
 import { bufferSource, fileSource } from '../byte-source';
@@ -27,9 +28,10 @@ function tagOf(out: ExtractorOutput, key: string): { value: JsonValue; raw?: Jso
   return out.metadata?.[key.slice(0, i)]?.[key.slice(i + 1)];
 }
 
-function expectValue(actual: JsonValue | undefined, expected: string | number | string[], where: string): void {
-  if (typeof expected === 'number') expect(actual, where).toBeCloseTo(expected, 6);
-  else expect(actual, where).toEqual(expected);
+/** Numbers are machine values (`raw`, as `exiftool -n`); strings are what ExifTool prints (`value`). */
+function expectValue(actual: MetaValue | undefined, expected: string | number | string[], where: string): void {
+  if (typeof expected === 'number') expect(actual?.raw ?? actual?.value, where).toBeCloseTo(expected, 6);
+  else expect(actual?.value, where).toEqual(expected);
 }
 
 describe('imageExtractor on generated images', () => {
@@ -43,7 +45,7 @@ describe('imageExtractor on generated images', () => {
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s: expected tags, encodings and timestamps', (_name, f) => {
     const out = outputs.get(f.name)!;
-    for (const [key, expected] of Object.entries(f.expected.tags)) expectValue(tagOf(out, key)?.value, expected, key);
+    for (const [key, expected] of Object.entries(f.expected.tags)) expectValue(tagOf(out, key), expected, key);
     for (const [key, labels] of Object.entries(f.expected.encodings)) {
       const tag = tagOf(out, key);
       expect(labels, key).toContain(tag?.encoding);
@@ -73,10 +75,13 @@ describe('imageExtractor on generated images', () => {
 
   it('keeps the GPS sign in Composite and the -n per-tag value unsigned', () => {
     const out = outputs.get('images/exif-ascii-comment.jpg')!;
-    const lat = tagOf(out, 'GPS:GPSLatitude')!;
-    expect(lat.raw).toBeCloseTo(-(lat.value as number), 9);
-    expect((tagOf(out, 'Composite:GPSLatitude')!.value as number) < 0).toBe(true);
-    expect(tagOf(out, 'Composite:GPSPosition')?.value).toMatch(/^-33\.\d+ -70\.\d+$/);
+    expect(tagOf(out, 'GPS:GPSLatitude')).toMatchObject({ value: `33 deg 51' 35.40"` });
+    expect((tagOf(out, 'GPS:GPSLatitude')!.raw as number) > 0).toBe(true);
+    expect((tagOf(out, 'Composite:GPSLatitude')!.raw as number) < 0).toBe(true);
+    expect(tagOf(out, 'Composite:GPSPosition')).toEqual({
+      value: `33 deg 51' 35.40" S, 70 deg 40' 0.00" W`,
+      raw: expect.stringMatching(/^-33\.\d+ -70\.\d+$/) as unknown,
+    });
   });
 
   it('reads a truncated EXIF segment partially instead of failing', () => {
@@ -129,5 +134,21 @@ describe.skipIf(!hasExiftool)('generated images, read from disk, agree with Exif
       }
     }
     expect(compared).toBeGreaterThan(40);
+  });
+
+  it('prints the camera settings exactly as exiftool does without -n', async () => {
+    const paths = await writeImageFixtures(dir);
+    const i = fixtures.findIndex((f) => f.name === 'images/camera-settings.jpg');
+    const path = paths[i]!;
+    const size = statSync(path).size;
+    const ours = await imageExtractor.extract({ name: 'camera-settings.jpg', path, size, source: fileSource(path, size) });
+    const ex = exiftoolRecord(path);
+    for (const key of Object.keys(fixtures[i]!.expected.tags)) {
+      // exiftool -j writes numeric-looking prints ("8.0", "400") as JSON numbers.
+      const theirs = ex[key];
+      const mine = tagOf(ours, key)?.value;
+      if (typeof theirs === 'number') expect(Number(mine), key).toBe(theirs);
+      else expect(mine, key).toEqual(theirs);
+    }
   });
 });

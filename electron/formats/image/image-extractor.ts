@@ -2,6 +2,8 @@ import type { DocumentIdentity, MetadataGroups, TimestampEntry } from '../../../
 import type { ExtractInput, Extractor, ExtractorOutput } from '../types';
 import { compositeGps, decodeXmpBytes, parseXmpPacket } from '../xmp';
 import { readCr3, readHeif, readJp2, readJxl } from './bmff';
+import { readBpg, readFlif } from './bpg-flif';
+import { readCrw } from './crw';
 import { exifToGroups, type ExifDate } from './exif-groups';
 import { detectImageFormat, type ImageFormat } from './format';
 import { parseIcc } from './icc';
@@ -9,6 +11,7 @@ import { IRB_EXIF, IRB_ICC, IRB_IPTC, IRB_XMP, parseIptc, readPhotoshopResources
 import { readJpeg } from './jpeg';
 import { readPng } from './png';
 import { emptySegments, mergeGroups, type Segments } from './segments';
+import { readTiffFile } from './raw-tiff';
 import { readTiff } from './tiff-reader';
 import { readBmp, readGif, readMrw, readPsd, readRaf, readWebp } from './small-formats';
 
@@ -20,7 +23,7 @@ const PARTIAL_READ = 64 * 1024 * 1024;
 export const READERS: Record<ImageFormat, (bytes: Uint8Array) => Segments> = {
   jpeg: readJpeg,
   png: readPng,
-  tiff: (bytes) => ({ ...emptySegments(), tiff: [{ bytes }] }),
+  tiff: readTiffFile,
   heif: readHeif,
   webp: readWebp,
   gif: readGif,
@@ -31,6 +34,9 @@ export const READERS: Record<ImageFormat, (bytes: Uint8Array) => Segments> = {
   raf: readRaf,
   mrw: readMrw,
   bmp: readBmp,
+  crw: readCrw,
+  bpg: readBpg,
+  flif: readFlif,
 };
 
 /** XMP dates that describe the same moment as an EXIF date, used for its offset when EXIF has no OffsetTime*. */
@@ -107,7 +113,7 @@ function assemble(segments: Segments): ExtractorOutput {
   const exifDates: ExifDate[] = [];
   for (const block of tiffBlocks) {
     guard('EXIF', () => {
-      const exif = exifToGroups(readTiff(block.bytes, block.root));
+      const exif = exifToGroups(readTiff(block.bytes, block.root), block.names);
       mergeGroups(metadata, exif.groups);
       warnings.push(...exif.warnings);
       exifDates.push(...exif.dates.filter((d) => !exifDates.some((e) => e.field === d.field)));
@@ -127,12 +133,17 @@ function assemble(segments: Segments): ExtractorOutput {
     });
   }
 
-  for (const block of iptcBlocks) {
-    guard('IPTC', () => {
+  const iptcGroups: Array<[string, Uint8Array]> = [
+    ...iptcBlocks.map((b): [string, Uint8Array] => ['IPTC', b]),
+    ...segments.trailerIptc.map((b, i): [string, Uint8Array] => [`IPTC${i + 2}`, b]),
+  ];
+  for (const [group, block] of iptcGroups) {
+    guard(group, () => {
       const iptc = parseIptc(block);
-      mergeGroups(metadata, { IPTC: iptc.tags });
+      mergeGroups(metadata, { [group]: iptc.tags });
       warnings.push(...iptc.warnings);
-      timestamps.push(...iptc.timestamps.filter((t) => !timestamps.some((x) => x.field === t.field)));
+      const dated = iptc.timestamps.map((t) => ({ ...t, field: t.field.replace(/^IPTC:/, `${group}:`) }));
+      timestamps.push(...dated.filter((t) => !timestamps.some((x) => x.field === t.field)));
     });
   }
 
@@ -170,10 +181,10 @@ async function readImageBytes(input: ExtractInput, warnings: string[]): Promise<
   return input.source.read(0, PARTIAL_READ);
 }
 
-/** EXIF, XMP, IPTC, ICC and container metadata of JPEG, TIFF (and TIFF-based raw), PNG, HEIF/AVIF, WebP, GIF, JPEG 2000. */
+/** EXIF, XMP, IPTC, ICC and container metadata of JPEG, TIFF (and TIFF-based raw), CRW, PNG, HEIF/AVIF, WebP, GIF, JPEG 2000, BPG, FLIF. */
 export const imageExtractor: Extractor = {
   name: 'image',
-  version: 2,
+  version: 3,
   accepts(_input: ExtractInput, head: Uint8Array): boolean {
     return detectImageFormat(head) !== undefined;
   },

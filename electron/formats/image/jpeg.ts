@@ -1,5 +1,6 @@
 import { decodeXmpBytes } from '../xmp';
 import { ByteReader, concatBytes } from './binary';
+import { readJpegTrailers } from './trailers';
 import { addTiff, emptySegments, setTag, type Segments } from './segments';
 import { legacyText } from './text';
 
@@ -144,5 +145,6 @@ export function readJpeg(bytes: Uint8Array): Segments {
   }
   if (scanAt < 0) s.warnings.push('JPEG: no image scan found (truncated or corrupt)');
   else if (!hasEndOfImage(bytes, scanAt)) s.warnings.push('JPEG: no end-of-image marker after the scan (truncated)');
+  else readJpegTrailers(bytes, scanAt, s);
   return s;
 }

@@ -4,6 +4,8 @@ import type { MetadataGroups, MetaValue, TimestampEntry } from '../../../shared/
 export interface TiffBlock {
   bytes: Uint8Array;
   root?: string;
+  /** IFD0 tag names of a maker's variant that reuses low tag numbers (Panasonic RW2), before the EXIF names. */
+  names?: Readonly<Record<number, string>>;
 }
 
 /** What a container walker found: metadata blocks for the shared parsers, plus its own container-level tags. */
@@ -11,6 +13,8 @@ export interface Segments {
   tiff: TiffBlock[];
   /** Raw IPTC IIM streams. */
   iptc: Uint8Array[];
+  /** IPTC from JPEG trailers (AFCP, FotoStation), last trailer first: ExifTool's groups IPTC2, IPTC3… */
+  trailerIptc: Uint8Array[];
   /** Photoshop image resource blocks (may hold IPTC, ICC, XMP, EXIF). */
   photoshop: Uint8Array[];
   icc: Uint8Array[];
@@ -24,7 +28,7 @@ export interface Segments {
 
 /** A walker's result before it has found anything. */
 export function emptySegments(): Segments {
-  return { tiff: [], iptc: [], photoshop: [], icc: [], xmp: [], groups: {}, timestamps: [], warnings: [] };
+  return { tiff: [], iptc: [], trailerIptc: [], photoshop: [], icc: [], xmp: [], groups: {}, timestamps: [], warnings: [] };
 }
 
 const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0, 0];

@@ -98,9 +98,10 @@ describe('exifToGroups', () => {
     expect(exif.groups.ExifIFD?.OffsetTimeOriginal).toEqual({ value: '+09:00' });
   });
 
-  it('gives GPS coordinates in decimal degrees: value signed, raw unsigned like exiftool -n', () => {
+  it('prints GPS coordinates as ExifTool does (degrees, minutes, seconds), raw unsigned like exiftool -n', () => {
     const lat = 33 + 51 / 60 + 35.4 / 3600;
-    expect(exif.groups.GPS?.GPSLatitude?.value).toBeCloseTo(-lat, 9);
+    expect(exif.groups.GPS?.GPSLatitude?.value).toBe(`33 deg 51' 35.40"`);
+    expect(exif.groups.GPS?.GPSLatitudeRef).toEqual({ value: 'South', raw: 'S' });
     expect(exif.groups.GPS?.GPSLatitude?.raw).toBeCloseTo(lat, 9);
     expect(exif.groups.GPS?.GPSLongitude?.raw).toBeCloseTo(70 + 40 / 60, 9);
     expect(exif.gps?.lat).toBeCloseTo(-lat, 9);
