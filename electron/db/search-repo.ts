@@ -20,6 +20,15 @@ export function insertSearchDocs(db: Db, artifactId: number, docs: readonly Sear
   prepared(db, 'INSERT INTO search_grams (rowid, content) VALUES (?, ?)').run(artifactId, docs.map((d) => d.grams).join(FIELD_BREAK));
 }
 
+/** An artifact's indexed texts in field order (path, metadata, text…): a rowid range, never a scan of the table. */
+export function searchDocsOf(db: Db, artifactId: number): { field: string; content: string }[] {
+  const from = firstRow(artifactId);
+  return prepared(db, 'SELECT field, content FROM search_docs WHERE id BETWEEN ? AND ? ORDER BY id').all(from, from + SEARCH_SLOTS - 1) as {
+    field: string;
+    content: string;
+  }[];
+}
+
 /** Removes an artifact's indexed texts: a rowid range and two rowids, whatever the size of the case. */
 export function clearSearch(db: Db, artifactId: number): void {
   const from = firstRow(artifactId);

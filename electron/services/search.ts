@@ -14,6 +14,7 @@ import { foldText, foldWithOffsets } from '../analysis/fold';
 import { filteredIds } from '../db/artifact-query';
 import { readExtraction } from '../db/extraction-repo';
 import { logFilterSql } from '../db/log-repo';
+import { searchDocsOf } from '../db/search-repo';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
@@ -75,13 +76,12 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   const { dir: _dir, query: _text, limit, ...filters } = query;
   const matches = filteredIds(db, { ...filters, searchTerms: terms }, limit).map((id) => ({ id }));
   if (matches.length === 0) return [];
-  const docs = db.prepare(
-    `SELECT d.field AS field, d.content AS content, a.path AS path, a.mime AS mime
-     FROM search_docs d JOIN artifacts a ON a.id = d.artifact_id WHERE d.artifact_id = ? ORDER BY d.id`,
-  );
+  const artifact = db.prepare('SELECT path, mime FROM artifacts WHERE id = ?');
   const hits: SearchHit[] = [];
   for (const { id } of matches) {
-    const fields = docs.all(id) as { field: string; content: string; path: string; mime: string | null }[];
+    const fields = searchDocsOf(db, id);
+    const a = artifact.get(id) as { path: string; mime: string | null } | undefined;
+    if (!a) continue;
     // The snippet comes from the first field holding a query term (path, then metadata, then text).
     let shown = fields[0];
     let at = -1;
@@ -95,8 +95,8 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
     if (!shown) continue;
     hits.push({
       artifactId: Number(id),
-      path: shown.path,
-      mime: shown.mime,
+      path: a.path,
+      mime: a.mime,
       field: shown.field,
       ...snippetAround(shown.content, at, terms),
     });
