@@ -160,6 +160,8 @@ export async function uiTimings(host: Host, caseDir: string, caseName: string): 
     await page.locator('[data-app-state="ready"]').waitFor();
     const started = performance.now();
     await page.getByTestId('recent-case').filter({ hasText: caseName }).getByTestId('recent-case-open').click();
+    // Opening asks who is working; the examiner offered is kept, as an analyst would.
+    await page.getByTestId('examiner-confirm').click();
     await page.getByTestId('artifact-row').first().waitFor();
     const firstPaintMs = performance.now() - started;
 
