@@ -8,6 +8,7 @@ import { EventHub, type EventListener } from './ipc/events';
 import { closeAllCases } from './services/case-store';
 import type { Ctx } from './services/context';
 import { stopAllJobs } from './services/ingest/ingest-service';
+import { stopVisualJobs } from './services/visual';
 
 export interface BackendOptions {
   host: Ctx['host'];
@@ -52,7 +53,7 @@ export function createBackend(options: BackendOptions): Backend {
     client: createClient(transport),
     close: () =>
       (closed ??= (async () => {
-        await stopAllJobs();
+        await Promise.all([stopAllJobs(), stopVisualJobs()]);
         closeAllCases();
       })()),
   };

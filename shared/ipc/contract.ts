@@ -42,6 +42,19 @@ import {
   UndoResult,
 } from '../domain/review';
 import { Source } from '../domain/source';
+import {
+  AddReference,
+  ClusterQuery,
+  ListReferences,
+  OcrJob,
+  OcrProgress,
+  ReferenceImage,
+  RemoveReference,
+  SimilarArtifact,
+  SimilarQuery,
+  StartOcr,
+  VisualCluster,
+} from '../domain/visual';
 
 const proc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -129,6 +142,17 @@ export const procedures = {
   'searches.list': proc(CaseRef, z.array(SavedSearch)),
   'searches.save': proc(SaveSearch, SavedSearch),
   'searches.remove': proc(RemoveSearch, ReviewChange),
+  /** OCR of a selection (or of every image and PDF without a text layer) in the background; resumes where it stopped. */
+  'visual.ocr.start': proc(StartOcr, OcrJob),
+  'visual.ocr.cancel': proc(z.object({ dir: z.string().min(1), jobId: z.number().int() }), OcrJob),
+  /** The OCR jobs this process ran in the case, newest first (or the one asked for). */
+  'visual.ocr.status': proc(z.object({ dir: z.string().min(1), jobId: z.number().int().optional() }), z.array(OcrJob)),
+  /** Pictures near an artifact's, nearest first; hashes what has not been hashed yet first. */
+  'visual.similar': proc(SimilarQuery, z.array(SimilarArtifact)),
+  'visual.clusters': proc(ClusterQuery, z.array(VisualCluster)),
+  'production.references.add': proc(AddReference, ReferenceImage),
+  'production.references.remove': proc(RemoveReference, z.null()),
+  'production.references.list': proc(ListReferences, z.array(ReferenceImage)),
 } as const;
 
 /** Events the backend pushes to every connected renderer. */
@@ -137,6 +161,8 @@ export const events = {
   'ingest.finished': IngestJob,
   /** A review change was committed (by any window, tab or CLI of this process): views of those artifacts refresh. */
   'review.changed': ReviewChanged,
+  'visual.ocr.progress': OcrProgress,
+  'visual.ocr.finished': OcrJob,
 } as const;
 
 export type Channel = keyof typeof procedures;

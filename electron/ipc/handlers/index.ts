@@ -8,6 +8,7 @@ import { previewHandlers } from './preview';
 import { reviewHandlers } from './review';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
+import { visualHandlers } from './visual';
 
 /** The handler table: a channel in the contract without a handler here is a compile error. */
 export const handlers: Handlers = {
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...logHandlers,
   ...reviewHandlers,
+  ...visualHandlers,
 };
