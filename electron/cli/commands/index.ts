@@ -5,6 +5,7 @@ import { ingestCommands } from './ingest';
 import { logCommands } from './logs';
 import { reviewCommands } from './review';
 import { searchCommands } from './search';
+import { visualCommands } from './visual';
 
 export const commands: Command[] = [
   ...caseCommands,
@@ -13,4 +14,5 @@ export const commands: Command[] = [
   ...searchCommands,
   ...reviewCommands,
   ...logCommands,
+  ...visualCommands,
 ];
