@@ -7,6 +7,7 @@ import { setGeoCacheDir } from './lib/geoip';
 import { EventHub, type EventListener } from './ipc/events';
 import { closeAllCases } from './services/case-store';
 import type { Ctx } from './services/context';
+import { stopAllExports } from './services/bundles/export-service';
 import { stopAllJobs } from './services/ingest/ingest-service';
 import { stopVisualJobs } from './services/visual';
 
@@ -53,7 +54,7 @@ export function createBackend(options: BackendOptions): Backend {
     client: createClient(transport),
     close: () =>
       (closed ??= (async () => {
-        await Promise.all([stopAllJobs(), stopVisualJobs()]);
+        await Promise.all([stopAllJobs(), stopAllExports(), stopVisualJobs()]);
         closeAllCases();
       })()),
   };

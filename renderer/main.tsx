@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { connectApi, detectTransport } from './api';
 import { App } from './features/app/app';
 import { useAppStore } from './store';
+import { viewFromUrl, wireUrlSync } from './store/url-sync';
 import { wireEvents } from './store/wire-events';
 import './styles/app.css';
 
 connectApi(detectTransport());
 wireEvents();
-void useAppStore.getState().boot();
+const view = viewFromUrl();
+wireUrlSync();
+void useAppStore.getState().boot(view);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -26,6 +26,9 @@ export class StartPage {
   readonly recentCases: Locator;
   readonly recentEmpty: Locator;
   readonly statusHost: Locator;
+  readonly examinerDialog: Locator;
+  readonly examinerInput: Locator;
+  readonly examinerConfirm: Locator;
 
   constructor(readonly page: Page) {
     this.appRoot = page.getByTestId('app-root');
@@ -44,6 +47,9 @@ export class StartPage {
     this.recentCases = page.getByTestId('recent-case');
     this.recentEmpty = page.getByTestId('recent-cases-empty');
     this.statusHost = page.getByTestId('status-host');
+    this.examinerDialog = page.getByRole('dialog').filter({ has: page.getByTestId('examiner-input') });
+    this.examinerInput = page.getByTestId('examiner-input');
+    this.examinerConfirm = page.getByTestId('examiner-confirm');
   }
 
   /** Waits for the app's first data (host facts and recent cases), never a fixed delay. */
@@ -73,8 +79,17 @@ export class StartPage {
     return this.recentCases.filter({ hasText: name });
   }
 
-  async openRecent(name: string): Promise<void> {
+  /** Opens a recent case and, asked who is working, keeps the examiner offered (or types another). */
+  async openRecent(name: string, examiner?: string): Promise<void> {
     await this.recentCase(name).getByTestId('recent-case-open').click();
+    await this.confirmExaminer(examiner);
+  }
+
+  async confirmExaminer(examiner?: string): Promise<void> {
+    await expect(this.examinerDialog).toBeVisible();
+    if (examiner !== undefined) await this.examinerInput.fill(examiner);
+    await this.examinerConfirm.click();
+    await expect(this.examinerDialog).toHaveCount(0);
   }
 
   /** The inline validation message in the same `.field` block as the given input. */
@@ -82,8 +97,11 @@ export class StartPage {
     return this.page.locator('.field').filter({ has: field }).locator('.field__error');
   }
 
+  /** Loads the app afresh at its start screen: its address without a case view (a plain reload reopens the case). */
   async reload(): Promise<void> {
-    await this.page.reload();
+    const url = new URL(this.page.url());
+    url.hash = '';
+    await this.page.goto(url.href);
     await this.waitReady();
   }
 }

@@ -118,7 +118,22 @@ export class WorkspacePage {
     await expect(this.caseName).toHaveText(caseName);
   }
 
+  /** Reloads the page: the address keeps the case and the view, so the workspace comes back as it was. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 20_000 });
+    await expect(this.root).toBeVisible();
+  }
+
+  /** The sources column folds away on narrow windows; the header's menu button brings it back. */
+  async showSources(): Promise<void> {
+    if (await this.addEvidencePath.isVisible()) return;
+    await this.page.getByRole('button', { name: 'Show or hide the sources column' }).click();
+    await expect(this.addEvidencePath).toBeVisible();
+  }
+
   async addEvidence(path: string): Promise<void> {
+    await this.showSources();
     await this.addEvidencePath.fill(path);
     await this.addEvidenceSubmit.click();
   }
@@ -170,6 +185,24 @@ export class WorkspacePage {
     return this.rows.and(this.page.locator(`[data-path="${cssString(path)}"]`));
   }
 
+  /** The name a row shows (the file or member name, its folder after it). */
+  rowName(path: string): Locator {
+    return this.row(path).getByTestId('artifact-name');
+  }
+
+  rowType(path: string): Locator {
+    return this.row(path).getByTestId('artifact-type');
+  }
+
+  rowModified(path: string): Locator {
+    return this.row(path).getByTestId('artifact-mtime');
+  }
+
+  /** The "no zone" mark of a time recorded without a time zone, whose tooltip says how it sorts. */
+  rowZoneless(path: string): Locator {
+    return this.rowModified(path).getByTestId('zone-none');
+  }
+
   async selectRow(path: string): Promise<void> {
     await this.row(path).click();
     await expect(this.detailPath).toHaveText(path);
@@ -187,6 +220,22 @@ export class WorkspacePage {
   async search(text: string): Promise<void> {
     await this.searchInput.fill(text);
     await this.searchInput.press('Enter');
+  }
+
+  /** Empties the search box and submits, which lifts the search filter from the table. */
+  async clearSearch(): Promise<void> {
+    await this.searchInput.fill('');
+    await this.searchInput.press('Enter');
+  }
+
+  /** The marked part of each search hit's snippet: what the backend matched, as the evidence wrote it. */
+  searchHitMarks(path: string): Locator {
+    return this.searchHits.and(this.page.locator(`[title^="${cssString(path)}"]`)).locator('mark');
+  }
+
+  /** The search matches marked in the detail pane's text view. */
+  get textHits(): Locator {
+    return this.detail.getByTestId('text-hit');
   }
 
   async showAll(): Promise<void> {
@@ -243,7 +292,23 @@ export class WorkspacePage {
     await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }
 
-  section(name: 'preview' | 'metadata' | 'text' | 'timestamps' | 'links' | 'log' | 'extractors'): Locator {
+  section(
+    name:
+      | 'preview'
+      | 'attribution'
+      | 'notes'
+      | 'annotations'
+      | 'language'
+      | 'translation'
+      | 'metadata'
+      | 'text'
+      | 'file'
+      | 'timestamps'
+      | 'links'
+      | 'log'
+      | 'audit'
+      | 'extractors',
+  ): Locator {
     return this.page.getByTestId(`detail-${name}`);
   }
 

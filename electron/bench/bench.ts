@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --files 10000] [-- --quick] [-- --rounds 3] [-- --json] [-- --only hash,full,pdf,growth,search,ui,workers]`
+ * `npm run bench [-- --files 10000] [-- --quick] [-- --rounds 3] [-- --json] [-- --only hash,full,pdf,growth,search,ui,workers,export]`
  *
  * Measures what the analyst waits for, each next to the tool analysts would otherwise use, in the same run and
  * interleaved (A, B, A, B…), reporting medians and the load average, because the machine is shared:
@@ -9,19 +9,21 @@
  * - time per file at three sizes (1k, 10k and 100k files; with --quick 1k, 3k and 10k), to show the growth;
  * - search latency per query class and, in Chromium, first table paint, filter round trips and a scroll to the
  *   last row, on the largest case;
- * - peak memory with 1 and 4 extract workers.
+ * - peak memory with 1 and 4 extract workers;
+ * - a case bundle export with originals against Info-ZIP `zip -r` over the same files (export-bench.ts).
  * Troves come from the seeded generator in electron/test-support/generate/trove.ts and are cached in the temp
  * folder. With --json the last line is one JSON object, also written to bench/results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TroveSummary } from '../test-support/generate/trove';
+import { exportBench } from './export-bench';
 import { ingest, pdfFolder, trove, type IngestRun } from './troves';
 import { available, ensurePeers, loadAverage, machine, median, projectRoot, round, timeShell } from './tools';
 import { reviewTimings, searchLatency, startHost, uiTimings, SEARCH_QUERIES } from './web';
 
-type Section = 'hash' | 'full' | 'analysis' | 'pdf' | 'growth' | 'search' | 'review' | 'ui' | 'workers';
-const SECTIONS: readonly Section[] = ['hash', 'full', 'analysis', 'pdf', 'growth', 'search', 'review', 'ui', 'workers'];
+type Section = 'hash' | 'full' | 'analysis' | 'pdf' | 'growth' | 'search' | 'review' | 'ui' | 'workers' | 'export';
+const SECTIONS: readonly Section[] = ['hash', 'full', 'analysis', 'pdf', 'growth', 'search', 'review', 'ui', 'workers', 'export'];
 
 interface Options {
   files: number;
@@ -225,6 +227,16 @@ async function main(): Promise<void> {
       log(`  ${workers} worker${workers > 1 ? 's' : ''}: ${run.seconds.toFixed(1)} s, peak RSS ${round(run.maxRssMb, 0)} MB`);
     }
     results.rss_by_workers_mb = byWorkers;
+  }
+
+  if (options.only.has('export')) {
+    log('case bundle export with originals vs zip -r:');
+    const exported = await exportBench(options.files, options.rounds, log);
+    if (exported) {
+      Object.assign(seconds, { export: exported.workbenchSeconds, zip_r: exported.zipSeconds });
+      ratios.export_vs_zip_r = exported.ratio;
+      results.export = exported;
+    }
   }
 
   results.ratios = ratios;

@@ -15,7 +15,7 @@ import { HashIndex } from '../formats/visual/hash-index';
 import { extractKeyFrames, ffmpegPath } from '../formats/visual/key-frames';
 import { OcrEngine } from '../formats/visual/ocr';
 import { hashImage } from '../formats/visual/perceptual-hash';
-import { renderPdfFirstPage } from '../formats/visual/pdf-page';
+import { renderPdfPage } from '../formats/visual/pdf-page';
 import { SIMILARITY_THRESHOLD } from '../formats/visual/similarity';
 import { encodeTestVideo, renderScene, renderTextImage, seededRandom, TEST_VIDEO_FORMATS } from '../test-support/generate/visual';
 import { characterAccuracy } from '../test-support/ocr-accuracy';
@@ -126,14 +126,14 @@ async function benchHashes(): Promise<Record<string, unknown>> {
   const image = await doc.embedPng(renderScene(7, 1200, 900));
   doc.addPage([900, 675]).drawImage(image, { x: 0, y: 0, width: 900, height: 675 });
   const pdf = await doc.save();
-  await renderPdfFirstPage(pdf, { maxWidth: 512, maxHeight: 512 });
+  await renderPdfPage(pdf, 1, { maxWidth: 512, maxHeight: 512 });
   const pdfRuns: number[] = [];
   for (let i = 0; i < Math.max(5, rounds); i++)
     pdfRuns.push(
       (
         await timed(async () => {
-          const rendered = await renderPdfFirstPage(pdf, { maxWidth: 512, maxHeight: 512 });
-          if ('reason' in rendered) throw new Error(rendered.reason);
+          const rendered = await renderPdfPage(pdf, 1, { maxWidth: 512, maxHeight: 512 });
+          if (!('png' in rendered)) throw new Error(JSON.stringify(rendered));
           return hashImage(rendered.png);
         })
       ).ms,

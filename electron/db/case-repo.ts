@@ -1,3 +1,4 @@
+import { BundleOrigin } from '../../shared/domain/bundle';
 import type { Db } from './database';
 
 export interface CaseInfo {
@@ -34,4 +35,18 @@ export function caseCounts(db: Db): { sourceCount: number; artifactCount: number
     .prepare("SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN kind IN ('file','member') THEN size END), 0) AS bytes FROM artifacts")
     .get() as { n: number; bytes: number };
   return { sourceCount: Number(sources.n), artifactCount: Number(artifacts.n), totalBytes: Number(artifacts.bytes) };
+}
+
+/** Where a case opened from a bundle came from (written by the import); null for a case made here. */
+export function readImportedFrom(db: Db): BundleOrigin | null {
+  const row = db.prepare("SELECT value FROM case_info WHERE key = 'importedFrom'").get() as { value: string } | undefined;
+  if (!row) return null;
+  const parsed = BundleOrigin.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : null;
+}
+
+export function writeImportedFrom(db: Db, origin: BundleOrigin): void {
+  db.prepare("INSERT INTO case_info (key, value) VALUES ('importedFrom', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify(origin),
+  );
 }

@@ -83,6 +83,13 @@ export function createDatabase(file: string, also?: (db: Db) => void): Db {
   return db;
 }
 
+/** A database in memory with the whole schema: scratch space to check data (an exported audit trail) with the case's own rules. */
+export function createMemoryDatabase(): Db {
+  const db = configure(new DatabaseSync(':memory:'), true);
+  applyMigrations(db);
+  return db;
+}
+
 /** Connection settings (none writes to the file); a file SQLite cannot read fails here, and its connection is closed. */
 function configure(db: Db, writable: boolean): Db {
   try {

@@ -137,14 +137,14 @@ export interface VisualCandidate {
 const candidateColumns = 'a.id AS id, a.path AS path, a.mime AS mime, a.sha256 AS sha256, a.size AS size';
 const toCandidate = (r: VisualCandidate): VisualCandidate => ({ ...r, id: Number(r.id), size: Number(r.size ?? 0) });
 
-/** Images and PDFs without a text layer (no extracted text): what "OCR all" reads. */
+/** Images and PDFs without a text layer (no extracted text but white space and page breaks): what "OCR all" reads. */
 export function ocrCandidates(db: Db): VisualCandidate[] {
   return (
     db
       .prepare(
         `SELECT ${candidateColumns} FROM artifacts a WHERE ${CURRENT} AND ${VISUAL_MIME_SQL}
            AND (a.mime <> 'application/pdf' OR NOT EXISTS (
-             SELECT 1 FROM extraction_texts t WHERE t.artifact_id = a.id AND length(trim(t.text)) > 0))
+             SELECT 1 FROM extraction_texts t WHERE t.artifact_id = a.id AND length(trim(t.text, char(32, 9, 10, 12, 13))) > 0))
          ORDER BY a.id`,
       )
       .all() as unknown as VisualCandidate[]

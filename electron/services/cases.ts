@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CaseSummary, NewCase } from '../../shared/domain/case';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../db/audit-repo';
-import { caseCounts, readCaseInfo, writeCaseInfo } from '../db/case-repo';
+import { caseCounts, readCaseInfo, readImportedFrom, writeCaseInfo } from '../db/case-repo';
 import { SCHEMA_VERSION, createDatabase, transaction, type Db } from '../db/database';
 import { describeFsError } from '../lib/fs-errors';
 import {
@@ -33,6 +33,7 @@ function summarize(dir: string, db: Db): CaseSummary {
     readOnly: reason !== null,
     readOnlyReason: reason,
     ...caseCounts(db),
+    importedFrom: readImportedFrom(db),
   };
 }
 

@@ -83,9 +83,27 @@ describe('artifactPreview', () => {
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.readUInt32BE(16)).toBeLessThanOrEqual(800);
     expect(p.kind === 'image' && p.width).toBe(bytes.readUInt32BE(16));
-    expect(readdirSync(path.join(caseDir, 'thumbnails'))).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.png$/)]);
+    expect(p.kind === 'image' && p.pdf).toMatchObject({ page: 1, pageCount: 3, pageWidth: 595, pageHeight: 842 });
+    expect(readdirSync(path.join(caseDir, 'thumbnails')).sort()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}-p1-w800\.json$/),
+      expect.stringMatching(/^[0-9a-f]{64}-p1-w800\.png$/),
+    ]);
     expect(readdirSync(evidence)).not.toContain('thumbnails');
     expect(await preview('sheet.pdf')).toEqual(p);
+  }, 60_000);
+
+  it('renders any page of a PDF at the width asked, with its size in points and its text runs where they are', async () => {
+    const p = await artifactPreview(caseDir, ids.get('sheet.pdf') ?? -1, 3, 1600);
+    expect(p).toMatchObject({ kind: 'image', origin: 'rendered-page', width: 1600, note: 'Page 3, rendered by the workbench.' });
+    if (p.kind !== 'image' || !p.pdf) throw new Error('no page');
+    expect(p.pdf).toMatchObject({ page: 3, pageCount: 3, pageWidth: 595, pageHeight: 842 });
+    // "EDITING SHEET" is drawn at 20 pt with its baseline 740 pt above the bottom: its box starts about 82 pt from the top.
+    const heading = p.pdf.textItems?.find((t) => t.text.includes('EDITING SHEET'));
+    expect(heading).toMatchObject({ x: 72, height: 20 });
+    expect(heading?.y).toBeCloseTo(842 - 740 - 20, 0);
+    await expect(artifactPreview(caseDir, ids.get('sheet.pdf') ?? -1, 4)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'not_found',
+    );
   }, 60_000);
 
   it('reads zip members, nested ones too, from their archive in memory', async () => {

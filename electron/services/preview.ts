@@ -3,7 +3,7 @@ import { closeSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactSummary } from '../../shared/domain/artifact';
-import type { ArtifactPreview, PreviewMime } from '../../shared/domain/preview';
+import { PageInfo, type ArtifactPreview, type PreviewMime } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
 import { formatBytes } from '../../shared/format/bytes';
 import { getArtifactSummary } from '../db/artifact-query';
@@ -17,7 +17,7 @@ import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/
 import { canonicalCaseDir, caseDb, readOnlyReason } from './case-store';
 import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
 import { detectImageFormat } from '../formats/image/format';
-import { renderPdfFirstPage } from '../formats/visual/pdf-page';
+import { renderPdfPage } from '../formats/visual/pdf-page';
 import { findWorkFilePicture, mayHoldWorkFilePicture, type WorkFilePicture } from '../formats/work-files/work-preview';
 import { EvidencePaths } from './ingest/evidence-paths';
 import { ZIP_LIMITS } from '../model/inventory';
@@ -27,8 +27,8 @@ const MIB = 1024 * 1024;
 const ORIGINAL_MAX_BYTES = 15 * MIB;
 /** A preview needs the whole file in memory to hash it first; beyond this that costs more than a picture is worth. */
 const VERIFY_MAX_BYTES = 256 * MIB;
-const PAGE_MAX_WIDTH = 800;
-const PAGE_MAX_HEIGHT = 2400;
+/** A page is drawn at most this many times as high as it is wide (a long strip is cut to a readable width). */
+const PAGE_MAX_ASPECT = 3;
 /** Derived data lives in the case folder, never next to the evidence (see BRIEF: the case holds thumbnails). */
 const THUMBNAILS_DIR = 'thumbnails';
 const CHANGED = 'evidence changed since ingest (SHA-256 differs)';
@@ -204,41 +204,68 @@ async function workFilePreview(bytes: Buffer): Promise<ArtifactPreview> {
   };
 }
 
-/**
- * Rendered pages are cached as `thumbnails/<sha256>.png` in the case folder. The evidence is still read and hashed
- * on every request first, so a cached page is only shown for bytes that match what was hashed at ingest.
- */
-async function pdfPreview(caseDir: string, sha256: string, bytes: Buffer, canCache: boolean): Promise<ArtifactPreview> {
-  const note = 'Page 1, rendered by the workbench.';
-  const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}.png`);
-  const hit = await readFile(cached).catch(() => null);
-  const hitSize = hit ? pngSize(hit) : undefined;
-  if (hit && hitSize)
-    return { kind: 'image', mime: 'image/png', dataUrl: dataUrl('image/png', hit), ...hitSize, origin: 'rendered-page', note };
-  const page = await renderPdfFirstPage(bytes, { maxWidth: PAGE_MAX_WIDTH, maxHeight: PAGE_MAX_HEIGHT });
-  if ('reason' in page) return none(page.reason);
-  if (canCache) await cachePage(cached, page.png);
+const pageNote = (page: number): string => `Page ${page}, rendered by the workbench.`;
+
+function pagePreview(png: Buffer, size: { width: number; height: number }, info: PageInfo): ArtifactPreview {
   return {
     kind: 'image',
     mime: 'image/png',
-    dataUrl: dataUrl('image/png', page.png),
-    width: page.width,
-    height: page.height,
+    dataUrl: dataUrl('image/png', png),
+    ...size,
     origin: 'rendered-page',
-    note,
+    note: pageNote(info.page),
+    pdf: info,
   };
 }
 
-async function cachePage(cached: string, png: Buffer): Promise<void> {
+/** A cached page's facts; an older cache entry without them (or a damaged one) is rendered again. */
+async function readCachedInfo(file: string): Promise<PageInfo | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return null;
   try {
-    await mkdir(path.dirname(cached), { recursive: true });
-    const partial = `${cached}.${process.pid}.tmp`;
-    await writeFile(partial, png);
-    await rename(partial, cached);
-  } catch (e) {
-    // The preview is still shown, only not cached.
-    logError(`caching the preview ${cached}`, e);
+    const parsed = PageInfo.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Not JSON: a write cut short. Rendering again replaces it.
+    return null;
   }
+}
+
+async function writeCached(file: string, bytes: Buffer | string): Promise<void> {
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, bytes);
+  await rename(partial, file);
+}
+
+/**
+ * Rendered pages are cached as `thumbnails/<sha256>-p<page>-w<width>.png` (and `.json` with the page's size and text)
+ * in the case folder. The evidence is still read and hashed on every request first, so a cached page is only shown
+ * for bytes that match what was hashed at ingest.
+ */
+async function pdfPreview(
+  caseDir: string,
+  sha256: string,
+  bytes: Buffer,
+  where: { page: number; width: number; canCache: boolean },
+): Promise<ArtifactPreview> {
+  const cached = path.join(caseDir, THUMBNAILS_DIR, `${sha256}-p${where.page}-w${where.width}`);
+  const [hit, hitInfo] = await Promise.all([readFile(`${cached}.png`).catch(() => null), readCachedInfo(`${cached}.json`)]);
+  const hitSize = hit ? pngSize(hit) : undefined;
+  if (hit && hitSize && hitInfo) return pagePreview(hit, hitSize, hitInfo);
+  const page = await renderPdfPage(bytes, where.page, { maxWidth: where.width, maxHeight: where.width * PAGE_MAX_ASPECT, withText: true });
+  if ('pageCount' in page) throw new AppError('not_found', `the PDF has ${page.pageCount} pages, not ${where.page}`);
+  if ('reason' in page) return none(page.reason);
+  if (where.canCache) {
+    try {
+      await mkdir(path.dirname(cached), { recursive: true });
+      await writeCached(`${cached}.png`, page.png);
+      await writeCached(`${cached}.json`, JSON.stringify(page.info));
+    } catch (e) {
+      // A case folder that cannot be written (read-only media) still gets its preview, only not cached.
+      logError(`caching the preview ${cached}`, e);
+    }
+  }
+  return pagePreview(page.png, { width: page.width, height: page.height }, page.info);
 }
 
 /**
@@ -254,12 +281,13 @@ export async function readVerified(db: Db, a: ArtifactSummary): Promise<Read> {
 }
 
 /**
- * A picture of one artifact for the detail pane: the original image, an embedded JPEG preview, the preview a work
- * file keeps of itself (Krita, OpenRaster, Animate, Clip Studio), or page 1 of a PDF.
- * Evidence integrity: the bytes are read read-only and must match the SHA-256 recorded at ingest before anything
- * derived from them is returned; otherwise the answer is `none` with the reason. Raises `not_found`.
+ * A picture of one artifact: the original image, an embedded JPEG preview, the preview a work file keeps of itself
+ * (Krita, OpenRaster, Animate, Clip Studio), or a page of a PDF (page 1 at 800 px for the detail pane; any page,
+ * wider, for the viewer). Evidence integrity: the bytes are read read-only and must match the
+ * SHA-256 recorded at ingest before anything derived from them is returned; otherwise the answer is `none` with the
+ * reason. Raises `not_found` (no such artifact, or a page beyond the last).
  */
-export async function artifactPreview(dir: string, id: number): Promise<ArtifactPreview> {
+export async function artifactPreview(dir: string, id: number, page = 1, width = 800): Promise<ArtifactPreview> {
   const db = caseDb(dir);
   const a = getArtifactSummary(db, id);
   if (!a) throw new AppError('not_found', `no artifact ${id} in this case`);
@@ -270,6 +298,7 @@ export async function artifactPreview(dir: string, id: number): Promise<Artifact
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
   if (!a.mime?.startsWith('image/') && mayHoldWorkFilePicture(a.name)) return workFilePreview(read.bytes);
   // A case open read-only is never written to, not even a cache file.
-  if (a.mime === 'application/pdf') return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes, readOnlyReason(dir) === null);
+  if (a.mime === 'application/pdf')
+    return pdfPreview(canonicalCaseDir(dir), a.sha256, read.bytes, { page, width, canCache: readOnlyReason(dir) === null });
   return imagePreview(read.bytes);
 }

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../shared/domain/extraction';
 import { transaction } from '../db/database';
-import { documentLinks, saveExtraction } from '../db/extraction-repo';
+import { documentLinks, saveExtraction, saveTextChunk } from '../db/extraction-repo';
 import { buildSearchDocs } from '../analysis/search-docs';
 import { tempDir, testBackend } from '../test-support/temp';
 import { caseDb, closeAllCases } from './case-store';
 import { createCase } from './cases';
-import { searchCase, timeline } from './search';
+import { locateMatches, searchCase, timeline } from './search';
 
 function extraction(partial: Partial<Extraction>): Extraction {
   return { metadata: {}, timestamps: [], warnings: [], extractors: [], ...partial };
@@ -127,6 +127,33 @@ describe('search and timeline over a real case database', () => {
     expect(search('12')).toEqual(['2:text']);
     const [hit] = searchCase({ dir, query: '口', limit: 10 });
     expect(hit?.highlights.map((r) => hit.snippet.slice(r.start, r.end))).toEqual(['口']);
+  });
+
+  it('locates every match in the text of one artifact and of its pages, folded as search folds', () => {
+    const db = caseDb(dir);
+    db.prepare(
+      "INSERT INTO artifacts (id, source_id, path, name, kind, status) VALUES (5, 1, 'sheets/tw.pdf', 'tw.pdf', 'file', 'ok')",
+    ).run();
+    const text = extraction({
+      text: '原畫修型\n\n第二頁 原畫',
+      pages: [
+        { page: 1, text: '原畫修型' },
+        { page: 2, text: '第二頁 原畫' },
+      ],
+    });
+    transaction(db, () => {
+      saveTextChunk(db, 5, 0, text.text ?? '');
+      saveExtraction(db, 5, text, 'test@1', buildSearchDocs('sheets/tw.pdf', text));
+    });
+    const found = locateMatches({ dir, id: 5, query: '原画' });
+    const shown = (t: string, ranges: { start: number; end: number }[]): string[] => ranges.map((r) => t.slice(r.start, r.end));
+    expect(shown(text.text ?? '', found.text)).toEqual(['原畫', '原畫']);
+    expect(found.pages.map((p) => [p.page, shown(text.pages?.[p.page - 1]?.text ?? '', p.ranges)])).toEqual([
+      [1, ['原畫']],
+      [2, ['原畫']],
+    ]);
+    expect(locateMatches({ dir, id: 1, query: 'nothing here' })).toEqual({ text: [], pages: [], capped: false });
+    expect(() => locateMatches({ dir, id: 999, query: 'x' })).toThrow(/no artifact 999/);
   });
 
   it('orders extracted and file-system dates on one timeline, keeping offsets', () => {

@@ -1,7 +1,18 @@
-import type { SearchHit, SearchQuery, TextRange, TimelineCursor, TimelinePage, TimelineQuery } from '../../shared/domain/search';
+import type {
+  LocateQuery,
+  SearchHit,
+  SearchQuery,
+  TextMatches,
+  TextRange,
+  TimelineCursor,
+  TimelinePage,
+  TimelineQuery,
+} from '../../shared/domain/search';
+import { AppError } from '../../shared/errors';
 import type { Db, SqlValue } from '../db/database';
 import { foldText, foldWithOffsets } from '../analysis/fold';
 import { filteredIds } from '../db/artifact-query';
+import { readExtraction } from '../db/extraction-repo';
 import { logFilterSql } from '../db/log-repo';
 import { caseDb } from './case-store';
 
@@ -91,6 +102,31 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
     });
   }
   return hits;
+}
+
+/** Ranges listed per text at most: enough to step through, not a megabyte of offsets for a common letter. */
+const LOCATE_MAX = 500;
+
+/**
+ * Where the query's terms occur in an artifact's extracted text and in each page's text, folded as search folds, so
+ * the text view highlights 原畫 for a search of 原画. Raises `not_found`.
+ */
+export function locateMatches(query: LocateQuery & { query: string }): TextMatches {
+  const db = caseDb(query.dir);
+  if (!db.prepare('SELECT 1 FROM artifacts WHERE id = ?').get(query.id))
+    throw new AppError('not_found', `no artifact ${query.id} in this case`);
+  const terms = [...new Set(foldText(query.query).split(/\s+/).filter(Boolean))];
+  const extraction = readExtraction(db, query.id);
+  let capped = false;
+  const find = (text: string | undefined): TextRange[] => {
+    if (!text || terms.length === 0) return [];
+    const all = matchesIn(text, terms);
+    if (all.length > LOCATE_MAX) capped = true;
+    return all.slice(0, LOCATE_MAX);
+  };
+  const text = find(extraction?.text);
+  const pages = (extraction?.pages ?? []).map((p) => ({ page: p.page, ranges: find(p.text) })).filter((p) => p.ranges.length > 0);
+  return { text, pages, capped };
 }
 
 const FS_TIMES: readonly [column: string, field: string][] = [

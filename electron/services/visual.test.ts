@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OcrProgress } from '../../shared/domain/visual';
-import { renderScene, renderTextImage } from '../test-support/generate/visual';
+import { renderScene, renderTextImage, scannedPdf } from '../test-support/generate/visual';
 import { workspace, type Workspace } from '../test-support/ingest-kit';
 import { getArtifact } from './artifacts';
 import { closeAllCases } from './case-store';
@@ -87,6 +87,26 @@ describe('OCR jobs', () => {
     expect(rerun.invalidated).toBeGreaterThan(0);
     expect((await waitForJob(caseDir, rerun.job.id)).status).toBe('done');
     check();
+  });
+
+  it('reads every page of a PDF without a text layer, and leaves PDFs with one alone', async () => {
+    const evidence = path.join(ws.root, 'evidence');
+    mkdirSync(evidence);
+    const pages = [renderTextImage(['Episode 12 background colour notes']), renderTextImage(['인빈서블 배경 색상 조정'], { lang: 'ko' })];
+    writeFileSync(path.join(evidence, 'editing-sheet-scan.pdf'), await scannedPdf(pages));
+    const caseDir = ws.newCase();
+    await ws.ingest(caseDir, evidence);
+    const id = idOf(caseDir, 'editing-sheet-scan.pdf');
+    const job = await waitForOcr(caseDir, startOcr({ dir: caseDir, all: true }, ws.ctx).id);
+    expect(job).toMatchObject({ status: 'done', total: 1, done: 1 });
+    const ocr = getArtifact(caseDir, id).ocr;
+    expect(ocr.map((p) => [p.page, p.status])).toEqual([
+      [1, 'done'],
+      [2, 'done'],
+    ]);
+    expect(ocr[0]?.text).toContain('background');
+    expect(ocr[1]?.text).toContain('인빈서블');
+    expect(listSuggestions({ dir: caseDir, artifactId: id, offset: 0, limit: 10 }).items[0]?.productionId).toBe('invincible');
   });
 
   it('cancels a running job, keeping what was read, and resumes without reading it again', async () => {

@@ -37,6 +37,7 @@ import {
   similarityScore,
   visualArtifacts,
   type HashRow,
+  type OcrPageOutcome,
   type VisualCandidate,
 } from '../db/visual-repo';
 import { HashIndex } from '../formats/visual/hash-index';
@@ -45,7 +46,7 @@ import { SIMILARITY_THRESHOLD } from '../formats/visual/similarity';
 import { openEvidence } from '../lib/evidence-file';
 import { describeFsError } from '../lib/fs-errors';
 import { TaskError } from '../workers/pool';
-import type { VisualResult } from '../workers/visual-task';
+import type { VisualResult, VisualTask } from '../workers/visual-task';
 import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
 import type { Ctx } from './context';
 import { readVerified } from './preview';
@@ -55,6 +56,8 @@ const DEFAULT_OCR_TIMEOUT_S = 60;
 /** Beyond the OCR limit itself: starting an engine (about a second) and drawing a PDF page. */
 const TASK_MARGIN_MS = 30_000;
 const HASH_TIMEOUT_MS = 30_000;
+/** A scanned book would hold the queue for hours: longer PDFs are read this far, and the rest is recorded as not read. */
+const MAX_OCR_PAGES = 50;
 /** A reference image from outside the case is read whole; a model sheet is far below this. */
 const MAX_REFERENCE_BYTES = 64 * 1024 * 1024;
 const THUMBNAIL_SIZE = 160;
@@ -155,39 +158,64 @@ class OcrRun {
     this.currentPath = c.path;
     const a = getArtifactSummary(this.db, c.id);
     const read = a ? await readVerified(this.db, a) : { reason: 'the artifact is no longer in this case' };
-    let outcome: VisualResult | { error: string };
-    if ('reason' in read) outcome = { error: read.reason };
+    const pages: OcrPageOutcome[] = [];
+    if ('reason' in read) pages.push({ page: isPdf(c) ? 1 : 0, error: read.reason });
     else {
-      try {
-        outcome = await pool.run(
-          {
-            type: 'ocr-artifact',
+      const run = <T extends VisualTask>(task: T): Promise<VisualResult> =>
+        pool.run(task, { timeoutMs: this.timeoutMs + TASK_MARGIN_MS, group: this });
+      const dataDir = path.join(this.ctx.dataDir, 'tessdata');
+      for (let page = isPdf(c) ? 1 : 0; ; page++) {
+        if (this.cancelled) return false;
+        if (page > MAX_OCR_PAGES) {
+          pages.push({ page, error: `pages after ${MAX_OCR_PAGES} were not read` });
+          break;
+        }
+        try {
+          const result = await run({
+            type: 'ocr-page',
             bytes: read.bytes,
-            pdf: isPdf(c),
-            dataDir: path.join(this.ctx.dataDir, 'tessdata'),
+            pdfPage: page === 0 ? null : page,
+            dataDir,
             timeoutMs: this.timeoutMs,
+          });
+          if (result.type === 'no-page') break;
+          if (result.type === 'ocr-page') pages.push({ page, result: result.result });
+        } catch (e) {
+          if (this.cancelled && e instanceof TaskError && e.reason === 'closed') return false;
+          pages.push({ page, error: messageOf(e) });
+        }
+        if (page === 0) break;
+      }
+    }
+    const text = pages
+      .map((p) => p.result?.text ?? '')
+      .filter(Boolean)
+      .join('\n\n');
+    let analysed: VisualResult | null = null;
+    if (pages.some((p) => p.result)) {
+      try {
+        analysed = await pool.run(
+          {
+            type: 'analyse-ocr',
+            text,
             analyse: { path: c.path, extraction: readExtraction(this.db, c.id), productions: listProductions(this.db) },
           },
-          { timeoutMs: this.timeoutMs + TASK_MARGIN_MS, group: this },
+          { timeoutMs: TASK_MARGIN_MS, group: this },
         );
       } catch (e) {
         if (this.cancelled && e instanceof TaskError && e.reason === 'closed') return false;
-        outcome = { error: messageOf(e) };
+        throw e;
       }
     }
-    const page = isPdf(c) ? 1 : 0;
     transaction(this.db, () => {
-      if ('error' in outcome) {
-        saveOcr(this.db, c.id, c.sha256, [{ page, error: outcome.error }], null);
-        return;
-      }
-      if (outcome.type !== 'ocr-artifact') throw new Error(`unexpected worker result ${outcome.type}`);
-      saveOcr(this.db, c.id, c.sha256, [{ page: outcome.page, result: outcome.result }], outcome.doc);
+      const ok = analysed?.type === 'ocr-analysis' ? analysed : null;
+      saveOcr(this.db, c.id, c.sha256, pages, ok?.doc ?? null);
+      if (!ok) return;
       reindexWithOcr(this.db, c.id, indexForms);
-      saveAnalysis(this.db, c.id, outcome.analysis);
+      saveAnalysis(this.db, c.id, ok.analysis);
     });
-    if ('error' in outcome) this.job.failed++;
-    else this.job.done++;
+    if (pages.some((p) => p.result)) this.job.done++;
+    else this.job.failed++;
     return true;
   }
 

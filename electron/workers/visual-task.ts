@@ -6,7 +6,7 @@ import type { SearchDoc } from '../model/inventory';
 import { extractKeyFrames, type KeyFrameOptions } from '../formats/visual/key-frames';
 import { OcrEngine } from '../formats/visual/ocr';
 import { hashImage } from '../formats/visual/perceptual-hash';
-import { renderPdfFirstPage } from '../formats/visual/pdf-page';
+import { renderPdfPage } from '../formats/visual/pdf-page';
 
 /**
  * Visual-evidence work for a worker thread: OCR, perceptual hashes of images and PDF pages, and video key frames.
@@ -16,10 +16,12 @@ export type VisualTask =
   /** `dataDir`: app-data folder for the linked language models (the engine is created once per worker and folder). */
   | { type: 'ocr'; bytes: Uint8Array; dataDir: string; timeoutMs: number }
   /**
-   * OCR of one artifact (an image, or page 1 of a PDF drawn at 300 dpi), then the artifact's analysis again with the
-   * text read, against the case's watchlist, and the text's search field: the main thread only writes rows.
+   * OCR of one picture of an artifact: the image itself (`pdfPage` null) or one page of a PDF drawn at 300 dpi. One
+   * task per page, so the time limit is per page and a cancel stops between pages.
    */
-  | { type: 'ocr-artifact'; bytes: Uint8Array; pdf: boolean; dataDir: string; timeoutMs: number; analyse: OcrAnalysisInput }
+  | { type: 'ocr-page'; bytes: Uint8Array; pdfPage: number | null; dataDir: string; timeoutMs: number }
+  /** The artifact's analysis again with the text OCR read, and that text's search field: the main thread only writes rows. */
+  | { type: 'analyse-ocr'; text: string; analyse: OcrAnalysisInput }
   | { type: 'hash-image'; bytes: Uint8Array }
   | { type: 'hash-pdf'; bytes: Uint8Array }
   /** `path`: the video on disk, opened read-only by ffmpeg. */
@@ -33,8 +35,10 @@ export interface OcrAnalysisInput {
 
 export type VisualResult =
   | { type: 'ocr'; result: OcrResult }
-  /** `page` 0 is the image itself, 1 the first page of a PDF. */
-  | { type: 'ocr-artifact'; page: number; result: OcrResult; doc: SearchDoc | null; analysis: AnalysisRecord }
+  | { type: 'ocr-page'; result: OcrResult }
+  /** The PDF has fewer pages than the one asked for. */
+  | { type: 'no-page'; pageCount: number }
+  | { type: 'ocr-analysis'; doc: SearchDoc | null; analysis: AnalysisRecord }
   | { type: 'hashes'; pixels: HashedPixels; hashes: ImageHashes }
   /** A PDF whose page 1 could not be drawn: why, instead of hashes. */
   | { type: 'no-hashes'; reason: string }
@@ -42,8 +46,11 @@ export type VisualResult =
 
 /** Page 1 is drawn at this size for hashing only; the hashes read a 32×32 reduction of it. */
 const PDF_HASH_SIZE = 512;
-/** A4 at 300 dpi, the resolution tesseract's models are trained for; smaller pages are drawn to fit it. */
-const PDF_OCR_SIZE = { maxWidth: 2480, maxHeight: 3508 };
+/**
+ * 300 dpi, the resolution tesseract's models are trained for, and at most A4 at 300 dpi in pixels: a larger page is
+ * drawn smaller (OCR time grows with the pixels), a smaller one at 300 dpi.
+ */
+const PDF_OCR_SIZE = { maxWidth: 2480, maxHeight: 3508, maxScale: 300 / 72 };
 
 const engines = new Map<string, Promise<OcrEngine>>();
 
@@ -61,13 +68,15 @@ export async function runVisualTask(task: VisualTask): Promise<VisualResult> {
   switch (task.type) {
     case 'ocr':
       return { type: 'ocr', result: await (await ocrEngine(task.dataDir)).recognize(task.bytes, { timeoutMs: task.timeoutMs }) };
-    case 'ocr-artifact':
-      return ocrArtifact(task);
+    case 'ocr-page':
+      return ocrPage(task);
+    case 'analyse-ocr':
+      return analyseOcr(task.text, task.analyse);
     case 'hash-image':
       return { type: 'hashes', pixels: 'image', hashes: await hashImage(task.bytes) };
     case 'hash-pdf': {
-      const page = await renderPdfFirstPage(task.bytes, { maxWidth: PDF_HASH_SIZE, maxHeight: PDF_HASH_SIZE });
-      if ('reason' in page) return { type: 'no-hashes', reason: page.reason };
+      const page = await renderPdfPage(task.bytes, 1, { maxWidth: PDF_HASH_SIZE, maxHeight: PDF_HASH_SIZE });
+      if (!('png' in page)) return { type: 'no-hashes', reason: 'reason' in page ? page.reason : 'the PDF has no pages' };
       return { type: 'hashes', pixels: 'pdf-page-1', hashes: await hashImage(page.png) };
     }
     case 'key-frames': {
@@ -79,27 +88,28 @@ export async function runVisualTask(task: VisualTask): Promise<VisualResult> {
   }
 }
 
-async function ocrArtifact(task: Extract<VisualTask, { type: 'ocr-artifact' }>): Promise<VisualResult> {
+async function ocrPage(task: Extract<VisualTask, { type: 'ocr-page' }>): Promise<VisualResult> {
   let picture: Uint8Array = task.bytes;
-  if (task.pdf) {
-    const page = await renderPdfFirstPage(task.bytes, PDF_OCR_SIZE);
+  if (task.pdfPage !== null) {
+    const page = await renderPdfPage(task.bytes, task.pdfPage, PDF_OCR_SIZE);
+    if ('pageCount' in page) return { type: 'no-page', pageCount: page.pageCount };
     if ('reason' in page) throw new Error(page.reason);
     picture = page.png;
   }
-  const result = await (await ocrEngine(task.dataDir)).recognize(picture, { timeoutMs: task.timeoutMs });
+  return { type: 'ocr-page', result: await (await ocrEngine(task.dataDir)).recognize(picture, { timeoutMs: task.timeoutMs }) };
+}
+
+async function analyseOcr(raw: string, input: OcrAnalysisInput): Promise<VisualResult> {
   // Loaded on first use, as in extract-task.ts: hashing-only workers never load the language data.
   const [{ analysisRecord }, { searchDoc }] = await Promise.all([
     import('../analysis/artifact-analysis'),
     import('../analysis/search-docs'),
   ]);
-  const text = result.text.trim();
-  const { path, extraction, productions } = task.analyse;
+  const text = raw.trim();
   return {
-    type: 'ocr-artifact',
-    page: task.pdf ? 1 : 0,
-    result,
+    type: 'ocr-analysis',
     doc: text ? searchDoc('ocr', text) : null,
-    analysis: analysisRecord(path, extraction, productions, text || undefined),
+    analysis: analysisRecord(input.path, input.extraction, input.productions, text || undefined),
   };
 }
 

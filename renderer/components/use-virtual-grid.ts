@@ -51,6 +51,7 @@ export function useVirtualGrid({ count, onMove, onActivate }: Options) {
     items: virtualizer.getVirtualItems(),
     totalSize: virtualizer.getTotalSize(),
     rowTop: (v: VirtualItem): number => v.start - GRID_HEADER_HEIGHT,
+    scrollToIndex: (index: number): void => virtualizer.scrollToIndex(index, { align: 'auto' }),
     handleKeyDown,
   };
 }

@@ -2,15 +2,32 @@ import { create, type StateCreator } from 'zustand';
 import { devtools } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
 import { createArtifactsSlice, type ArtifactsSlice } from './slices/artifacts';
+import { createAuditSlice, type AuditSlice } from './slices/audit';
 import { createCasesSlice, type CasesSlice } from './slices/cases';
+import { createExportsSlice, type ExportsSlice } from './slices/exports';
 import { createFoldersSlice, type FoldersSlice } from './slices/folders';
 import { createIngestSlice, type IngestSlice } from './slices/ingest';
 import { createLogsSlice, type LogsSlice } from './slices/logs';
 import { createPreviewSlice, type PreviewSlice } from './slices/preview';
+import { createReviewSlice, type ReviewSlice } from './slices/review';
 import { createTimelineSlice, type TimelineSlice } from './slices/timeline';
 import { createUiSlice, type UiSlice } from './slices/ui';
+import { createViewerSlice, type ViewerSlice } from './slices/viewer';
+import { createWatchlistSlice, type WatchlistSlice } from './slices/watchlist';
 
-export type AppState = CasesSlice & IngestSlice & ArtifactsSlice & FoldersSlice & TimelineSlice & PreviewSlice & LogsSlice & UiSlice;
+export type AppState = CasesSlice &
+  IngestSlice &
+  ArtifactsSlice &
+  FoldersSlice &
+  TimelineSlice &
+  PreviewSlice &
+  LogsSlice &
+  ReviewSlice &
+  WatchlistSlice &
+  AuditSlice &
+  ViewerSlice &
+  UiSlice &
+  ExportsSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [['zustand/devtools', never]], [], T>;
 
@@ -25,7 +42,12 @@ export const useAppStore = create<AppState>()(
       ...createTimelineSlice(...a),
       ...createPreviewSlice(...a),
       ...createLogsSlice(...a),
+      ...createReviewSlice(...a),
+      ...createWatchlistSlice(...a),
+      ...createAuditSlice(...a),
+      ...createViewerSlice(...a),
       ...createUiSlice(...a),
+      ...createExportsSlice(...a),
     }),
     { name: 'evidence-workbench', enabled: import.meta.env.DEV },
   ),

@@ -1,11 +1,15 @@
 import type { FolderSummary } from '../../shared/domain/artifact';
 import type { CaseSummary, RecentCase } from '../../shared/domain/case';
 import type { IngestJob, IngestProgress } from '../../shared/domain/ingest';
+import type { Label, ProductionSummary } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
+import { TYPE_CHOICES } from '../lib/artifact-type';
 import { folderKey, folderRows, type FolderRow } from '../lib/folder-tree';
 import { describeLogFilter } from '../lib/log-filter';
 import { formatPercent, sourceName } from '../lib/format';
+import type { FilterKey, ViewFilters } from '../lib/view-state';
 import type { AppState } from './index';
+import { indexOfId } from './slices/artifacts';
 import { isJobActive } from './slices/ingest';
 
 /** Last-arguments memo: derived arrays keep their identity until an input changes (zustand compares with Object.is). */
@@ -157,6 +161,8 @@ export const selectCaseActions = (s: AppState) => ({
   forgetCase: s.forgetCase,
   pickFolder: s.pickFolder,
   clearCaseErrors: s.clearCaseErrors,
+  confirmExaminer: s.confirmExaminer,
+  cancelOpen: s.cancelOpen,
 });
 export const selectSourceActions = (s: AppState) => ({
   selectFolder: s.selectFolder,
@@ -191,6 +197,7 @@ export const selectIngestActions = (s: AppState) => ({
 export const selectArtifactActions = (s: AppState) => ({
   sortBy: s.sortBy,
   selectArtifact: s.selectArtifact,
+  clickRow: s.clickRow,
   moveSelection: s.moveSelection,
   ensureRows: s.ensureRows,
   setFilterText: s.setFilterText,
@@ -198,7 +205,177 @@ export const selectArtifactActions = (s: AppState) => ({
 });
 export const selectSearchActions = (s: AppState) => ({
   setSearchText: s.setSearchText,
+  submitSearch: s.submitSearch,
   runSearch: s.runSearch,
   closeSearch: s.closeSearch,
   selectArtifact: s.selectArtifact,
+});
+
+// ---- review: examiner, selection, per-artifact review, watchlist, labels, notes, undo ----
+
+export const selectPendingOpen = (s: AppState) => s.pendingOpen;
+export const selectExaminer = (s: AppState) => s.examiner;
+export const selectSelectedIds = (s: AppState) => s.selectedIds;
+/** What a bulk action works on: the picked rows, else the selected one. */
+export const selectTargetIds = memo(
+  (s: AppState) => [s.selectedIds, s.selectedId] as [ReadonlySet<number>, number | null],
+  (ids, selected): number[] => (ids.size > 0 ? [...ids] : selected !== null ? [selected] : []),
+);
+export const selectReviews = (s: AppState) => s.reviewById;
+export const selectSelectedReview = (s: AppState) => (s.selectedId === null ? null : (s.reviewById[s.selectedId] ?? null));
+export const selectReviewRequest = (s: AppState) => s.reviewRequest;
+export const selectProductions = (s: AppState) => s.productions;
+export const selectProductionsRequest = (s: AppState) => s.productionsRequest;
+export const selectProductionTitles = memo(
+  (s: AppState) => [s.productions] as [ProductionSummary[]],
+  (productions): Record<string, string> => Object.fromEntries(productions.map((p) => [p.id, p.title])),
+);
+export const selectLabels = (s: AppState) => s.labels;
+export const selectLabelsById = memo(
+  (s: AppState) => [s.labels] as [Label[]],
+  (labels): Record<number, Label> => Object.fromEntries(labels.map((l) => [l.id, l])),
+);
+export const selectSavedSearches = (s: AppState) => s.savedSearches;
+export const selectCaseNotes = (s: AppState) => s.caseNotes;
+export const selectCaseNotesRequest = (s: AppState) => s.caseNotesRequest;
+export const selectUndoState = (s: AppState) => ({ canUndo: s.canUndo, canRedo: s.canRedo, pendingChanges: s.pendingChanges });
+export const selectDialog = (s: AppState) => s.dialog;
+export const selectIsLeftPaneOpen = (s: AppState) => s.isLeftPaneOpen;
+export const selectSetLeftPaneOpen = (s: AppState) => s.setLeftPaneOpen;
+export const selectSearchFocusRequest = (s: AppState) => s.searchFocusRequest;
+export const selectViewer = (s: AppState) => s.viewer;
+export const selectWatchlistRequest = (s: AppState) => s.watchlistRequest;
+/** The search highlights of the selected artifact's text, when the table is filtered by a search. */
+export const selectTextMatches = (s: AppState) => (s.textMatches && s.textMatches.id === s.selectedId ? s.textMatches : null);
+/** The selected row's index in the table's current order, or -1 while its page is not loaded. */
+export const selectSelectedIndex = (s: AppState): number => (s.selectedId === null ? -1 : indexOfId(s.pages, s.selectedId));
+export const selectDetailById = (s: AppState) => s.detailsById;
+
+export interface FilterChip {
+  key: FilterKey;
+  label: string;
+  value: string;
+}
+
+const tagStatusLabel: Record<string, string> = {
+  suspected: 'suspected',
+  confirmed: 'confirmed',
+  'ruled-out': 'ruled out',
+  untagged: 'untagged',
+};
+
+/** The active filters in words, one chip each, for the bar above the table. */
+export const selectFilterChips = memo(
+  (s: AppState) => [s.query.filters, s.productions, s.labels] as [ViewFilters, ProductionSummary[], Label[]],
+  (filters, productions, labels): FilterChip[] => {
+    const title = (id: string): string => productions.find((p) => p.id === id)?.title ?? id;
+    const chips: FilterChip[] = [];
+    const add = (key: FilterKey, label: string, value: string): void => {
+      chips.push({ key, label, value });
+    };
+    if (filters.search) add('search', 'Search', filters.search);
+    if (filters.type) add('type', 'Type', TYPE_CHOICES.find((t) => t.value === filters.type)?.label ?? filters.type);
+    if (filters.language) add('language', 'Language', filters.language);
+    if (filters.variant)
+      add('variant', 'Chinese', filters.variant === 'hans' ? 'simplified' : filters.variant === 'hant' ? 'traditional' : 'mixed');
+    if (filters.nkMin !== undefined) add('nkMin', 'NK markers', `≥ ${Math.round(filters.nkMin * 100)}%`);
+    if (filters.stage) add('stage', 'Stage', filters.stage);
+    if (filters.production) add('production', 'Tagged', title(filters.production));
+    if (filters.tagStatus) add('tagStatus', 'Tag status', tagStatusLabel[filters.tagStatus] ?? filters.tagStatus);
+    if (filters.suggested) add('suggested', 'Suggested', title(filters.suggested));
+    if (filters.labelId !== undefined) add('labelId', 'Label', labels.find((l) => l.id === filters.labelId)?.name ?? `#${filters.labelId}`);
+    if (filters.starred !== undefined) add('starred', 'Star', filters.starred ? 'starred' : 'not starred');
+    if (filters.hasNotes !== undefined) add('hasNotes', 'Notes', filters.hasNotes ? 'with notes' : 'without notes');
+    if (filters.hasErrors !== undefined) add('hasErrors', 'Errors', filters.hasErrors ? 'with errors' : 'without errors');
+    if (filters.duplicates !== undefined) add('duplicates', 'Duplicates', filters.duplicates ? 'duplicated' : 'unique');
+    if (filters.mismatch !== undefined) add('mismatch', 'Extension', filters.mismatch ? 'mismatch' : 'matches content');
+    if (filters.from) add('from', 'From', filters.from);
+    if (filters.to) add('to', 'To', filters.to);
+    return chips;
+  },
+);
+
+export const selectAuditView = (s: AppState) => ({
+  filter: s.auditFilter,
+  events: s.auditEvents,
+  total: s.auditTotal,
+  request: s.auditRequest,
+  verification: s.verification,
+  verifyRequest: s.verifyRequest,
+});
+export const selectArtifactAudit = (s: AppState) => s.artifactAudit;
+
+export const selectReviewActions = (s: AppState) => ({
+  tagArtifacts: s.tagArtifacts,
+  removeTag: s.removeTag,
+  decideSuggestion: s.decideSuggestion,
+  createLabel: s.createLabel,
+  applyLabel: s.applyLabel,
+  setStarred: s.setStarred,
+  toggleStars: s.toggleStars,
+  addNote: s.addNote,
+  editNote: s.editNote,
+  removeNote: s.removeNote,
+  addAnnotation: s.addAnnotation,
+  editAnnotation: s.editAnnotation,
+  removeAnnotation: s.removeAnnotation,
+  undo: s.undo,
+  redo: s.redo,
+  openViewer: s.openViewer,
+  openDialog: s.openDialog,
+  prefetchDetail: s.prefetchDetail,
+  selectArtifact: s.selectArtifact,
+  loadArtifactAudit: s.loadArtifactAudit,
+});
+export const selectSelectionActions = (s: AppState) => ({
+  clickRow: s.clickRow,
+  selectAllMatching: s.selectAllMatching,
+  clearSelection: s.clearSelection,
+  openDialog: s.openDialog,
+  toggleStars: s.toggleStars,
+});
+export const selectFilterActions = (s: AppState) => ({
+  setFilters: s.setFilters,
+  clearFilters: s.clearFilters,
+  saveSearch: s.saveSearch,
+  removeSearch: s.removeSearch,
+  applySavedSearch: s.applySavedSearch,
+  openDialog: s.openDialog,
+});
+export const selectDialogActions = (s: AppState) => ({
+  closeDialog: s.closeDialog,
+  confirmExaminer: s.confirmExaminer,
+  cancelOpen: s.cancelOpen,
+  tagArtifacts: s.tagArtifacts,
+  createLabel: s.createLabel,
+  applyLabel: s.applyLabel,
+  addNote: s.addNote,
+  saveSearch: s.saveSearch,
+});
+export const selectWatchlistActions = (s: AppState) => ({
+  saveProduction: s.saveProduction,
+  removeProduction: s.removeProduction,
+  importWatchlist: s.importWatchlist,
+  exportWatchlist: s.exportWatchlist,
+  setFilters: s.setFilters,
+  setCenterTab: s.setCenterTab,
+});
+export const selectAuditActions = (s: AppState) => ({
+  setAuditFilter: s.setAuditFilter,
+  verifyAudit: s.verifyAudit,
+  loadMoreAudit: s.loadMoreAudit,
+  selectArtifact: s.selectArtifact,
+});
+export const selectViewerActions = (s: AppState) => ({
+  setViewerPage: s.setViewerPage,
+  closeViewer: s.closeViewer,
+  addAnnotation: s.addAnnotation,
+  removeAnnotation: s.removeAnnotation,
+});
+export const selectWorkspaceActions = (s: AppState) => ({
+  openDialog: s.openDialog,
+  undo: s.undo,
+  redo: s.redo,
+  setLeftPaneOpen: s.setLeftPaneOpen,
+  closeCase: s.closeCase,
 });

@@ -9,4 +9,7 @@ export function wireEvents(): void {
   wired = true;
   api.on('ingest.progress', (p) => useAppStore.getState().applyIngestProgress(p));
   api.on('ingest.finished', (job) => useAppStore.getState().applyIngestFinished(job));
+  api.on('review.changed', (change) => useAppStore.getState().applyReviewChanged(change));
+  api.on('exports.progress', (p) => useAppStore.getState().applyExportProgress(p));
+  api.on('exports.finished', (job) => useAppStore.getState().applyExportFinished(job));
 }

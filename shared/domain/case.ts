@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BundleOrigin } from './bundle';
 
 export const CaseName = z.string().trim().min(1, 'name must not be empty').max(200);
 export const Examiner = z.string().trim().min(1, 'examiner must not be empty').max(200);
@@ -31,6 +32,8 @@ export const CaseSummary = z.object({
   sourceCount: z.number().int(),
   artifactCount: z.number().int(),
   totalBytes: z.number(),
+  /** Set when the case was opened from a case bundle: its facts came from there, and the evidence files are not here. */
+  importedFrom: BundleOrigin.nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

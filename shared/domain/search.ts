@@ -28,6 +28,25 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+export const LocateQuery = z.object({
+  dir: z.string().min(1),
+  id: z.number().int(),
+  query: TypedText(1000).trim().min(1, 'query must not be empty'),
+});
+export type LocateQuery = z.input<typeof LocateQuery>;
+
+/**
+ * Where a search's terms occur in one artifact's extracted text, matched the way search matches (case, width and
+ * Chinese variants folded), as ranges of the text the detail pane shows: the whole text and each PDF page's text.
+ */
+export const TextMatches = z.object({
+  text: z.array(TextRange),
+  pages: z.array(z.object({ page: z.number().int(), ranges: z.array(TextRange) })),
+  /** More matches than the few hundred listed per text. */
+  capped: z.boolean(),
+});
+export type TextMatches = z.infer<typeof TextMatches>;
+
 /**
  * Where a timeline page ended: the last event's sort key (UTC instant, or the wall-clock value when no offset was
  * recorded), path, field and id. The next page starts after it, so a deep page costs what the first one does.

@@ -4,7 +4,7 @@ import { CaseRef, CaseSummary, NewCase, RecentCase } from '../domain/case';
 import { IngestJob, IngestProgress, StartIngest } from '../domain/ingest';
 import { ArtifactPreview, PreviewRequest } from '../domain/preview';
 import { LogAnalysis, LogRequestPage, LogRequestQuery, LogSummaryQuery } from '../domain/logs';
-import { SearchHit, SearchQuery, TimelinePage, TimelineQuery } from '../domain/search';
+import { LocateQuery, SearchHit, SearchQuery, TextMatches, TimelinePage, TimelineQuery } from '../domain/search';
 import { Production, Watchlist } from '../domain/analysis';
 import {
   AddAnnotation,
@@ -42,6 +42,16 @@ import {
   UndoResult,
 } from '../domain/review';
 import { Source } from '../domain/source';
+import {
+  BundleVerification,
+  EstimateExport,
+  ExportEstimate,
+  ExportJob,
+  ExportProgress,
+  ImportBundle,
+  StartExport,
+  VerifyBundle,
+} from '../domain/bundle';
 import {
   AddReference,
   ClusterQuery,
@@ -109,6 +119,8 @@ export const procedures = {
     z.object({ ids: z.array(z.number().int()), capped: z.boolean() }),
   ),
   'search.query': proc(SearchQuery, z.array(SearchHit)),
+  /** Every place a search matches in one artifact's text, so the text view can highlight them. */
+  'search.locate': proc(LocateQuery, TextMatches),
   'timeline.list': proc(TimelineQuery, TimelinePage),
   /** One access log analysed: clients, networks, countries and regions, methods, uploads and downloads. */
   'logs.summary': proc(LogSummaryQuery, LogAnalysis),
@@ -142,6 +154,17 @@ export const procedures = {
   'searches.list': proc(CaseRef, z.array(SavedSearch)),
   'searches.save': proc(SaveSearch, SavedSearch),
   'searches.remove': proc(RemoveSearch, ReviewChange),
+  /** Starts writing a case bundle (one zip) in the background; `exports.progress` and `exports.finished` follow. */
+  'exports.start': proc(StartExport, ExportJob),
+  'exports.cancel': proc(z.object({ jobId: z.string().min(1) }), ExportJob),
+  /** Exports this process runs or ran recently (a reloaded window picks up a running one). */
+  'exports.list': proc(z.void(), z.array(ExportJob)),
+  /** How many artifacts a selection covers, and what copying their originals would take. */
+  'exports.estimate': proc(EstimateExport, ExportEstimate),
+  /** Checks a bundle: every file's hash, the manifest schema, the originals, the audit chain. */
+  'bundles.verify': proc(VerifyBundle, BundleVerification),
+  /** Opens a bundle as a new case (the bundle must verify first). */
+  'bundles.import': proc(ImportBundle, CaseSummary),
   /** OCR of a selection (or of every image and PDF without a text layer) in the background; resumes where it stopped. */
   'visual.ocr.start': proc(StartOcr, OcrJob),
   'visual.ocr.cancel': proc(z.object({ dir: z.string().min(1), jobId: z.number().int() }), OcrJob),
@@ -161,6 +184,8 @@ export const events = {
   'ingest.finished': IngestJob,
   /** A review change was committed (by any window, tab or CLI of this process): views of those artifacts refresh. */
   'review.changed': ReviewChanged,
+  'exports.progress': ExportProgress,
+  'exports.finished': ExportJob,
   'visual.ocr.progress': OcrProgress,
   'visual.ocr.finished': OcrJob,
 } as const;

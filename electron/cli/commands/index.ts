@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { bundleCommands } from './bundles';
 import { caseCommands } from './cases';
 import { extractCommands } from './extract';
 import { ingestCommands } from './ingest';
@@ -14,5 +15,6 @@ export const commands: Command[] = [
   ...searchCommands,
   ...reviewCommands,
   ...logCommands,
+  ...bundleCommands,
   ...visualCommands,
 ];

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as NapiCanvas from '@napi-rs/canvas';
+import type { PageInfo, PageTextItem } from '../../../shared/domain/preview';
 import { errorName, loadPdfjs, openDocument, PDF_STEP_TIMEOUT_MS, withTimeout, type PdfDocument, type PdfPage } from '../pdf';
 
 type Canvas = typeof NapiCanvas;
@@ -61,17 +62,42 @@ export interface PageRenderOptions {
   /** The page is scaled to fit both limits (pixels). */
   maxWidth: number;
   maxHeight: number;
+  /** Pixels per PDF point at most (300 dpi = 300 / 72): a small page is not blown up past the resolution asked for. */
+  maxScale?: number;
   stepTimeoutMs?: number;
+  /** Also read the page's text runs (for the viewer's text layer); the perceptual hash does not need them. */
+  withText?: boolean;
 }
 
-export type RenderedPage = { png: Buffer; width: number; height: number } | { reason: string };
+export type RenderedPage =
+  | { png: Buffer; width: number; height: number; info: PageInfo }
+  | { reason: string }
+  /** The document has fewer pages than asked for. */
+  | { pageCount: number };
+
+/** Text runs kept per page for the viewer's text layer; a denser page keeps its first ones. */
+const MAX_TEXT_ITEMS = 4000;
+
+/** Text runs of a page in PDF points from its top-left corner (the coordinates regions are stored in). */
+async function pageTextItems(page: PdfPage, pageHeight: number, stepTimeoutMs: number): Promise<PageTextItem[]> {
+  const content = await withTimeout(page.getTextContent(), stepTimeoutMs, 'reading the page text');
+  const items: PageTextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim() || items.length >= MAX_TEXT_ITEMS) continue;
+    const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
+    const height = Math.max(1, item.height || Math.hypot(c, d));
+    items.push({ text: item.str, x: e, y: pageHeight - f - height, width: Math.max(1, item.width), height });
+  }
+  return items;
+}
 
 /**
- * Page 1 of a PDF as a PNG, scaled to fit the limits: the picture the preview shows and the perceptual hash is taken
- * from. pdf.js runs without eval, system fonts or font-face loading; each step has a time limit. A PDF that cannot be
- * opened or drawn gives the reason instead of a picture.
+ * One page of a PDF as a PNG, scaled to fit the limits, with the page's size in points (and its text runs when
+ * asked): the picture the preview and the viewer show and the perceptual hash is taken from. pdf.js runs without
+ * eval, system fonts or font-face loading; each step has a time limit. A PDF that cannot be opened or drawn gives
+ * the reason instead of a picture.
  */
-export async function renderPdfFirstPage(bytes: Uint8Array, options: PageRenderOptions): Promise<RenderedPage> {
+export async function renderPdfPage(bytes: Uint8Array, pageNumber: number, options: PageRenderOptions): Promise<RenderedPage> {
   const canvas = loadCanvas();
   if (canvas instanceof Error) return { reason: `rendering PDF pages needs @napi-rs/canvas, which could not be loaded: ${canvas.message}` };
   const stepTimeoutMs = options.stepTimeoutMs ?? PDF_STEP_TIMEOUT_MS;
@@ -84,9 +110,10 @@ export async function renderPdfFirstPage(bytes: Uint8Array, options: PageRenderO
     return { reason: `the PDF could not be opened: ${e instanceof Error ? e.message : String(e)}` };
   }
   try {
-    const page = await withTimeout(doc.getPage(1), stepTimeoutMs, 'opening page 1');
+    if (pageNumber > doc.numPages) return { pageCount: doc.numPages };
+    const page = await withTimeout(doc.getPage(pageNumber), stepTimeoutMs, `opening page ${pageNumber}`);
     const base = page.getViewport({ scale: 1 });
-    const scale = Math.min(options.maxWidth / base.width, options.maxHeight / base.height);
+    const scale = Math.min(options.maxWidth / base.width, options.maxHeight / base.height, options.maxScale ?? Number.POSITIVE_INFINITY);
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.floor(viewport.width));
     const height = Math.max(1, Math.floor(viewport.height));
@@ -95,14 +122,22 @@ export async function renderPdfFirstPage(bytes: Uint8Array, options: PageRenderO
     // pdf.js types its canvas as the DOM's; in Node it draws on @napi-rs/canvas, which implements the same 2D API.
     const task = page.render({ canvas: target as unknown as Parameters<PdfPage['render']>[0]['canvas'], viewport });
     try {
-      await withTimeout(task.promise, stepTimeoutMs, 'rendering page 1');
+      await withTimeout(task.promise, stepTimeoutMs, `rendering page ${pageNumber}`);
     } catch (e) {
       task.cancel();
       throw e;
     }
-    return { png: await target.encode('png'), width, height };
+    const textItems = options.withText ? await pageTextItems(page, base.height, stepTimeoutMs) : [];
+    const info: PageInfo = {
+      page: pageNumber,
+      pageCount: doc.numPages,
+      pageWidth: base.width,
+      pageHeight: base.height,
+      ...(textItems.length > 0 ? { textItems } : {}),
+    };
+    return { png: await target.encode('png'), width, height, info };
   } catch (e) {
-    return { reason: `page 1 could not be rendered: ${e instanceof Error ? e.message : String(e)}` };
+    return { reason: `page ${pageNumber} could not be rendered: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
     await doc.destroy();
   }

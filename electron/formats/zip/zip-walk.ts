@@ -178,7 +178,7 @@ export interface EntryInfo {
  * name (a sign of tampering) both appear: the later one gets ` [entry N]` appended. The same archive always yields
  * the same paths, which is how extraction finds members again.
  */
-async function* zipEntries(zip: ZipFile, archivePath: string): AsyncGenerator<EntryInfo> {
+export async function* zipEntries(zip: ZipFile, archivePath: string): AsyncGenerator<EntryInfo> {
   const used = new Set<string>();
   let index = 0;
   for await (const entry of zip.eachEntry()) {

@@ -1,6 +1,7 @@
 import { appHandlers } from './app';
 import { artifactHandlers } from './artifacts';
 import { caseHandlers } from './cases';
+import { exportHandlers } from './exports';
 import { extractHandlers } from './extract';
 import { ingestHandlers } from './ingest';
 import { logHandlers } from './logs';
@@ -21,5 +22,6 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...logHandlers,
   ...reviewHandlers,
+  ...exportHandlers,
   ...visualHandlers,
 };

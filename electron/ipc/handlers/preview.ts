@@ -2,5 +2,5 @@ import { artifactPreview } from '../../services/preview';
 import type { DomainHandlers } from './types';
 
 export const previewHandlers: DomainHandlers<'artifacts.preview'> = {
-  'artifacts.preview': ({ dir, id }) => artifactPreview(dir, id),
+  'artifacts.preview': ({ dir, id, page, width }) => artifactPreview(dir, id, page, width),
 };

@@ -36,6 +36,7 @@ import { ZIP_LIMITS, type HashedFile, type MemberRecord, type WalkEvent } from '
 import { buildSearchDocs } from '../../analysis/search-docs';
 import type { Ctx } from '../context';
 import { pairTranslations } from '../watchlist';
+import { EtaEstimator } from './eta';
 import { EvidencePaths } from './evidence-paths';
 import { acquireIngestPool, releaseIngestPool, type IngestPool } from './worker-pool';
 import { completeLogExtraction, LOG_ROW_CHARS, writeLogChunk } from './log-rows';
@@ -140,6 +141,7 @@ export class IngestRun {
   /** What the progress bar shows: the inventory while scanning and hashing, the extraction work while extracting. */
   private shown: Tally = this.inventory;
   private phaseStart = { at: performance.now(), files: 0, bytes: 0 };
+  private readonly eta = new EtaEstimator();
   /** Bytes read so far of files still being hashed (big files report as they go). */
   private partialBytes = 0;
   private current: string | null = null;
@@ -245,6 +247,7 @@ export class IngestRun {
     this.phase = phase;
     this.shown = shown;
     this.phaseStart = { at: performance.now(), files: shown.filesDone, bytes: shown.bytesDone };
+    this.eta.reset();
     this.emitProgress();
   }
 
@@ -267,7 +270,13 @@ export class IngestRun {
       bytesTotal: shown.bytesTotal,
       filesPerSecond,
       bytesPerSecond,
-      etaSeconds: working && bytesPerSecond > 0 ? Math.max(0, (shown.bytesTotal - bytesDone) / bytesPerSecond) : null,
+      etaSeconds: working
+        ? this.eta.update(
+            seconds,
+            { files: shown.filesDone - this.phaseStart.files, bytes: bytesDone - this.phaseStart.bytes },
+            { files: shown.filesTotal - this.phaseStart.files, bytes: shown.bytesTotal - this.phaseStart.bytes },
+          )
+        : null,
       currentPath: this.current,
       errorCount: this.inventory.errorCount,
       elapsedSeconds: (now - this.started) / 1000,

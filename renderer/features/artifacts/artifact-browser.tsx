@@ -1,22 +1,34 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
 import { useAppStore, useShallow } from '../../store';
 import {
+  selectArtifactActions,
   selectArtifactPages,
   selectArtifactQuery,
   selectArtifactTotal,
-  selectArtifactActions,
+  selectFilterActions,
+  selectFilterChips,
   selectFilterText,
   selectFolderScopeLabel,
   selectIsIngesting,
+  selectLabels,
+  selectLabelsById,
   selectListRequest,
+  selectProductions,
+  selectProductionTitles,
   selectSelectedId,
+  selectSelectedIds,
+  selectSelectedIndex,
+  selectSelectionActions,
   selectSources,
 } from '../../store/selectors';
 import { rowAt } from '../../store/slices/artifacts';
+import { FilterChips } from '../filters/filter-chips';
+import { FilterPanel } from '../filters/filter-panel';
 import { ArtifactTable } from './artifact-table';
 import { ArtifactToolbar } from './artifact-toolbar';
+import { SelectionBar } from './selection-bar';
 
 interface Props {
   onActivate: () => void;
@@ -29,12 +41,23 @@ export function ArtifactBrowser({ onActivate }: Props) {
   const filterText = useAppStore(selectFilterText);
   const listRequest = useAppStore(selectListRequest);
   const selectedId = useAppStore(selectSelectedId);
+  const selectedIndex = useAppStore(selectSelectedIndex);
+  const pickedIds = useAppStore(selectSelectedIds);
   const sources = useAppStore(selectSources);
   const scopeLabel = useAppStore(selectFolderScopeLabel);
   const isIngesting = useAppStore(selectIsIngesting);
+  const chips = useAppStore(selectFilterChips);
+  const productions = useAppStore(selectProductions);
+  const productionTitles = useAppStore(selectProductionTitles);
+  const labels = useAppStore(selectLabels);
+  const labelsById = useAppStore(selectLabelsById);
   const actions = useAppStore(useShallow(selectArtifactActions));
+  const filterActions = useAppStore(useShallow(selectFilterActions));
+  const selection = useAppStore(useShallow(selectSelectionActions));
+  const [isPanelOpen, setIsPanelOpen] = useState(false);
 
   const getRow = useCallback((index: number) => rowAt(pages, index), [pages]);
+  const isFiltered = chips.length > 0 || query.filter !== '' || query.sourceId !== null;
 
   const hasSources = sources.length > 0;
   let body;
@@ -47,10 +70,10 @@ export function ArtifactBrowser({ onActivate }: Props) {
         it is read.
       </EmptyState>
     );
-  } else if (total === 0 && (query.filter || query.sourceId !== null)) {
+  } else if (total === 0 && isFiltered) {
     body = (
       <EmptyState title="No artifacts match" testId="artifacts-empty">
-        Nothing matches {query.filter ? <q>{query.filter}</q> : 'this folder'}. Clear the filter or pick another folder.
+        Nothing matches {query.filter ? <q>{query.filter}</q> : 'these filters'}. Remove a filter above or pick another folder.
       </EmptyState>
     );
   } else if (total === 0) {
@@ -63,8 +86,13 @@ export function ArtifactBrowser({ onActivate }: Props) {
         sort={query.sort}
         order={query.order}
         selectedId={selectedId}
+        selectedIndex={selectedIndex}
+        pickedIds={pickedIds}
+        productionTitles={productionTitles}
+        labelsById={labelsById}
         onSort={actions.sortBy}
-        onSelect={actions.selectArtifact}
+        onClickRow={(id, mods) => void actions.clickRow(id, mods)}
+        onToggleStar={(id) => void selection.toggleStars([id])}
         onMove={actions.moveSelection}
         onActivate={onActivate}
         onRangeChange={actions.ensureRows}
@@ -77,12 +105,42 @@ export function ArtifactBrowser({ onActivate }: Props) {
       <ArtifactToolbar
         filterText={filterText}
         total={total}
-        scopeLabel={scopeLabel}
+        activeFilters={chips.length}
+        isFilterPanelOpen={isPanelOpen}
         isLoading={listRequest.status === 'loading'}
         isLive={isIngesting}
         onFilterChange={actions.setFilterText}
-        onClearScope={() => actions.selectFolder(null, null)}
+        onToggleFilterPanel={() => setIsPanelOpen(!isPanelOpen)}
+        onSelectAll={() => void selection.selectAllMatching()}
       />
+      {isPanelOpen ? (
+        <FilterPanel filters={query.filters} productions={productions} labels={labels} onChange={filterActions.setFilters} />
+      ) : null}
+      <FilterChips
+        chips={chips}
+        scopeLabel={scopeLabel}
+        quickFilter={query.filter}
+        onRemove={(key) => filterActions.setFilters({ [key]: undefined })}
+        onClearScope={() => actions.selectFolder(null, null)}
+        onClearQuick={() => actions.setFilterText('')}
+        onClearAll={() => {
+          filterActions.clearFilters();
+          actions.setFilterText('');
+          actions.selectFolder(null, null);
+        }}
+        onSave={() => filterActions.openDialog('save-search')}
+      />
+      {pickedIds.size > 1 ? (
+        <SelectionBar
+          count={pickedIds.size}
+          total={total}
+          onTag={() => selection.openDialog('tag')}
+          onLabel={() => selection.openDialog('label')}
+          onStar={() => void selection.toggleStars([...pickedIds])}
+          onSelectAll={() => void selection.selectAllMatching()}
+          onClear={selection.clearSelection}
+        />
+      ) : null}
       <ErrorMessage error={listRequest.error} testId="artifact-list-error" />
       <div className="browser__table">{body}</div>
     </section>

@@ -3,14 +3,26 @@ import { formatCount } from '../../lib/format';
 interface Props {
   filterText: string;
   total: number | null;
-  scopeLabel: string | null;
+  activeFilters: number;
+  isFilterPanelOpen: boolean;
   isLoading: boolean;
   isLive: boolean;
   onFilterChange: (text: string) => void;
-  onClearScope: () => void;
+  onToggleFilterPanel: () => void;
+  onSelectAll: () => void;
 }
 
-export function ArtifactToolbar({ filterText, total, scopeLabel, isLoading, isLive, onFilterChange, onClearScope }: Props) {
+export function ArtifactToolbar({
+  filterText,
+  total,
+  activeFilters,
+  isFilterPanelOpen,
+  isLoading,
+  isLive,
+  onFilterChange,
+  onToggleFilterPanel,
+  onSelectAll,
+}: Props) {
   return (
     <div className="toolbar" data-testid="artifact-toolbar">
       <input
@@ -23,21 +35,31 @@ export function ArtifactToolbar({ filterText, total, scopeLabel, isLoading, isLi
         spellCheck={false}
         data-testid="artifact-filter"
       />
-      {scopeLabel ? (
-        <span className="chip" data-testid="artifact-scope">
-          <span className="chip__label mono" title={scopeLabel}>
-            {scopeLabel}
-          </span>
-          <button type="button" className="chip__close" onClick={onClearScope} aria-label="Show all artifacts">
-            ×
-          </button>
-        </span>
-      ) : null}
+      <button
+        type="button"
+        className={`btn btn--small${isFilterPanelOpen ? ' btn--pressed' : ''}`}
+        aria-expanded={isFilterPanelOpen}
+        onClick={onToggleFilterPanel}
+        data-testid="toggle-filters"
+      >
+        Filters{activeFilters > 0 ? ` (${activeFilters})` : ''}
+      </button>
       <span className="toolbar__spacer" />
       {isLive ? <span className="live">live</span> : null}
       <span className="toolbar__count" data-testid="artifact-count" aria-live="polite">
         {total === null ? (isLoading ? 'Loading…' : '') : `${formatCount(total)} ${total === 1 ? 'artifact' : 'artifacts'}`}
       </span>
+      {total !== null && total > 0 ? (
+        <button
+          type="button"
+          className="btn btn--small btn--quiet"
+          onClick={onSelectAll}
+          title="Pick every artifact the filters match, for a bulk action"
+          data-testid="select-all"
+        >
+          Select all
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
-import { useAppStore } from '../../store';
+import { useAppStore, useShallow } from '../../store';
 import {
   selectDetailRequest,
   selectLoadPreview,
@@ -9,6 +9,8 @@ import {
   selectSelectArtifact,
   selectSelectedDetail,
   selectSelectedId,
+  selectTimelineActions,
+  selectSetCenterTab,
 } from '../../store/selectors';
 import { ArtifactDetail } from './artifact-detail';
 
@@ -22,6 +24,8 @@ export function DetailPane({ ref }: { ref?: Ref<HTMLElement> }) {
   const selectArtifact = useAppStore(selectSelectArtifact);
   const preview = useAppStore(selectPreview);
   const loadPreview = useAppStore(selectLoadPreview);
+  const { pinTimelineArtifact } = useAppStore(useShallow(selectTimelineActions));
+  const setCenterTab = useAppStore(selectSetCenterTab);
   const scrollRef = useRef<HTMLDivElement>(null);
   // A new hash (the ingest reached the file, or it was re-hashed) asks again; folders have no preview.
   const previewVersion = detail && detail.kind !== 'directory' ? (detail.sha256 ?? detail.status) : null;
@@ -40,7 +44,8 @@ export function DetailPane({ ref }: { ref?: Ref<HTMLElement> }) {
   if (selectedId === null) {
     body = (
       <EmptyState title="No artifact selected" testId="detail-empty">
-        Select a row in the table (or use the arrow keys) to see its file facts, full hashes, metadata, text and timestamps.
+        Select a row in the table (j and k, or the arrow keys) to see its preview, attribution, notes, language, text, metadata, hashes and
+        dates. Press <kbd>?</kbd> for every shortcut.
       </EmptyState>
     );
   } else if (!detail) {
@@ -53,6 +58,10 @@ export function DetailPane({ ref }: { ref?: Ref<HTMLElement> }) {
           detail={detail}
           preview={preview?.id === detail.id && preview.version === previewVersion ? preview : null}
           onSelectArtifact={selectArtifact}
+          onShowOnTimeline={() => {
+            pinTimelineArtifact(true);
+            setCenterTab('timeline');
+          }}
         />
       </>
     );

@@ -1,16 +1,29 @@
+import { useState } from 'react';
 import type { PreviewOrigin } from '../../../shared/domain/preview';
+import type { Annotation } from '../../../shared/domain/review';
 import { Badge } from '../../components/badge';
 import { ErrorMessage } from '../../components/error-message';
+import { RegionOverlay } from '../../components/region-overlay';
+import { pictureRegionPage, regionFrame, regionsOn } from '../../lib/picture';
+import type { Size } from '../../lib/region';
 import type { PreviewState } from '../../store/slices/preview';
 
 const originLabel: Record<PreviewOrigin, string> = {
   original: 'Original',
   'embedded-thumbnail': 'Embedded thumbnail',
-  'rendered-page': 'Rendered page 1',
+  'rendered-page': 'Rendered page',
 };
 
-/** The picture the backend verified against the recorded SHA-256, or why there is none. */
-export function PreviewView({ state, name }: { state: PreviewState | null; name: string }) {
+interface Props {
+  state: PreviewState | null;
+  name: string;
+  annotations: Annotation[];
+  onOpenViewer: () => void;
+}
+
+/** The picture the backend verified against the recorded SHA-256 (with the regions marked on it), or why there is none. */
+export function PreviewView({ state, name, annotations, onOpenViewer }: Props) {
+  const [decoded, setDecoded] = useState<Size | null>(null);
   if (state?.request.status === 'error') return <ErrorMessage error={state.request.error} testId="preview-error" />;
   const p = state?.preview;
   if (!p) {
@@ -30,19 +43,43 @@ export function PreviewView({ state, name }: { state: PreviewState | null; name:
       </div>
     );
   }
+  const frame = regionFrame(p, decoded);
+  const regions = regionsOn(annotations, pictureRegionPage(p));
   return (
     <figure className="preview" data-testid="preview" data-origin={p.origin}>
       <div className="preview__frame">
-        <img className="preview__image" src={p.dataUrl} alt={`Preview of ${name}`} data-testid="preview-image" />
+        <button
+          type="button"
+          className="preview__open"
+          onClick={onOpenViewer}
+          title="Open in the viewer (zoom, pages, regions)"
+          data-testid="open-viewer"
+        >
+          <span className="preview__picture">
+            <img
+              className="preview__image"
+              src={p.dataUrl}
+              alt={`Preview of ${name}`}
+              onLoad={(e) => setDecoded({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+              data-testid="preview-image"
+            />
+            {frame && regions.length > 0 ? <RegionOverlay regions={regions} frame={frame} /> : null}
+          </span>
+        </button>
       </div>
       <figcaption className="preview__caption">
-        <Badge tone={p.origin === 'original' ? 'ok' : 'info'}>{originLabel[p.origin]}</Badge>
+        <Badge tone={p.origin === 'original' ? 'ok' : 'info'}>
+          {p.pdf ? `Page ${p.pdf.page} of ${p.pdf.pageCount}` : originLabel[p.origin]}
+        </Badge>
         {p.width && p.height ? (
           <span className="mono">
             {p.width}×{p.height} px
           </span>
         ) : null}
         {p.note ? <span data-testid="preview-note">{p.note}</span> : null}
+        <button type="button" className="btn btn--tiny preview__viewer" onClick={onOpenViewer}>
+          Open viewer{annotations.length > 0 ? ` (${annotations.length} region${annotations.length === 1 ? '' : 's'})` : ''}
+        </button>
       </figcaption>
     </figure>
   );

@@ -83,6 +83,7 @@ describe('start screen', () => {
       schemaVersion: 3,
       readOnly: true,
       readOnlyReason: 'the case folder /cases/old is not writable for this user',
+      importedFrom: null,
       sourceCount: 0,
       artifactCount: 0,
       totalBytes: 0,
@@ -112,12 +113,21 @@ describe('start screen', () => {
 
     await open('/cases/old');
     expect(screen.getByTestId('open-case-error').dataset.errorCode).toBe('case_needs_migration');
-    // jsdom does no layout and has no Element.scrollTo, which the workspace's panes call once the case opens.
+    // jsdom does no layout and has neither Element.scrollTo nor matchMedia, which the workspace calls once the case opens.
     Object.defineProperty(HTMLElement.prototype, 'scrollTo', { value: () => undefined, configurable: true });
+    Object.defineProperty(window, 'matchMedia', {
+      value: () => ({ matches: true, addEventListener: () => undefined, removeEventListener: () => undefined }),
+      configurable: true,
+    });
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-case-upgrade'));
     });
     expect(fake.calls.filter((c) => c.channel === 'cases.migrate')).toEqual([{ channel: 'cases.migrate', input: { dir: '/cases/old' } }]);
+    // An upgraded case is entered like an opened one: the examiner is asked for first, prefilled with the case's.
+    expect((screen.getByTestId('examiner-input') as HTMLInputElement).value).toBe('J. Kim');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('examiner-confirm'));
+    });
     const badge = screen.getByTestId('case-read-only');
     expect(badge.textContent).toBe('read-only');
     expect(badge.querySelector('[title]')?.getAttribute('title')).toContain('not writable for this user');

@@ -5,9 +5,11 @@ import {
   selectCreateRequest,
   selectOpenRequest,
   selectOpeningDir,
+  selectPendingOpen,
   selectRecentCases,
   selectRecentRequest,
 } from '../../store/selectors';
+import { ExaminerDialog } from '../review/examiner-dialog';
 import { CreateCaseForm } from './create-case-form';
 import { OpenCaseForm } from './open-case-form';
 import { RecentCasesTable } from './recent-cases-table';
@@ -19,7 +21,10 @@ export function StartScreen() {
   const openingDir = useAppStore(selectOpeningDir);
   const recent = useAppStore(selectRecentCases);
   const recentRequest = useAppStore(selectRecentRequest);
-  const { createCase, openCase, migrateCase, forgetCase, pickFolder, clearCaseErrors } = useAppStore(useShallow(selectCaseActions));
+  const pending = useAppStore(selectPendingOpen);
+  const { createCase, openCase, forgetCase, pickFolder, clearCaseErrors, confirmExaminer, cancelOpen, migrateCase } = useAppStore(
+    useShallow(selectCaseActions),
+  );
   const canPickFolders = appInfo?.canPickFolders ?? false;
 
   return (
@@ -60,6 +65,16 @@ export function StartScreen() {
           />
         </div>
       </main>
+      {pending ? (
+        <ExaminerDialog
+          key={pending.summary.dir}
+          caseName={pending.summary.name}
+          initial={pending.examiner}
+          isOpening
+          onConfirm={confirmExaminer}
+          onCancel={cancelOpen}
+        />
+      ) : null}
     </div>
   );
 }

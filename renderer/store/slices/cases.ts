@@ -1,7 +1,17 @@
 import type { CaseSummary, NewCase, RecentCase } from '../../../shared/domain/case';
 import { api } from '../../api';
+import { rememberedExaminer } from '../../lib/prefs';
+import type { ViewState } from '../../lib/view-state';
 import type { SliceCreator } from '../index';
 import { failed, idle, loading, toErrorShape, type RequestState } from '../request';
+
+/** A case opened but not entered yet: the examiner is chosen first. */
+export interface PendingOpen {
+  summary: CaseSummary;
+  /** Prefilled: the examiner last chosen for this case here, else the case's own examiner. */
+  examiner: string;
+  view: ViewState | null;
+}
 
 export interface CasesSlice {
   recentByDir: Record<string, RecentCase>;
@@ -13,10 +23,19 @@ export interface CasesSlice {
   openRequest: RequestState;
   /** The folder of the last open (or upgrade) request, so a case that needs an upgrade can be upgraded from its error. */
   openingDir: string | null;
+  pendingOpen: PendingOpen | null;
 
   loadRecent: () => Promise<void>;
   createCase: (input: NewCase) => Promise<boolean>;
-  openCase: (dir: string) => Promise<boolean>;
+  /**
+   * Opens a case; the examiner is asked for before the workspace shows, except when a reload restores a view and this
+   * browser remembers who works on the case (`isRestoring`).
+   */
+  openCase: (dir: string, options?: { view?: ViewState; isRestoring?: boolean }) => Promise<boolean>;
+  /** Enters the pending case as this examiner, or changes the examiner of the open case. */
+  confirmExaminer: (examiner: string) => void;
+  cancelOpen: () => void;
+  /** Upgrades an older case (recorded in its audit trail), then asks for the examiner as opening does. */
   migrateCase: (dir: string) => Promise<boolean>;
   forgetCase: (dir: string) => Promise<void>;
   refreshCaseInfo: () => Promise<void>;
@@ -30,16 +49,31 @@ const normalizeRecent = (list: RecentCase[]): Pick<CasesSlice, 'recentByDir' | '
 });
 
 export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
-  const enter = (summary: CaseSummary): void => {
-    set((s) => ({ casesByDir: { ...s.casesByDir, [summary.dir]: summary }, activeCaseDir: summary.dir }), false, 'cases/enter');
+  const resetCaseState = (): void => {
     get().resetArtifacts();
     get().resetFolders();
     get().resetTimeline();
     get().resetIngest();
+    get().resetReview();
+    get().resetAudit();
+    get().closeViewer();
+  };
+
+  const enter = (summary: CaseSummary, examiner: string, view: ViewState | null = null): void => {
+    set(
+      (s) => ({ casesByDir: { ...s.casesByDir, [summary.dir]: summary }, activeCaseDir: summary.dir, pendingOpen: null }),
+      false,
+      'cases/enter',
+    );
+    resetCaseState();
+    get().setExaminer(examiner);
     get().invalidateTimeline();
+    get().setCenterTab(view?.tab ?? 'artifacts');
     void get().loadSources();
     void get().loadJobs();
-    void get().ensureRows(0, 100);
+    void get().loadReviewData();
+    if (view) get().applyView(view);
+    else void get().ensureRows(0, 100);
     void get().loadRecent();
   };
 
@@ -52,6 +86,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     createRequest: idle,
     openRequest: idle,
     openingDir: null,
+    pendingOpen: null,
 
     loadRecent: async () => {
       set({ recentRequest: loading }, false, 'cases/loadRecent');
@@ -68,7 +103,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
       try {
         const summary = await api.call('cases.create', input);
         set({ createRequest: idle }, false, 'cases/created');
-        enter(summary);
+        enter(summary, input.examiner);
         return true;
       } catch (e) {
         set({ createRequest: failed(toErrorShape(e)) }, false, 'cases/createFailed');
@@ -76,12 +111,19 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
       }
     },
 
-    openCase: async (dir) => {
+    openCase: async (dir, options = {}) => {
       set({ openRequest: loading, openingDir: dir }, false, 'cases/open');
       try {
         const summary = await api.call('cases.open', { dir });
         set({ openRequest: idle }, false, 'cases/opened');
-        enter(summary);
+        const remembered = rememberedExaminer(summary.dir);
+        if (options.isRestoring && remembered) enter(summary, remembered, options.view ?? null);
+        else
+          set(
+            { pendingOpen: { summary, examiner: remembered ?? summary.examiner, view: options.view ?? null } },
+            false,
+            'cases/askExaminer',
+          );
         return true;
       } catch (e) {
         set({ openRequest: failed(toErrorShape(e)) }, false, 'cases/openFailed');
@@ -93,14 +135,24 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
       set({ openRequest: loading, openingDir: dir }, false, 'cases/migrate');
       try {
         const summary = await api.call('cases.migrate', { dir });
-        set({ openRequest: idle }, false, 'cases/migrated');
-        enter(summary);
+        const remembered = rememberedExaminer(summary.dir);
+        set({ openRequest: idle, pendingOpen: { summary, examiner: remembered ?? summary.examiner, view: null } }, false, 'cases/migrated');
         return true;
       } catch (e) {
         set({ openRequest: failed(toErrorShape(e)) }, false, 'cases/migrateFailed');
         return false;
       }
     },
+
+    confirmExaminer: (examiner) => {
+      const name = examiner.trim();
+      if (!name) return;
+      const pending = get().pendingOpen;
+      if (pending) enter(pending.summary, name, pending.view);
+      else get().setExaminer(name);
+    },
+
+    cancelOpen: () => set({ pendingOpen: null }, false, 'cases/cancelOpen'),
 
     forgetCase: async (dir) => {
       try {
@@ -123,11 +175,9 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     },
 
     closeCase: () => {
-      set({ activeCaseDir: null, openRequest: idle, createRequest: idle }, false, 'cases/close');
-      get().resetArtifacts();
-      get().resetFolders();
-      get().resetTimeline();
-      get().resetIngest();
+      set({ activeCaseDir: null, openRequest: idle, createRequest: idle, pendingOpen: null }, false, 'cases/close');
+      resetCaseState();
+      get().closeDialog();
       void get().loadRecent();
     },
 

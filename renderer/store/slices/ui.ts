@@ -1,6 +1,7 @@
 import type { AppErrorShape } from '../../../shared/errors';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { api } from '../../api';
+import type { ViewState, ViewTab } from '../../lib/view-state';
 import { failed, idle, loading, toErrorShape, type RequestState } from '../request';
 import type { SliceCreator } from '../index';
 
@@ -10,7 +11,10 @@ export interface Toast {
   message: string;
 }
 
-export type CenterTab = 'artifacts' | 'timeline';
+export type CenterTab = ViewTab;
+
+/** The one modal dialog open over the workspace, if any. */
+export type DialogKind = 'tag' | 'label' | 'note' | 'shortcuts' | 'examiner' | 'save-search';
 
 export interface UiSlice {
   appInfo: AppInfo | null;
@@ -19,12 +23,21 @@ export interface UiSlice {
   /** Width of the artifact detail pane in px (a UI preference, kept for this session). */
   detailWidth: number;
   setDetailWidth: (width: number) => void;
-  /** What the centre pane shows: the artifact table or the timeline. */
+  /** What the centre pane shows: the artifact table, the timeline, the case, the watchlist or the audit trail. */
   centerTab: CenterTab;
   setCenterTab: (tab: CenterTab) => void;
+  dialog: DialogKind | null;
+  openDialog: (kind: DialogKind) => void;
+  closeDialog: () => void;
+  /** The sources and saved searches column; folded away on narrow windows. */
+  isLeftPaneOpen: boolean;
+  setLeftPaneOpen: (isOpen: boolean) => void;
+  /** Bumped to ask the search box for the keyboard focus (`/`, Ctrl+F). */
+  searchFocusRequest: number;
+  focusSearch: () => void;
   loadAppInfo: () => Promise<void>;
-  /** First data of the session: host facts and recent cases, in parallel. */
-  boot: () => Promise<void>;
+  /** First data of the session: host facts and recent cases, in parallel; then the case and view the URL names. */
+  boot: (view?: ViewState | null) => Promise<void>;
   pushToast: (kind: Toast['kind'], message: string) => void;
   pushError: (error: AppErrorShape, context?: string) => void;
   dismissToast: (id: number) => void;
@@ -39,15 +52,27 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   appInfo: null,
   appInfoRequest: idle,
   toasts: [],
-  detailWidth: 400,
+  detailWidth: 420,
   centerTab: 'artifacts',
+  dialog: null,
+  // Narrow windows start with the table wide; the header's ☰ brings the sources column back.
+  isLeftPaneOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
+  searchFocusRequest: 0,
 
   setDetailWidth: (width) => set({ detailWidth: Math.round(width) }, false, 'ui/detailWidth'),
 
   setCenterTab: (tab) => {
     set({ centerTab: tab }, false, 'ui/centerTab');
     if (tab === 'timeline' && get().isTimelineStale) void get().loadTimeline();
+    if (tab === 'audit') void get().loadAudit();
+    if (tab === 'watchlist') void get().loadProductions();
+    if (tab === 'case') void get().loadCaseNotes();
   },
+
+  openDialog: (kind) => set({ dialog: kind }, false, 'ui/openDialog'),
+  closeDialog: () => set({ dialog: null }, false, 'ui/closeDialog'),
+  setLeftPaneOpen: (isOpen) => set({ isLeftPaneOpen: isOpen }, false, 'ui/leftPane'),
+  focusSearch: () => set((s) => ({ searchFocusRequest: s.searchFocusRequest + 1 }), false, 'ui/focusSearch'),
 
   loadAppInfo: async () => {
     set({ appInfoRequest: loading }, false, 'ui/loadAppInfo');
@@ -59,8 +84,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     }
   },
 
-  boot: async () => {
+  boot: async (view) => {
     await Promise.all([get().loadAppInfo(), get().loadRecent()]);
+    if (view && get().appInfo) await get().openCase(view.dir, { view, isRestoring: true });
   },
 
   pushToast: (kind, message) => {

@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { tempDir } from '../../test-support/temp';
+import { BundleWriter } from './bundle-writer';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  tmp = tempDir('wb-writer-');
+});
+afterAll(() => tmp.cleanup());
+
+async function* zeros(total: number): AsyncGenerator<Buffer> {
+  const chunk = Buffer.alloc(8 * 1024 * 1024);
+  for (let left = total; left > 0; left -= chunk.byteLength) yield left >= chunk.byteLength ? chunk : chunk.subarray(0, left);
+}
+
+/** Mounts a small tmpfs (root only); null where this machine does not allow it, so the test can say why it skips. */
+function mountTmpfs(dir: string, options: string): (() => void) | null {
+  mkdirSync(dir, { recursive: true });
+  const run = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' });
+  if (run.status !== 0) return null;
+  return () => void spawnSync('umount', [dir]);
+}
+
+/**
+ * The two zip64 checks write 65,536 entries and 4 GiB: minutes on two cores (yazl's per-entry cost and its JavaScript
+ * CRC-32 dominate), so they run when WORKBENCH_LONG_TESTS=1 and are skipped, saying so, otherwise.
+ */
+const long = process.env.WORKBENCH_LONG_TESTS === '1' ? it : it.skip;
+
+describe('bundle writer', () => {
+  long(
+    'writes zip64 past 65,535 entries, with the UTF-8 flag on every name',
+    async () => {
+      const target = path.join(tmp.dir, 'many.zip');
+      const writer = await BundleWriter.create(target, false, new Date(), 'many');
+      for (let i = 0; i < 65_536; i++) await writer.add(`e/${i}-名.txt`, [String(i)]);
+      await writer.commit('many entries', false);
+      const zip = await yauzl.openPromise(target, { lazyEntries: true, decodeStrings: false });
+      expect(zip.entryCount).toBe(65_536);
+      let flagged = 0;
+      for await (const e of zip.eachEntry()) if (e.generalPurposeBitFlag & 0x800) flagged++;
+      zip.close();
+      expect(flagged).toBe(65_536);
+      expect(spawnSync('unzip', ['-tq', target], { encoding: 'utf8' }).status).toBe(0);
+    },
+    1_800_000,
+  );
+
+  long(
+    'writes zip64 sizes for an entry beyond 4 GiB',
+    async () => {
+      const target = path.join(tmp.dir, 'large.zip');
+      const size = 2 ** 32 + 4096;
+      const writer = await BundleWriter.create(target, false, new Date(), 'large');
+      const entry = await writer.add('zeros.bin', zeros(size));
+      await writer.add('after.txt', ['after the large entry']);
+      await writer.commit('large', false);
+      expect(entry.size).toBe(size);
+      const zip = await yauzl.openPromise(target, { lazyEntries: true });
+      const sizes: Record<string, number> = {};
+      for await (const e of zip.eachEntry()) sizes[e.fileName] = e.uncompressedSize;
+      zip.close();
+      expect(sizes).toEqual({ 'zeros.bin': size, 'after.txt': 21 });
+      expect(spawnSync('unzip', ['-l', target], { encoding: 'utf8' }).stdout).toContain(String(size));
+    },
+    900_000,
+  );
+
+  it('fails with one line on a full disk and on a read-only folder, leaving nothing at the target', async (context) => {
+    const full = path.join(tmp.dir, 'full');
+    const unmountFull = mountTmpfs(full, 'size=256k');
+    if (!unmountFull) return context.skip('mounting a small tmpfs needs root');
+    try {
+      const target = path.join(full, 'bundle.zip');
+      const writer = await BundleWriter.create(target, false, new Date(), 'full');
+      // The full disk shows on the entry being written or, when the file system buffered it, when the zip is closed.
+      const error = await writer
+        .add('zeros.bin', zeros(4 * 1024 * 1024), { compress: false })
+        .then(() => writer.commit('', false))
+        .then(
+          () => null,
+          (e: Error) => e,
+        );
+      await writer.abort();
+      expect(error?.message).toMatch(/^cannot write the bundle: .*bundle\.zip: no space left on device$/);
+      expect(readdirSync(full)).toEqual([]);
+    } finally {
+      unmountFull();
+    }
+    const readOnly = path.join(tmp.dir, 'read-only');
+    const unmountRo = mountTmpfs(readOnly, 'ro,size=64k');
+    if (!unmountRo) return context.skip('mounting a read-only tmpfs needs root');
+    try {
+      await expect(BundleWriter.create(path.join(readOnly, 'bundle.zip'), false, new Date(), 'ro')).rejects.toThrow(
+        /^cannot write in .*read-only: read-only file system$/,
+      );
+      expect(existsSync(path.join(readOnly, 'bundle.zip'))).toBe(false);
+    } finally {
+      unmountRo();
+    }
+    expect(statSync(tmp.dir).isDirectory()).toBe(true);
+  });
+});
