@@ -89,6 +89,7 @@ class OcrRun {
   readonly job: OcrJob;
   readonly done: Promise<OcrJob>;
   private cancelled = false;
+  private pool: VisualPool | null = null;
   private readonly started = performance.now();
   private currentPath: string | null = null;
 
@@ -114,17 +115,16 @@ class OcrRun {
     this.done = this.run();
   }
 
+  /** Stops the job: tasks in the workers are abandoned (their workers replaced); what was stored stays. */
   cancel(): Promise<OcrJob> {
     this.cancelled = true;
+    this.pool?.abandon(this);
     return this.done;
   }
 
   private async run(): Promise<OcrJob> {
     const pool = acquireVisualPool();
-    const abandon = (): void => {
-      if (this.cancelled) pool.abandon(this);
-    };
-    const poll = setInterval(abandon, 100);
+    this.pool = pool;
     const changed: number[] = [];
     try {
       // Resume: what was read for the current bytes already is counted as skipped, not read again.
@@ -144,7 +144,7 @@ class OcrRun {
     } catch (e) {
       this.finish('failed', messageOf(e));
     } finally {
-      clearInterval(poll);
+      this.pool = null;
       releaseVisualPool();
     }
     if (changed.length > 0)
