@@ -12,6 +12,9 @@ export class VisualPanel {
   readonly suggestions: Locator;
   readonly similarFind: Locator;
   readonly similarItems: Locator;
+  readonly clustersTab: Locator;
+  readonly clusters: Locator;
+  readonly watchlistTab: Locator;
 
   constructor(readonly page: Page) {
     this.detail = page.getByTestId('artifact-detail');
@@ -24,6 +27,19 @@ export class VisualPanel {
     this.suggestions = this.detail.getByTestId('suggestion');
     this.similarFind = this.detail.getByTestId('similar-find');
     this.similarItems = this.detail.getByTestId('similar-item');
+    this.clustersTab = page.getByRole('tab', { name: 'Look-alikes' });
+    this.clusters = page.getByTestId('clusters-view').getByTestId('cluster');
+    this.watchlistTab = page.getByRole('tab', { name: 'Watchlist' });
+  }
+
+  /** The count of open suggestions in one production's row of the watchlist view. */
+  suggestedCount(productionId: string): Locator {
+    return this.page.locator(`[data-testid="production-row"][data-id="${productionId}"] td.num`).first();
+  }
+
+  /** The reference images of one production's row in the watchlist view. */
+  references(productionId: string): Locator {
+    return this.page.locator(`[data-testid="production-row"][data-id="${productionId}"]`).getByTestId('reference-images');
   }
 
   suggestionFor(productionId: string): Locator {
