@@ -199,12 +199,34 @@ export function saveHashes(
   );
 }
 
-/** Images and PDFs without hashes (or with hashes of other bytes): what a hashing pass reads. */
+/**
+ * Frames of a video, hashed from its key frames (first, middle, scene changes): replaces the video's rows, frame n
+ * being its n-th key frame; with no frame, one row says why.
+ */
+export function saveFrameHashes(db: Db, artifactId: number, sha256: string, frames: readonly ImageHashes[], error: string | null): void {
+  prepared(db, 'DELETE FROM perceptual_hashes WHERE artifact_id = ?').run(artifactId);
+  if (frames.length === 0) {
+    saveHashes(db, artifactId, sha256, 'video-frame', null, error ?? 'no key frame could be read');
+    return;
+  }
+  const insert = prepared(
+    db,
+    `INSERT INTO perceptual_hashes (artifact_id, frame, pixels, sha256, d_hash, p_hash, width, height, flat, error, created_at)
+     VALUES (?, ?, 'video-frame', ?, ?, ?, ?, ?, ?, NULL, ?)`,
+  );
+  const now = new Date().toISOString();
+  frames.forEach((h, i) => insert.run(artifactId, i, sha256, h.dHash, h.pHash, h.width, h.height, h.flat ? 1 : 0, now));
+}
+
+/**
+ * Images, PDFs and videos (files on disk: ffmpeg reads them from there) without hashes for their current bytes: what
+ * a hashing pass reads.
+ */
 export function hashCandidates(db: Db): VisualCandidate[] {
   return (
     db
       .prepare(
-        `SELECT ${candidateColumns} FROM artifacts a WHERE ${CURRENT} AND ${VISUAL_MIME_SQL}
+        `SELECT ${candidateColumns} FROM artifacts a WHERE ${CURRENT} AND (${VISUAL_MIME_SQL} OR (a.mime LIKE 'video/%' AND a.kind = 'file'))
            AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.artifact_id = a.id AND h.frame = 0 AND h.sha256 = a.sha256)
          ORDER BY a.id`,
       )
@@ -221,24 +243,26 @@ export interface HashRow {
   flat: boolean;
 }
 
+/** Every hashed picture of an artifact: one for an image or PDF, one per key frame for a video. */
 const HASH_SELECT = `SELECT h.artifact_id AS artifactId, a.path AS path, h.pixels AS pixels, h.p_hash AS pHash, h.d_hash AS dHash, h.flat AS flat
   FROM perceptual_hashes h JOIN artifacts a ON a.id = h.artifact_id
-  WHERE h.frame = 0 AND h.sha256 = a.sha256 AND h.p_hash IS NOT NULL`;
+  WHERE h.sha256 = a.sha256 AND h.p_hash IS NOT NULL`;
 const toHashRow = (r: HashRow): HashRow => ({ ...r, artifactId: Number(r.artifactId), flat: Boolean(r.flat) });
 
-/** Every current hash of the case, flat pictures included (callers leave them out of similarity). */
+/** Every current hash of the case (several per video), flat pictures included (callers leave them out of similarity). */
 export function hashRows(db: Db): HashRow[] {
-  return (db.prepare(`${HASH_SELECT} ORDER BY h.artifact_id`).all() as unknown as HashRow[]).map(toHashRow);
+  return (db.prepare(`${HASH_SELECT} ORDER BY h.artifact_id, h.frame`).all() as unknown as HashRow[]).map(toHashRow);
 }
 
+/** The picture an artifact is compared by: the image, page 1 of a PDF, or the first key frame of a video. */
 export function hashOf(db: Db, artifactId: number): HashRow | null {
-  const row = prepared(db, `${HASH_SELECT} AND h.artifact_id = ?`).get(artifactId) as HashRow | undefined;
+  const row = prepared(db, `${HASH_SELECT} AND h.artifact_id = ? ORDER BY h.frame LIMIT 1`).get(artifactId) as HashRow | undefined;
   return row ? toHashRow(row) : null;
 }
 
 /** Why an artifact has no hashes, when hashing it failed. */
 export function hashError(db: Db, artifactId: number): string | null {
-  const row = prepared(db, 'SELECT error FROM perceptual_hashes WHERE artifact_id = ? AND frame = 0').get(artifactId) as
+  const row = prepared(db, 'SELECT error FROM perceptual_hashes WHERE artifact_id = ? ORDER BY frame LIMIT 1').get(artifactId) as
     { error: string | null } | undefined;
   return row?.error ?? null;
 }

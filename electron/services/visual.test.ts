@@ -3,7 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OcrProgress } from '../../shared/domain/visual';
-import { renderScene, renderTextImage, scannedPdf } from '../test-support/generate/visual';
+import { encodeTestVideo, renderScene, renderTextImage, scannedPdf, TEST_VIDEO_FORMATS } from '../test-support/generate/visual';
+import { ffmpegPath } from '../formats/visual/key-frames';
 import { workspace, type Workspace } from '../test-support/ingest-kit';
 import { getArtifact } from './artifacts';
 import { closeAllCases } from './case-store';
@@ -160,6 +161,25 @@ describe('OCR jobs', () => {
 });
 
 describe('near-duplicates, similar pictures and reference images', () => {
+  it('hashes a video by its key frames, and groups a re-encoded copy with it once', async () => {
+    const evidence = path.join(ws.root, 'evidence');
+    mkdirSync(evidence);
+    const [mp4, avi] = TEST_VIDEO_FORMATS;
+    if (!mp4 || !avi) throw new Error('no test video formats');
+    encodeTestVideo(ffmpegPath(), path.join(evidence, 'cut-12.mp4'), mp4);
+    encodeTestVideo(ffmpegPath(), path.join(evidence, 'cut-12-copy.avi'), avi);
+    writeFileSync(path.join(evidence, 'unrelated.png'), renderScene(3, 320, 240));
+    const caseDir = ws.newCase();
+    await ws.ingest(caseDir, evidence);
+    const [video, copy] = [idOf(caseDir, 'cut-12.mp4'), idOf(caseDir, 'cut-12-copy.avi')];
+
+    const clusters = await visualClusters({ dir: caseDir }, ws.ctx);
+    expect(clusters.map((c) => c.members.map((m) => m.artifactId))).toEqual([[video, copy].sort((x, y) => x - y)]);
+    const similar = await findSimilar({ dir: caseDir, artifactId: video }, ws.ctx);
+    expect(similar.map((s) => s.artifactId)).toEqual([copy]);
+    expect(similar[0]?.pixels).toBe('video-frame');
+  });
+
   it('clusters a re-saved, halved, JPEG-recompressed, slightly cropped copy with its original and no unrelated picture', async () => {
     const evidence = path.join(ws.root, 'evidence');
     mkdirSync(path.join(evidence, 'unrelated'), { recursive: true });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactSummary } from '../../shared/domain/artifact';
 import type {
@@ -8,6 +9,8 @@ import type {
   OcrProgress,
   ReferenceImage,
   SimilarArtifact,
+  SimilarityCluster,
+  SimilarityLink,
   SimilarQuery,
   StartOcr,
   VisualCluster,
@@ -18,6 +21,7 @@ import { findProduction, listProductions, refreshSuggestions, saveAnalysis } fro
 import { getArtifactSummary } from '../db/artifact-query';
 import { appendAudit } from '../db/audit-repo';
 import { readCaseInfo } from '../db/case-repo';
+import { findSourceById } from '../db/source-repo';
 import { transaction, type Db } from '../db/database';
 import { readExtraction } from '../db/extraction-repo';
 import {
@@ -32,6 +36,7 @@ import {
   reindexWithOcr,
   replaceLookAlikes,
   retireReference,
+  saveFrameHashes,
   saveHashes,
   saveOcr,
   similarityScore,
@@ -49,6 +54,7 @@ import { TaskError } from '../workers/pool';
 import type { VisualResult, VisualTask } from '../workers/visual-task';
 import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
 import type { Ctx } from './context';
+import { EvidencePaths } from './ingest/evidence-paths';
 import { readVerified } from './preview';
 import { acquireVisualPool, closeVisualPool, releaseVisualPool, type VisualPool } from './visual-pool';
 
@@ -56,6 +62,8 @@ const DEFAULT_OCR_TIMEOUT_S = 60;
 /** Beyond the OCR limit itself: starting an engine (about a second) and drawing a PDF page. */
 const TASK_MARGIN_MS = 30_000;
 const HASH_TIMEOUT_MS = 30_000;
+/** Key frames of one video: ffmpeg's own limit is 60 s (key-frames.ts), plus its start. */
+const VIDEO_TIMEOUT_MS = 90_000;
 /** A scanned book would hold the queue for hours: longer PDFs are read this far, and the rest is recorded as not read. */
 const MAX_OCR_PAGES = 50;
 /** A reference image from outside the case is read whole; a model sheet is far below this. */
@@ -311,6 +319,41 @@ export function updateHashes(dir: string, ctx: Ctx): Promise<number> {
   return pass;
 }
 
+/**
+ * A video is hashed from its key frames (first, middle, scene changes), which ffmpeg reads from the file on disk.
+ * Evidence integrity: ffmpeg opens it read-only; a video is not read whole again to re-hash it (it may be gigabytes),
+ * so its size is checked against the inventory instead, and a changed file gets no hashes.
+ */
+async function hashVideo(db: Db, pool: VisualPool, c: VisualCandidate): Promise<void> {
+  const source = getArtifactSummary(db, c.id);
+  const sourceRow = source ? findSourceById(db, source.sourceId) : null;
+  if (!source || !sourceRow) return saveFrameHashes(db, c.id, c.sha256, [], 'the artifact or its source is no longer in this case');
+  const raw = EvidencePaths.forSource(db, sourceRow).absolute(c.id);
+  const file = raw.toString('utf8');
+  // ffmpeg takes the path as text: a name that is not valid UTF-8 would name another file.
+  if (!Buffer.from(file, 'utf8').equals(raw))
+    return saveFrameHashes(db, c.id, c.sha256, [], 'the file name is not UTF-8, which ffmpeg needs');
+  const size = await stat(file).then(
+    (s) => s.size,
+    (e: unknown) => describeFsError(e, 'the video could not be read'),
+  );
+  if (typeof size === 'string') return saveFrameHashes(db, c.id, c.sha256, [], size);
+  if (size !== c.size) return saveFrameHashes(db, c.id, c.sha256, [], 'evidence changed since ingest (size differs)');
+  try {
+    const result = await pool.run({ type: 'key-frames', path: file, options: {} }, { timeoutMs: VIDEO_TIMEOUT_MS });
+    if (result.type !== 'key-frames') throw new Error(`unexpected worker result ${result.type}`);
+    saveFrameHashes(
+      db,
+      c.id,
+      c.sha256,
+      result.frames.map((f) => f.hashes),
+      null,
+    );
+  } catch (e) {
+    saveFrameHashes(db, c.id, c.sha256, [], messageOf(e));
+  }
+}
+
 async function hashPass(dir: string, ctx: Ctx): Promise<number> {
   const db = caseDb(dir);
   const todo = hashCandidates(db);
@@ -323,6 +366,10 @@ async function hashPass(dir: string, ctx: Ctx): Promise<number> {
     const lane = async (): Promise<void> => {
       while (next < todo.length) {
         const c = todo[next++] as VisualCandidate;
+        if (c.mime.startsWith('video/')) {
+          await hashVideo(db, pool, c);
+          continue;
+        }
         const a = getArtifactSummary(db, c.id);
         const read = a ? await readVerified(db, a) : { reason: 'the artifact is no longer in this case' };
         const result: VisualResult | { reason: string } =
@@ -371,14 +418,17 @@ export async function findSimilar(query: SimilarQuery, ctx: Ctx): Promise<Simila
   const db = caseDb(query.dir);
   const target = requireHash(db, query.artifactId);
   const rows = comparable(hashRows(db)).filter((r) => r.artifactId !== target.artifactId);
-  const byId = new Map(rows.map((r) => [r.artifactId, r]));
-  const index = new HashIndex(rows.map((r) => ({ id: r.artifactId, hash: r.pHash })));
-  return index.nearest(target.pHash, query.limit ?? 20, query.maxDistance ?? 20).flatMap(({ id, distance }) => {
-    const row = byId.get(id);
-    if (!row) return [];
+  // Entries are rows (a video has one per key frame); each artifact is listed once, by its nearest picture.
+  const index = new HashIndex(rows.map((r, i) => ({ id: i, hash: r.pHash })));
+  const limit = query.limit ?? 20;
+  const seen = new Set<number>();
+  return index.nearest(target.pHash, rows.length, query.maxDistance ?? 20).flatMap(({ id, distance }) => {
+    const row = rows[id];
+    if (!row || seen.has(row.artifactId) || seen.size >= limit) return [];
+    seen.add(row.artifactId);
     return [
       {
-        artifactId: id,
+        artifactId: row.artifactId,
         path: row.path,
         distance,
         dDistance: popcount64(row.dHash, target.dHash),
@@ -395,10 +445,34 @@ export async function visualClusters(query: ClusterQuery, ctx: Ctx): Promise<Vis
   const rows = comparable(hashRows(caseDb(query.dir)));
   const paths = new Map(rows.map((r) => [r.artifactId, r.path]));
   const index = new HashIndex(rows.map((r) => ({ id: r.artifactId, hash: r.pHash })));
-  return index.clusters(query.threshold ?? SIMILARITY_THRESHOLD).map((c) => ({
+  return mergeByArtifact(index.clusters(query.threshold ?? SIMILARITY_THRESHOLD)).map((c) => ({
     members: c.members.map((id) => ({ artifactId: id, path: paths.get(id) ?? '' })),
     links: c.links,
   }));
+}
+
+/**
+ * Clusters of pictures as clusters of artifacts: a video has a picture per key frame, so one artifact can sit in
+ * several picture clusters (joined here into one) or twice in one; links between two frames of the same video go.
+ */
+function mergeByArtifact(clusters: readonly SimilarityCluster[]): SimilarityCluster[] {
+  const groups: { members: Set<number>; links: SimilarityLink[] }[] = [];
+  const groupOf = new Map<number, (typeof groups)[number]>();
+  for (const c of clusters) {
+    const touched = new Set(c.members.flatMap((id) => (groupOf.has(id) ? [groupOf.get(id) as (typeof groups)[number]] : [])));
+    const group = { members: new Set(c.members), links: c.links.filter((l) => l.a !== l.b) };
+    for (const other of touched) {
+      for (const id of other.members) group.members.add(id);
+      group.links.push(...other.links);
+      groups.splice(groups.indexOf(other), 1);
+    }
+    groups.push(group);
+    for (const id of group.members) groupOf.set(id, group);
+  }
+  return groups
+    .filter((g) => g.members.size > 1)
+    .map((g) => ({ members: [...g.members].sort((x, y) => x - y), links: g.links }))
+    .sort((x, y) => y.members.length - x.members.length || (x.members[0] ?? 0) - (y.members[0] ?? 0));
 }
 
 // ---- reference images ----
@@ -419,7 +493,7 @@ function matchReferences(db: Db, ctx: Ctx, dir: string, referenceIds: readonly n
       const near = ref
         ? index
             .within(ref.pHash, SIMILARITY_THRESHOLD)
-            .filter((n) => n.id !== ref.artifactId)
+            .filter((n, i, all) => n.id !== ref.artifactId && all.findIndex((m) => m.id === n.id) === i)
             .map((n) => ({ artifactId: n.id, distance: n.distance }))
         : [];
       for (const a of replaceLookAlikes(db, id, near)) touched.add(a);
