@@ -166,7 +166,7 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnT
         </Section>
       )}
       {isDirectory ? null : <OcrSection detail={d} />}
-      {isOcrReadable(d.mime) ? <SimilarSection artifactId={d.id} /> : null}
+      {isOcrReadable(d.mime) || (d.mime?.startsWith('video/') ?? false) ? <SimilarSection artifactId={d.id} /> : null}
 
       <Section
         title="Attribution"
