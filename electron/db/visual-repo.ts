@@ -12,7 +12,7 @@ import { prepared } from './statements';
  */
 
 /** Pictures the visual work reads: images (not SVG, a document) and PDFs. */
-export const VISUAL_MIME_SQL = `((a.mime LIKE 'image/%' AND a.mime <> 'image/svg+xml') OR a.mime = 'application/pdf')`;
+const VISUAL_MIME_SQL = `((a.mime LIKE 'image/%' AND a.mime <> 'image/svg+xml') OR a.mime = 'application/pdf')`;
 const CURRENT = `a.kind IN ('file', 'member') AND a.status = 'ok' AND a.sha256 IS NOT NULL`;
 
 export interface OcrPageOutcome {

@@ -291,6 +291,7 @@ export async function waitForOcr(dir: string, jobId: number): Promise<OcrJob> {
 
 /** The OCR jobs this process ran in a case, newest first (or the one asked for). Raises `not_found`. */
 export function ocrStatus(dir: string, jobId?: number): OcrJob[] {
+  // Opening the case raises `not_found` for a folder that is not one, even when no job ran in it.
   caseDb(dir);
   if (jobId !== undefined) return [{ ...runOf(dir, jobId).job }];
   return (ocrJobs.get(canonicalCaseDir(dir)) ?? []).map((r) => ({ ...r.job })).reverse();
@@ -503,8 +504,6 @@ function matchReferences(db: Db, ctx: Ctx, dir: string, referenceIds: readonly n
   if (touched.size > 0) ctx.emit('review.changed', { caseDir: canonicalCaseDir(dir), artifactIds: [...touched], kinds: ['suggestions'] });
 }
 
-const toReference = (r: ReturnType<typeof listReferences>[number]): ReferenceImage => r;
-
 /** A small PNG of a reference from outside the case, kept in the case since the file itself is not evidence of it. */
 async function thumbnailOf(bytes: Uint8Array): Promise<string> {
   const png = await openImage(bytes).rotate().resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside' }).png().toBuffer();
@@ -583,7 +582,7 @@ export async function addReference(input: AddReference, ctx: Ctx): Promise<Refer
   matchReferences(db, ctx, input.dir, [id]);
   const saved = listReferences(db).find((r) => r.id === id);
   if (!saved) throw new AppError('internal', 'the reference image was not saved');
-  return toReference(saved);
+  return saved;
 }
 
 /** Takes a reference image off its production; its look-alike hits leave the suggestions. Raises `not_found`. */
@@ -603,5 +602,5 @@ export function removeReference(input: { dir: string; examiner?: string; id: num
 
 /** The case's reference images (of one production, or all), with how many artifacts look like each. */
 export function referenceImages(input: { dir: string; productionId?: string }): ReferenceImage[] {
-  return listReferences(caseDb(input.dir), input.productionId).map(toReference);
+  return listReferences(caseDb(input.dir), input.productionId);
 }
