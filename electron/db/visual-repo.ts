@@ -160,12 +160,12 @@ export function visualArtifacts(db: Db, ids: readonly number[]): VisualCandidate
   });
 }
 
-/** True when the artifact has OCR pages for its current bytes (a resumed job skips it). */
+/** True when OCR read some page of the artifact's current bytes (a resumed job skips it; one that failed is tried again). */
 export function hasCurrentOcr(db: Db, artifactId: number): boolean {
   return (
     prepared(
       db,
-      'SELECT 1 FROM ocr_pages o JOIN artifacts a ON a.id = o.artifact_id WHERE o.artifact_id = ? AND o.sha256 = a.sha256 LIMIT 1',
+      "SELECT 1 FROM ocr_pages o JOIN artifacts a ON a.id = o.artifact_id WHERE o.artifact_id = ? AND o.sha256 = a.sha256 AND o.status = 'done' LIMIT 1",
     ).get(artifactId) !== undefined
   );
 }

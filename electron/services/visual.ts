@@ -50,7 +50,6 @@ import { openImage } from '../formats/visual/decode';
 import { SIMILARITY_THRESHOLD } from '../formats/visual/similarity';
 import { openEvidence } from '../lib/evidence-file';
 import { describeFsError } from '../lib/fs-errors';
-import { TaskError } from '../workers/pool';
 import type { VisualResult, VisualTask } from '../workers/visual-task';
 import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
 import type { Ctx } from './context';
@@ -189,7 +188,8 @@ class OcrRun {
           if (result.type === 'no-page') break;
           if (result.type === 'ocr-page') pages.push({ page, result: result.result });
         } catch (e) {
-          if (this.cancelled && e instanceof TaskError && e.reason === 'closed') return false;
+          // A task stopped by the cancel fails one way or another (abandoned, its worker gone): not the artifact's failure.
+          if (this.cancelled) return false;
           pages.push({ page, error: messageOf(e) });
         }
         if (page === 0) break;
@@ -211,7 +211,8 @@ class OcrRun {
           { timeoutMs: TASK_MARGIN_MS, group: this },
         );
       } catch (e) {
-        if (this.cancelled && e instanceof TaskError && e.reason === 'closed') return false;
+        // A task stopped by the cancel fails one way or another (abandoned, its worker gone): not the artifact's failure.
+        if (this.cancelled) return false;
         throw e;
       }
     }
