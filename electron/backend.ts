@@ -9,6 +9,7 @@ import { closeAllCases } from './services/case-store';
 import type { Ctx } from './services/context';
 import { stopAllExports } from './services/bundles/export-service';
 import { stopAllJobs } from './services/ingest/ingest-service';
+import { stopVisualJobs } from './services/visual';
 
 export interface BackendOptions {
   host: Ctx['host'];
@@ -53,7 +54,7 @@ export function createBackend(options: BackendOptions): Backend {
     client: createClient(transport),
     close: () =>
       (closed ??= (async () => {
-        await Promise.all([stopAllJobs(), stopAllExports()]);
+        await Promise.all([stopAllJobs(), stopAllExports(), stopVisualJobs()]);
         closeAllCases();
       })()),
   };

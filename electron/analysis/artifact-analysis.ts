@@ -26,7 +26,7 @@ const CONFIDENT = 0.6;
 
 function summarise(analysis: ArtifactAnalysis, inputs: readonly TextInput[]): AnalysisRecord {
   const byField = new Map(analysis.fields.map((f) => [f.field, f]));
-  const own: TextAnalysis | undefined = byField.get('text') ?? byField.get('metadata') ?? byField.get('name');
+  const own: TextAnalysis | undefined = byField.get('text') ?? byField.get('ocr') ?? byField.get('metadata') ?? byField.get('name');
   const languages = [
     ...new Set(
       analysis.fields.filter((f) => f.language.confidence >= CONFIDENT && f.language.label !== 'und').map((f) => f.language.label),
@@ -56,9 +56,17 @@ function summarise(analysis: ArtifactAnalysis, inputs: readonly TextInput[]): An
   };
 }
 
-/** Analyses one artifact against the case's watchlist: languages, variant, markers, stage, suggestions, fingerprint. */
-export function analysisRecord(path: string, extraction: Extraction | null, productions: readonly Production[]): AnalysisRecord {
-  const inputs = analysisInputs(path, extraction);
+/**
+ * Analyses one artifact against the case's watchlist: languages, variant, markers, stage, suggestions, fingerprint.
+ * `ocrText`: what OCR read in its pictures, analysed as a text field of its own (`ocr`).
+ */
+export function analysisRecord(
+  path: string,
+  extraction: Extraction | null,
+  productions: readonly Production[],
+  ocrText?: string,
+): AnalysisRecord {
+  const inputs = analysisInputs(path, extraction, ocrText);
   return summarise(analyzeArtifact(inputs, { watchlist: matcherFor(productions) }), inputs);
 }
 

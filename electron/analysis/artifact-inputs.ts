@@ -24,8 +24,11 @@ function metadataLines(extraction: Extraction): string {
   return lines.join('\n');
 }
 
-/** The texts analysed for one artifact: its name, its folder path, its metadata values and its extracted text. */
-export function analysisInputs(path: string, extraction: Extraction | null): TextInput[] {
+/**
+ * The texts analysed for one artifact: its name, its folder path, its metadata values, its extracted text and the
+ * text OCR read in its pictures (kept apart from the extraction, see migration 007).
+ */
+export function analysisInputs(path: string, extraction: Extraction | null, ocrText?: string): TextInput[] {
   const cut = path.lastIndexOf('/');
   const inputs: TextInput[] = [{ field: 'name', text: path.slice(cut + 1), kind: 'name' }];
   if (cut > 0) inputs.push({ field: 'path', text: path.slice(0, cut), kind: 'path' });
@@ -34,6 +37,7 @@ export function analysisInputs(path: string, extraction: Extraction | null): Tex
     if (meta) inputs.push({ field: 'metadata', text: meta, kind: 'metadata' });
     if (extraction.text) inputs.push({ field: 'text', text: extraction.text, kind: 'text' });
   }
+  if (ocrText) inputs.push({ field: 'ocr', text: ocrText, kind: 'text' });
   return inputs;
 }
 

@@ -1,6 +1,7 @@
 import type { ArtifactAnalysis, LanguageLabel, Production, TranslationFingerprint, WatchlistHit } from '../../shared/domain/analysis';
 import type { Db } from './database';
 import { prepared } from './statements';
+import { lookAlikeHits } from './visual-repo';
 
 /** What the repository stores of one artifact's analysis (built by the analysis layer in a worker). */
 export interface AnalysisRow {
@@ -43,8 +44,41 @@ export function saveAnalysis(db: Db, artifactId: number, row: AnalysisRow): void
   replaceSuggestions(db, artifactId, row.suggestions);
 }
 
-/** Sets an artifact's suggestions to `current`, keeping decisions (see saveAnalysis). */
-export function replaceSuggestions(db: Db, artifactId: number, current: AnalysisRow['suggestions']): void {
+/** Independent hits make a suggestion stronger: 1 − Π(1 − score). */
+const combinedScore = (hits: readonly WatchlistHit[]): number => 1 - hits.reduce((p, h) => p * (1 - h.score), 1);
+
+/**
+ * Adds the artifact's look-alike hits (its picture is near a production's reference image) to its text suggestions:
+ * they are kept in their own table, so every rewrite of the text suggestions brings them back.
+ */
+function withLookAlikes(db: Db, artifactId: number, text: AnalysisRow['suggestions']): AnalysisRow['suggestions'] {
+  const visual = lookAlikeHits(db, artifactId);
+  if (visual.length === 0) return text;
+  const byProduction = new Map(text.map((s) => [s.productionId, [...s.hits]]));
+  for (const hit of visual) byProduction.set(hit.productionId, [...(byProduction.get(hit.productionId) ?? []), hit]);
+  return [...byProduction].map(([productionId, hits]) => ({
+    productionId,
+    hits: hits.sort((a, b) => b.score - a.score),
+    score: combinedScore(hits),
+  }));
+}
+
+/** Rewrites an artifact's suggestions from its stored text hits and its current look-alikes (a reference changed). */
+export function refreshSuggestions(db: Db, artifactId: number): void {
+  const rows = prepared(db, 'SELECT production_id AS productionId, hits FROM suggestions WHERE artifact_id = ?').all(artifactId) as {
+    productionId: string;
+    hits: string;
+  }[];
+  const text = rows
+    .map((r) => ({ productionId: r.productionId, hits: (JSON.parse(r.hits) as WatchlistHit[]).filter((h) => !h.lookAlike) }))
+    .filter((s) => s.hits.length > 0)
+    .map((s) => ({ ...s, score: combinedScore(s.hits) }));
+  replaceSuggestions(db, artifactId, text);
+}
+
+/** Sets an artifact's suggestions to `text` plus its look-alikes, keeping decisions (see saveAnalysis). */
+export function replaceSuggestions(db: Db, artifactId: number, text: AnalysisRow['suggestions']): void {
+  const current = withLookAlikes(db, artifactId, text);
   const seen = new Set<string>();
   const upsert = prepared(
     db,

@@ -4,6 +4,7 @@ import type { SearchDoc } from '../model/inventory';
 import { clearDerived } from './artifact-repo';
 import type { Db } from './database';
 import { insertSearchDocs } from './search-repo';
+import { ocrSearchDoc } from './visual-repo';
 import { prepared } from './statements';
 
 /**
@@ -42,7 +43,9 @@ export function saveExtraction(db: Db, artifactId: number, extraction: Extractio
     for (const h of id.history ?? []) if (h.instanceId) insertId.run(artifactId, 'history-instance', h.instanceId);
   }
 
-  insertSearchDocs(db, artifactId, docs);
+  // OCR text is not the extractors' work and survives their re-runs: it joins the artifact's index row again here.
+  const ocr = ocrSearchDoc(db, artifactId);
+  insertSearchDocs(db, artifactId, ocr ? [...docs, ocr] : docs);
 }
 
 /** Characters (UTF-16 code units, never splitting a pair) per stored chunk of extracted text. */

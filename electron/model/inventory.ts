@@ -108,6 +108,6 @@ export interface SearchDoc {
 }
 
 /** Each field's place in `search_docs.id = artifact_id * SEARCH_SLOTS + slot`. */
-export const SEARCH_FIELD_SLOTS = { path: 0, metadata: 1, text: 2 } as const;
+export const SEARCH_FIELD_SLOTS = { path: 0, metadata: 1, text: 2, ocr: 3 } as const;
 export type SearchField = keyof typeof SEARCH_FIELD_SLOTS;
 export const SEARCH_SLOTS = 16;

@@ -6,6 +6,7 @@ import { filteredIds, getArtifactSummary, queryArtifacts, type ArtifactListQuery
 import { childCount, childFolders } from '../db/artifact-repo';
 import { documentLinks, readExtraction, readText } from '../db/extraction-repo';
 import { findSourceById } from '../db/source-repo';
+import { readOcr } from '../db/visual-repo';
 import { caseDb } from './case-store';
 
 /** Query terms as the index holds them: folded (case, width, Chinese variants), split on whitespace. */
@@ -49,6 +50,7 @@ export function getArtifact(dir: string, id: number): ArtifactDetail {
     analysis: readAnalysis(db, id),
     links: documentLinks(db, id),
     children: childCount(db, id),
+    ocr: readOcr(db, id),
   };
 }
 

@@ -269,6 +269,18 @@ async function pdfPreview(
 }
 
 /**
+ * The bytes of a file or archive member, read read-only (see readTopLevel, readMember), or why not. Evidence
+ * integrity: they are returned only when their SHA-256 is the one recorded at ingest.
+ */
+export async function readVerified(db: Db, a: ArtifactSummary): Promise<Read> {
+  if (!a.sha256) return { reason: 'no SHA-256 was recorded at ingest, so the bytes could not be verified' };
+  if ((a.size ?? 0) > VERIFY_MAX_BYTES) return { reason: `too large to read whole (${formatBytes(a.size ?? 0)})` };
+  const read = a.kind === 'member' ? await readMember(db, a) : await readTopLevel(db, a);
+  if ('reason' in read) return read;
+  return createHash('sha256').update(read.bytes).digest('hex') === a.sha256 ? read : { reason: CHANGED };
+}
+
+/**
  * A picture of one artifact: the original image, an embedded JPEG preview, the preview a work file keeps of itself
  * (Krita, OpenRaster, Animate, Clip Studio), or a page of a PDF (page 1 at 800 px for the detail pane; any page,
  * wider, for the viewer). Evidence integrity: the bytes are read read-only and must match the
@@ -281,9 +293,8 @@ export async function artifactPreview(dir: string, id: number, page = 1, width =
   if (!a) throw new AppError('not_found', `no artifact ${id} in this case`);
   const refused = refusal(a);
   if (refused || !a.sha256) return none(refused ?? 'no SHA-256 recorded');
-  const read = a.kind === 'member' ? await readMember(db, a) : await readTopLevel(db, a);
+  const read = await readVerified(db, a);
   if ('reason' in read) return none(read.reason);
-  if (createHash('sha256').update(read.bytes).digest('hex') !== a.sha256) return none(CHANGED);
   // From here on `a.sha256` equals a digest just computed, so it is plain hex and safe as a cache file name.
   if (!a.mime?.startsWith('image/') && mayHoldWorkFilePicture(a.name)) return workFilePreview(read.bytes);
   // A case open read-only is never written to, not even a cache file.

@@ -15,6 +15,7 @@ import {
 } from '../db/analysis-repo';
 import { appendAudit } from '../db/audit-repo';
 import { readExtraction } from '../db/extraction-repo';
+import { ocrText } from '../db/visual-repo';
 import { transaction, type Db } from '../db/database';
 import { insertOp, snapshot, type Change } from '../db/review-repo';
 import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
@@ -207,7 +208,8 @@ async function rematch(dir: string, state: { cancelled: boolean }, ctx: Ctx): Pr
     transaction(db, () => {
       for (const id of ids) {
         const path = (db.prepare('SELECT path FROM artifacts WHERE id = ?').get(id) as { path: string }).path;
-        replaceSuggestions(db, id, suggestionsFor(analysisInputs(path, readExtraction(db, id, Number.POSITIVE_INFINITY)), productions));
+        const inputs = analysisInputs(path, readExtraction(db, id, Number.POSITIVE_INFINITY), ocrText(db, id));
+        replaceSuggestions(db, id, suggestionsFor(inputs, productions));
         changed.push(id);
       }
     });

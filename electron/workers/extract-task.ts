@@ -17,7 +17,12 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * The extractors (and the parsers they load) are imported on first use, so hash-only workers stay small and the
  * main thread never loads them; the versions reported are those of the extractors that actually ran.
  */
-export async function extract(input: ExtractInput, productions: readonly Production[], logRequests: LogRequestSink): Promise<Extracted> {
+export async function extract(
+  input: ExtractInput,
+  productions: readonly Production[],
+  logRequests: LogRequestSink,
+  ocrText?: string,
+): Promise<Extracted> {
   const run = await import('../formats/run');
   const analysis = await import('../analysis/artifact-analysis');
   const extraction = await run.runExtractors({ ...input, logRequests });
@@ -25,7 +30,7 @@ export async function extract(input: ExtractInput, productions: readonly Product
     extraction,
     versions: run.extractorVersions(),
     docs: buildSearchDocs(input.path, extraction),
-    analysis: SKIP_ANALYSIS ? analysis.noAnalysis() : analysis.analysisRecord(input.path, extraction, productions),
+    analysis: SKIP_ANALYSIS ? analysis.noAnalysis() : analysis.analysisRecord(input.path, extraction, productions, ocrText),
   };
 }
 
@@ -82,14 +87,19 @@ export async function extractFile(task: ExtractFileTask, progress: (p: ExtractPr
   const input = { name: task.name, path: task.displayPath, size: task.size, mime: task.mime ?? undefined };
   const logs = new LogFlow(task.logFlow, progress).sink(0);
   if (task.size <= VERIFY_MAX_BYTES) {
-    const extracted = await extract({ ...input, source: bufferSource(await readVerified(file, task)) }, task.productions, logs);
+    const extracted = await extract(
+      { ...input, source: bufferSource(await readVerified(file, task)) },
+      task.productions,
+      logs,
+      task.ocrText,
+    );
     return { type: 'file', ...extracted };
   }
   // Above the cap (video, disk images) the file is not held in memory nor hashed again: that would cost a second
   // full read of the largest files, and the extractors read only parts of them. Size and mtime, as recorded at
   // hashing, are checked before and after instead; they catch ordinary changes, not a same-size write that restores mtime.
   await checkStat(file, task);
-  const extracted = await extract({ ...input, source: fileSource(file, task.size) }, task.productions, logs);
+  const extracted = await extract({ ...input, source: fileSource(file, task.size) }, task.productions, logs, task.ocrText);
   await checkStat(file, task);
   return { type: 'file', ...extracted };
 }
@@ -138,6 +148,7 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
           },
           task.productions,
           flow.sink(wanted.id),
+          wanted.ocrText,
         );
         progress({ type: 'member-done', id: wanted.id, extracted, skipped: null, error: null });
       });

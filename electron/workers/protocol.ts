@@ -69,6 +69,8 @@ export interface ExtractFileTask {
   mtime: string | null;
   productions: Production[];
   logFlow: SharedArrayBuffer;
+  /** What OCR read in the artifact's pictures before, analysed with the new extraction (it survives re-extraction). */
+  ocrText?: string;
 }
 
 export interface WantedMember {
@@ -78,6 +80,8 @@ export interface WantedMember {
   size: number;
   mime: string | null;
   sha256: string;
+  /** As in ExtractFileTask. */
+  ocrText?: string;
 }
 
 export interface ExtractMembersTask {

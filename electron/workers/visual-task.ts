@@ -1,4 +1,8 @@
+import type { Production } from '../../shared/domain/analysis';
+import type { Extraction } from '../../shared/domain/extraction';
 import type { HashedPixels, ImageHashes, OcrResult, VideoKeyFrames } from '../../shared/domain/visual';
+import type { AnalysisRecord } from '../analysis/artifact-analysis';
+import type { SearchDoc } from '../model/inventory';
 import { extractKeyFrames, type KeyFrameOptions } from '../formats/visual/key-frames';
 import { OcrEngine } from '../formats/visual/ocr';
 import { hashImage } from '../formats/visual/perceptual-hash';
@@ -11,13 +15,30 @@ import { renderPdfPage } from '../formats/visual/pdf-page';
 export type VisualTask =
   /** `dataDir`: app-data folder for the linked language models (the engine is created once per worker and folder). */
   | { type: 'ocr'; bytes: Uint8Array; dataDir: string; timeoutMs: number }
+  /**
+   * OCR of one picture of an artifact: the image itself (`pdfPage` null) or one page of a PDF drawn at 300 dpi. One
+   * task per page, so the time limit is per page and a cancel stops between pages.
+   */
+  | { type: 'ocr-page'; bytes: Uint8Array; pdfPage: number | null; dataDir: string; timeoutMs: number }
+  /** The artifact's analysis again with the text OCR read, and that text's search field: the main thread only writes rows. */
+  | { type: 'analyse-ocr'; text: string; analyse: OcrAnalysisInput }
   | { type: 'hash-image'; bytes: Uint8Array }
   | { type: 'hash-pdf'; bytes: Uint8Array }
   /** `path`: the video on disk, opened read-only by ffmpeg. */
   | { type: 'key-frames'; path: string; options: KeyFrameOptions };
 
+export interface OcrAnalysisInput {
+  path: string;
+  extraction: Extraction | null;
+  productions: Production[];
+}
+
 export type VisualResult =
   | { type: 'ocr'; result: OcrResult }
+  | { type: 'ocr-page'; result: OcrResult }
+  /** The PDF has fewer pages than the one asked for. */
+  | { type: 'no-page'; pageCount: number }
+  | { type: 'ocr-analysis'; doc: SearchDoc | null; analysis: AnalysisRecord }
   | { type: 'hashes'; pixels: HashedPixels; hashes: ImageHashes }
   /** A PDF whose page 1 could not be drawn: why, instead of hashes. */
   | { type: 'no-hashes'; reason: string }
@@ -25,6 +46,11 @@ export type VisualResult =
 
 /** Page 1 is drawn at this size for hashing only; the hashes read a 32×32 reduction of it. */
 const PDF_HASH_SIZE = 512;
+/**
+ * 300 dpi, the resolution tesseract's models are trained for, and at most A4 at 300 dpi in pixels: a larger page is
+ * drawn smaller (OCR time grows with the pixels), a smaller one at 300 dpi.
+ */
+const PDF_OCR_SIZE = { maxWidth: 2480, maxHeight: 3508, maxScale: 300 / 72 };
 
 const engines = new Map<string, Promise<OcrEngine>>();
 
@@ -42,6 +68,10 @@ export async function runVisualTask(task: VisualTask): Promise<VisualResult> {
   switch (task.type) {
     case 'ocr':
       return { type: 'ocr', result: await (await ocrEngine(task.dataDir)).recognize(task.bytes, { timeoutMs: task.timeoutMs }) };
+    case 'ocr-page':
+      return ocrPage(task);
+    case 'analyse-ocr':
+      return analyseOcr(task.text, task.analyse);
     case 'hash-image':
       return { type: 'hashes', pixels: 'image', hashes: await hashImage(task.bytes) };
     case 'hash-pdf': {
@@ -56,6 +86,31 @@ export async function runVisualTask(task: VisualTask): Promise<VisualResult> {
       return { type: 'key-frames', video, frames: hashed };
     }
   }
+}
+
+async function ocrPage(task: Extract<VisualTask, { type: 'ocr-page' }>): Promise<VisualResult> {
+  let picture: Uint8Array = task.bytes;
+  if (task.pdfPage !== null) {
+    const page = await renderPdfPage(task.bytes, task.pdfPage, PDF_OCR_SIZE);
+    if ('pageCount' in page) return { type: 'no-page', pageCount: page.pageCount };
+    if ('reason' in page) throw new Error(page.reason);
+    picture = page.png;
+  }
+  return { type: 'ocr-page', result: await (await ocrEngine(task.dataDir)).recognize(picture, { timeoutMs: task.timeoutMs }) };
+}
+
+async function analyseOcr(raw: string, input: OcrAnalysisInput): Promise<VisualResult> {
+  // Loaded on first use, as in extract-task.ts: hashing-only workers never load the language data.
+  const [{ analysisRecord }, { searchDoc }] = await Promise.all([
+    import('../analysis/artifact-analysis'),
+    import('../analysis/search-docs'),
+  ]);
+  const text = raw.trim();
+  return {
+    type: 'ocr-analysis',
+    doc: text ? searchDoc('ocr', text) : null,
+    analysis: analysisRecord(input.path, input.extraction, input.productions, text || undefined),
+  };
 }
 
 /** Stops the OCR workers this thread started (tesseract.js runs each in a thread of its own). */

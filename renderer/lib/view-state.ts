@@ -4,7 +4,7 @@ import { ArtifactFilters, ArtifactSortKey } from '../../shared/domain/artifact';
 export type ViewFilters = Omit<ArtifactFilters, 'sourceId' | 'pathPrefix' | 'filter'>;
 export type FilterKey = keyof ViewFilters;
 
-export const VIEW_TABS = ['artifacts', 'timeline', 'case', 'watchlist', 'audit'] as const;
+export const VIEW_TABS = ['artifacts', 'timeline', 'case', 'watchlist', 'clusters', 'audit'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 
 /** Everything a reload needs to show the same view: the case, the list's query, the selected artifact, the tab. */

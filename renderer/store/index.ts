@@ -13,6 +13,7 @@ import { createReviewSlice, type ReviewSlice } from './slices/review';
 import { createTimelineSlice, type TimelineSlice } from './slices/timeline';
 import { createUiSlice, type UiSlice } from './slices/ui';
 import { createViewerSlice, type ViewerSlice } from './slices/viewer';
+import { createVisualSlice, type VisualSlice } from './slices/visual';
 import { createWatchlistSlice, type WatchlistSlice } from './slices/watchlist';
 
 export type AppState = CasesSlice &
@@ -27,7 +28,8 @@ export type AppState = CasesSlice &
   AuditSlice &
   ViewerSlice &
   UiSlice &
-  ExportsSlice;
+  ExportsSlice &
+  VisualSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [['zustand/devtools', never]], [], T>;
 
@@ -48,6 +50,7 @@ export const useAppStore = create<AppState>()(
       ...createViewerSlice(...a),
       ...createUiSlice(...a),
       ...createExportsSlice(...a),
+      ...createVisualSlice(...a),
     }),
     { name: 'evidence-workbench', enabled: import.meta.env.DEV },
   ),

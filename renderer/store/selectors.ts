@@ -379,3 +379,24 @@ export const selectWorkspaceActions = (s: AppState) => ({
   setLeftPaneOpen: s.setLeftPaneOpen,
   closeCase: s.closeCase,
 });
+
+// ---- visual evidence ----
+export const selectOcrJob = (s: AppState) => s.ocrJob;
+export const selectOcrRequest = (s: AppState) => s.ocrRequest;
+export const selectIsOcrOverlayOn = (s: AppState) => s.isOcrOverlayOn;
+export const selectSimilar = (s: AppState) => s.similar;
+export const selectSimilarRequest = (s: AppState) => s.similarRequest;
+export const selectClusters = (s: AppState) => s.clusters;
+export const selectClustersRequest = (s: AppState) => s.clustersRequest;
+export const selectReferencesByProduction = (s: AppState) => s.referencesByProduction;
+export const selectReferencesRequest = (s: AppState) => s.referencesRequest;
+export const selectVisualActions = (s: AppState) => ({
+  startOcr: s.startOcr,
+  cancelOcr: s.cancelOcr,
+  setOcrOverlay: s.setOcrOverlay,
+  loadSimilar: s.loadSimilar,
+  loadClusters: s.loadClusters,
+  loadReferences: s.loadReferences,
+  addReference: s.addReference,
+  removeReference: s.removeReference,
+});

@@ -12,4 +12,6 @@ export function wireEvents(): void {
   api.on('review.changed', (change) => useAppStore.getState().applyReviewChanged(change));
   api.on('exports.progress', (p) => useAppStore.getState().applyExportProgress(p));
   api.on('exports.finished', (job) => useAppStore.getState().applyExportFinished(job));
+  api.on('visual.ocr.progress', (p) => useAppStore.getState().applyOcrProgress(p));
+  api.on('visual.ocr.finished', (job) => useAppStore.getState().applyOcrFinished(job));
 }

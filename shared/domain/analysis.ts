@@ -279,6 +279,11 @@ export const WatchlistHit = TextSpan.extend({
   snippet: z.string(),
   highlight: z.object({ start: offset, end: offset }),
   reason: z.string(),
+  /**
+   * Set on a look-alike hit: the artifact's picture is near a reference image of the production (no text matched;
+   * `field` is `image`, `alias` the reference's label and `distance` the pHash Hamming distance).
+   */
+  lookAlike: z.object({ referenceId: z.number().int(), referenceArtifactId: z.number().int().nullable() }).optional(),
 });
 export type WatchlistHit = z.infer<typeof WatchlistHit>;
 

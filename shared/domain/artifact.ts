@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArtifactAnalysis, LanguageLabel } from './analysis';
 import { Extraction } from './extraction';
 import { TypedText } from './text';
+import { StoredOcrPage } from './visual';
 
 export const ArtifactKind = z.enum(['file', 'symlink', 'member', 'special', 'directory']);
 export type ArtifactKind = z.infer<typeof ArtifactKind>;
@@ -146,5 +147,7 @@ export const ArtifactDetail = ArtifactSummary.extend({
   analysis: ArtifactAnalysis.nullable(),
   links: z.array(DocumentLink),
   children: z.number().int(),
+  /** What OCR read in the artifact's pictures (current bytes only), page by page; empty when it was not OCR'd. */
+  ocr: z.array(StoredOcrPage),
 });
 export type ArtifactDetail = z.infer<typeof ArtifactDetail>;

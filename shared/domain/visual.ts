@@ -120,3 +120,127 @@ export const VideoKeyFrames = z.object({
   truncated: z.string().optional(),
 });
 export type VideoKeyFrames = z.infer<typeof VideoKeyFrames>;
+
+/** One page of an artifact's stored OCR: page 0 is the image itself, page n ≥ 1 page n of a PDF drawn by the workbench. */
+export const StoredOcrPage = z.object({
+  page: z.number().int().nonnegative(),
+  status: z.enum(['done', 'failed']),
+  text: z.string(),
+  languages: z.array(OcrLanguage),
+  engine: z.string(),
+  confidence: Confidence,
+  /** Pixel size of the picture read; word boxes are in these pixels. */
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  lines: z.array(OcrLine),
+  error: z.string().nullable(),
+  durationMs: z.number().nonnegative(),
+  createdAt: z.string(),
+});
+export type StoredOcrPage = z.infer<typeof StoredOcrPage>;
+
+const dir = z.string().min(1);
+const artifactId = z.number().int().positive();
+
+export const StartOcr = z
+  .object({
+    dir,
+    /** The artifacts to read; or `all`: every image and every PDF without a text layer. */
+    ids: z.array(artifactId).max(100_000).optional(),
+    all: z.boolean().optional(),
+    /** Per-image time limit (default 60 s). */
+    timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+  })
+  .refine((v) => (v.ids !== undefined && v.ids.length > 0) !== (v.all === true), { message: 'give artifact ids or all, not both' });
+export type StartOcr = z.infer<typeof StartOcr>;
+
+export const VisualJobStatus = z.enum(['running', 'done', 'cancelled', 'failed']);
+export type VisualJobStatus = z.infer<typeof VisualJobStatus>;
+
+/** An OCR job: `skipped` artifacts had a result for their current bytes already (a resumed job skips them). */
+export const OcrJob = z.object({
+  id: z.number().int(),
+  caseDir: z.string(),
+  status: VisualJobStatus,
+  total: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type OcrJob = z.infer<typeof OcrJob>;
+
+/** Pushed after every artifact of an OCR job; the ETA is the mean time per artifact so far times what is left. */
+export const OcrProgress = OcrJob.extend({
+  currentPath: z.string().nullable(),
+  elapsedSeconds: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type OcrProgress = z.infer<typeof OcrProgress>;
+
+/** An artifact near another by perceptual hash: `score` = 1 − distance / 64. */
+export const SimilarArtifact = z.object({
+  artifactId,
+  path: z.string(),
+  /** pHash Hamming distance (bits of 64). */
+  distance: z.number().int().min(0).max(64),
+  /** dHash distance, as corroboration. */
+  dDistance: z.number().int().min(0).max(64),
+  score: z.number().min(0).max(1),
+  pixels: HashedPixels,
+});
+export type SimilarArtifact = z.infer<typeof SimilarArtifact>;
+
+export const SimilarQuery = z.object({
+  dir,
+  artifactId,
+  limit: z.number().int().min(1).max(1000).default(20),
+  /** Farthest pHash distance listed (default 20: twice the clustering threshold, so near misses show too). */
+  maxDistance: z.number().int().min(0).max(64).default(20),
+});
+export type SimilarQuery = z.input<typeof SimilarQuery>;
+
+export const ClusterQuery = z.object({ dir, threshold: z.number().int().min(0).max(32).optional() });
+export type ClusterQuery = z.input<typeof ClusterQuery>;
+
+/** A group of near-duplicate pictures and the links (pHash distance) that joined them. */
+export const VisualCluster = z.object({
+  members: z.array(z.object({ artifactId, path: z.string() })),
+  links: z.array(SimilarityLink),
+});
+export type VisualCluster = z.infer<typeof VisualCluster>;
+
+/** A known picture of a production (a character's model sheet): from the case (`artifactId`) or a file outside it. */
+export const ReferenceImage = z.object({
+  id: z.number().int(),
+  productionId: z.string(),
+  artifactId: z.number().int().nullable(),
+  label: z.string(),
+  sha256: z.string(),
+  pHash: Hash64,
+  dHash: Hash64,
+  /** PNG data URL, at most 160 px, of a reference from outside the case (a case artifact has its own preview). */
+  thumbnail: z.string().nullable(),
+  addedAt: z.string(),
+  /** Artifacts within the threshold of it (they are suggestions for the production). */
+  matches: z.number().int(),
+});
+export type ReferenceImage = z.infer<typeof ReferenceImage>;
+
+export const AddReference = z
+  .object({
+    dir,
+    examiner: z.string().min(1).optional(),
+    productionId: z.string().min(1),
+    artifactId: artifactId.optional(),
+    /** An image file outside the case, read read-only. */
+    path: z.string().min(1).optional(),
+    label: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((v) => (v.artifactId === undefined) !== (v.path === undefined), { message: 'give an artifact id or a file path, not both' });
+export type AddReference = z.infer<typeof AddReference>;
+
+export const RemoveReference = z.object({ dir, examiner: z.string().min(1).optional(), id: z.number().int() });
+export const ListReferences = z.object({ dir, productionId: z.string().optional() });

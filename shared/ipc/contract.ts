@@ -52,6 +52,19 @@ import {
   StartExport,
   VerifyBundle,
 } from '../domain/bundle';
+import {
+  AddReference,
+  ClusterQuery,
+  ListReferences,
+  OcrJob,
+  OcrProgress,
+  ReferenceImage,
+  RemoveReference,
+  SimilarArtifact,
+  SimilarQuery,
+  StartOcr,
+  VisualCluster,
+} from '../domain/visual';
 
 const proc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -152,6 +165,17 @@ export const procedures = {
   'bundles.verify': proc(VerifyBundle, BundleVerification),
   /** Opens a bundle as a new case (the bundle must verify first). */
   'bundles.import': proc(ImportBundle, CaseSummary),
+  /** OCR of a selection (or of every image and PDF without a text layer) in the background; resumes where it stopped. */
+  'visual.ocr.start': proc(StartOcr, OcrJob),
+  'visual.ocr.cancel': proc(z.object({ dir: z.string().min(1), jobId: z.number().int() }), OcrJob),
+  /** The OCR jobs this process ran in the case, newest first (or the one asked for). */
+  'visual.ocr.status': proc(z.object({ dir: z.string().min(1), jobId: z.number().int().optional() }), z.array(OcrJob)),
+  /** Pictures near an artifact's, nearest first; hashes what has not been hashed yet first. */
+  'visual.similar': proc(SimilarQuery, z.array(SimilarArtifact)),
+  'visual.clusters': proc(ClusterQuery, z.array(VisualCluster)),
+  'production.references.add': proc(AddReference, ReferenceImage),
+  'production.references.remove': proc(RemoveReference, z.null()),
+  'production.references.list': proc(ListReferences, z.array(ReferenceImage)),
 } as const;
 
 /** Events the backend pushes to every connected renderer. */
@@ -162,6 +186,8 @@ export const events = {
   'review.changed': ReviewChanged,
   'exports.progress': ExportProgress,
   'exports.finished': ExportJob,
+  'visual.ocr.progress': OcrProgress,
+  'visual.ocr.finished': OcrJob,
 } as const;
 
 export type Channel = keyof typeof procedures;

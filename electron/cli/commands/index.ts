@@ -6,6 +6,7 @@ import { ingestCommands } from './ingest';
 import { logCommands } from './logs';
 import { reviewCommands } from './review';
 import { searchCommands } from './search';
+import { visualCommands } from './visual';
 
 export const commands: Command[] = [
   ...caseCommands,
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   ...reviewCommands,
   ...logCommands,
   ...bundleCommands,
+  ...visualCommands,
 ];

@@ -264,6 +264,12 @@ function describeDetail(a: ArtifactDetail, review: ArtifactReview): string {
   }
   const text = a.extraction?.text;
   if (text) lines.push('', text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
+  for (const page of a.ocr)
+    lines.push(
+      '',
+      `OCR ${page.page === 0 ? 'of the image' : `of page ${page.page}`} (${page.engine || page.status}):`,
+      page.error ?? page.text,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -312,6 +318,8 @@ async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {
     ...detail,
     metadata: x?.metadata ?? {},
     text: windowed ? await wholeText(io, dir, id) : (x?.text ?? null),
+    // What OCR read in the artifact's pictures (`ocr` holds the pages with word boxes).
+    ocrText: detail.ocr.length > 0 ? detail.ocr.map((p) => p.text).join('\n') : null,
     encoding: x?.encoding?.name ?? null,
     pages: x?.pages ?? null,
     timestamps: x?.timestamps ?? [],

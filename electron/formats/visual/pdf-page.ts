@@ -62,6 +62,8 @@ export interface PageRenderOptions {
   /** The page is scaled to fit both limits (pixels). */
   maxWidth: number;
   maxHeight: number;
+  /** Pixels per PDF point at most (300 dpi = 300 / 72): a small page is not blown up past the resolution asked for. */
+  maxScale?: number;
   stepTimeoutMs?: number;
   /** Also read the page's text runs (for the viewer's text layer); the perceptual hash does not need them. */
   withText?: boolean;
@@ -111,7 +113,7 @@ export async function renderPdfPage(bytes: Uint8Array, pageNumber: number, optio
     if (pageNumber > doc.numPages) return { pageCount: doc.numPages };
     const page = await withTimeout(doc.getPage(pageNumber), stepTimeoutMs, `opening page ${pageNumber}`);
     const base = page.getViewport({ scale: 1 });
-    const scale = Math.min(options.maxWidth / base.width, options.maxHeight / base.height);
+    const scale = Math.min(options.maxWidth / base.width, options.maxHeight / base.height, options.maxScale ?? Number.POSITIVE_INFINITY);
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.floor(viewport.width));
     const height = Math.max(1, Math.floor(viewport.height));

@@ -9,6 +9,7 @@ import { previewHandlers } from './preview';
 import { reviewHandlers } from './review';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
+import { visualHandlers } from './visual';
 
 /** The handler table: a channel in the contract without a handler here is a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...logHandlers,
   ...reviewHandlers,
   ...exportHandlers,
+  ...visualHandlers,
 };

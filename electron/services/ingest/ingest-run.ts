@@ -22,6 +22,7 @@ import {
 import { appendAudit } from '../../db/audit-repo';
 import { transaction, type Db } from '../../db/database';
 import { listProductions, saveAnalysis } from '../../db/analysis-repo';
+import { ocrText } from '../../db/visual-repo';
 import { saveExtraction, saveTextChunk, textChunks } from '../../db/extraction-repo';
 import { clearLogRequests } from '../../db/log-repo';
 import { finishJob, getJob, toIngestJob, updateJobCounts } from '../../db/job-repo';
@@ -564,7 +565,15 @@ export class IngestRun {
         const archive = topArchive(c.parentId ?? c.id);
         let group = members.get(archive.id);
         if (!group) members.set(archive.id, (group = { archive, wanted: [] }));
-        group.wanted.push({ id: c.id, path: c.path, name: c.name, size: c.size, mime: c.mime, sha256: c.sha256 });
+        group.wanted.push({
+          id: c.id,
+          path: c.path,
+          name: c.name,
+          size: c.size,
+          mime: c.mime,
+          sha256: c.sha256,
+          ocrText: ocrText(run.setup.db, c.id),
+        });
       }
     };
     await this.bounded(files(this), pool.size * 2, (c) => this.extractFile(pool, c, tally));
@@ -648,6 +657,7 @@ export class IngestRun {
           mtime: c.mtime,
           productions: this.productions,
           logFlow,
+          ocrText: ocrText(this.setup.db, c.id),
         },
         {
           timeoutMs: EXTRACT_TIMEOUT_MS,

@@ -184,3 +184,15 @@ export function encodeTestVideo(ffmpeg: string, file: string, format: TestVideoF
   );
   if (result.status !== 0) throw new Error(`ffmpeg could not encode ${format.name}: ${result.stderr}`);
 }
+
+/** A scanned document: each picture, scanned at 300 dpi, fills one page of its own size, with no text layer. */
+export async function scannedPdf(pages: readonly Uint8Array[]): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  for (const png of pages) {
+    const image = await doc.embedPng(png);
+    const [width, height] = [(image.width * 72) / 300, (image.height * 72) / 300];
+    doc.addPage([width, height]).drawImage(image, { x: 0, y: 0, width, height });
+  }
+  return doc.save();
+}

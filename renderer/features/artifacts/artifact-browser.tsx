@@ -29,6 +29,7 @@ import { FilterPanel } from '../filters/filter-panel';
 import { ArtifactTable } from './artifact-table';
 import { ArtifactToolbar } from './artifact-toolbar';
 import { SelectionBar } from './selection-bar';
+import { OcrSelectionButton } from '../visual/ocr-selection-button';
 
 interface Props {
   onActivate: () => void;
@@ -139,7 +140,9 @@ export function ArtifactBrowser({ onActivate }: Props) {
           onStar={() => void selection.toggleStars([...pickedIds])}
           onSelectAll={() => void selection.selectAllMatching()}
           onClear={selection.clearSelection}
-        />
+        >
+          <OcrSelectionButton ids={pickedIds} />
+        </SelectionBar>
       ) : null}
       <ErrorMessage error={listRequest.error} testId="artifact-list-error" />
       <div className="browser__table">{body}</div>

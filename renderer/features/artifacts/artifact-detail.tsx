@@ -9,7 +9,13 @@ import { readableType } from '../../lib/artifact-type';
 import { formatBytesExact, formatCount, formatDateTimeFull, formatMode } from '../../lib/format';
 import { countTags } from '../../lib/meta-value';
 import { useAppStore, useShallow } from '../../store';
-import { selectDetailById, selectReviewActions, selectSelectedReview, selectTextMatches } from '../../store/selectors';
+import {
+  selectDetailById,
+  selectIsOcrOverlayOn,
+  selectReviewActions,
+  selectSelectedReview,
+  selectTextMatches,
+} from '../../store/selectors';
 import type { PreviewState } from '../../store/slices/preview';
 import { GlossaryList } from '../analysis/glossary-list';
 import { LanguageView } from '../analysis/language-view';
@@ -19,6 +25,9 @@ import { ArtifactAudit } from '../audit/artifact-audit';
 import { AnnotationsList } from '../review/annotations-list';
 import { AttributionSection } from '../review/attribution-section';
 import { NotesSection } from '../review/notes-section';
+import { OcrOverlay } from '../visual/ocr-overlay';
+import { isOcrReadable, OcrSection } from '../visual/ocr-section';
+import { SimilarSection } from '../visual/similar-section';
 import { DetailNav, type NavItem } from './detail-nav';
 import { HashRow } from './hash-row';
 import { IdentityView } from './identity-view';
@@ -58,6 +67,9 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnT
   const matches = useAppStore(selectTextMatches);
   const detailsById = useAppStore(selectDetailById);
   const actions = useAppStore(useShallow(selectReviewActions));
+  const isOcrOverlayOn = useAppStore(selectIsOcrOverlayOn);
+  // The preview shows the image itself or page 1 of a PDF: the OCR page read from the same picture.
+  const ocrPage = d.ocr.find((p) => p.status === 'done' && p.page <= 1);
   const x = d.extraction;
   const analysis = d.analysis;
   const metaCount = x ? countTags(x.metadata) : 0;
@@ -150,10 +162,13 @@ export function ArtifactDetail({ detail: d, preview, onSelectArtifact, onShowOnT
             state={preview}
             name={d.name}
             annotations={annotations}
+            overlay={ocrPage && isOcrOverlayOn ? <OcrOverlay page={ocrPage} /> : null}
             onOpenViewer={() => void actions.openViewer(d.id)}
           />
         </Section>
       )}
+      {isDirectory ? null : <OcrSection detail={d} />}
+      {isOcrReadable(d.mime) || (d.mime?.startsWith('video/') ?? false) ? <SimilarSection artifactId={d.id} /> : null}
 
       <Section
         title="Attribution"

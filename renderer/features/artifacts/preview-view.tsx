@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PreviewOrigin } from '../../../shared/domain/preview';
 import type { Annotation } from '../../../shared/domain/review';
 import { Badge } from '../../components/badge';
@@ -18,11 +18,13 @@ interface Props {
   state: PreviewState | null;
   name: string;
   annotations: Annotation[];
+  /** Drawn over the picture as well, e.g. the words OCR read (placed by percentages, like the regions). */
+  overlay?: ReactNode;
   onOpenViewer: () => void;
 }
 
 /** The picture the backend verified against the recorded SHA-256 (with the regions marked on it), or why there is none. */
-export function PreviewView({ state, name, annotations, onOpenViewer }: Props) {
+export function PreviewView({ state, name, annotations, overlay, onOpenViewer }: Props) {
   const [decoded, setDecoded] = useState<Size | null>(null);
   if (state?.request.status === 'error') return <ErrorMessage error={state.request.error} testId="preview-error" />;
   const p = state?.preview;
@@ -64,6 +66,7 @@ export function PreviewView({ state, name, annotations, onOpenViewer }: Props) {
               data-testid="preview-image"
             />
             {frame && regions.length > 0 ? <RegionOverlay regions={regions} frame={frame} /> : null}
+            {overlay}
           </span>
         </button>
       </div>

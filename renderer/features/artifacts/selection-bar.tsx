@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatCount } from '../../lib/format';
 
 interface Props {
@@ -8,10 +9,12 @@ interface Props {
   onStar: () => void;
   onSelectAll: () => void;
   onClear: () => void;
+  /** More bulk actions (OCR of the selection). */
+  children?: ReactNode;
 }
 
 /** Bulk actions on the picked rows (shift/ctrl-click, or every row the filters match). */
-export function SelectionBar({ count, total, onTag, onLabel, onStar, onSelectAll, onClear }: Props) {
+export function SelectionBar({ count, total, onTag, onLabel, onStar, onSelectAll, onClear, children }: Props) {
   return (
     <div className="selbar" role="toolbar" aria-label="Selected artifacts" data-testid="selection-bar">
       <span className="selbar__count" data-testid="selection-count">
@@ -26,6 +29,7 @@ export function SelectionBar({ count, total, onTag, onLabel, onStar, onSelectAll
       <button type="button" className="btn btn--small" onClick={onStar} data-testid="bulk-star" title="Star or unstar them (s)">
         ★ Star / unstar
       </button>
+      {children}
       {total !== null && total > count ? (
         <button type="button" className="btn btn--small" onClick={onSelectAll} data-testid="select-all-matching">
           Select all {formatCount(total)} matching

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { formatCount } from '../../lib/format';
 import { useAppStore, useShallow } from '../../store';
 import { selectProductions, selectProductionsRequest, selectWatchlistActions, selectWatchlistRequest } from '../../store/selectors';
+import { ReferenceImages } from '../visual/reference-images';
 import { ProductionForm } from './production-form';
 
 /** The case's watchlist: the productions suggestions are matched against. Saving one matches every artifact again. */
@@ -89,6 +90,7 @@ export function WatchlistEditor() {
                 <td>
                   <strong>{p.title}</strong>
                   {p.notes ? <div className="muted small">{p.notes}</div> : null}
+                  <ReferenceImages productionId={p.id} />
                 </td>
                 <td className="watchlist__aliases">
                   {p.aliases.map((a) => (

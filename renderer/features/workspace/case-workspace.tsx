@@ -24,6 +24,7 @@ import { SearchBox } from '../search/search-box';
 import { SourcesPane } from '../sources/sources-pane';
 import { TimelinePanel } from '../timeline/timeline-panel';
 import { ViewerDialog } from '../viewer/viewer-dialog';
+import { ClustersView } from '../visual/clusters-view';
 import { WatchlistEditor } from '../watchlist/watchlist-editor';
 import { WorkspaceHeader } from './workspace-header';
 import { useShortcuts } from './use-shortcuts';
@@ -33,6 +34,7 @@ const CENTER_TABS: readonly TabItem<CenterTab>[] = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'case', label: 'Case' },
   { id: 'watchlist', label: 'Watchlist' },
+  { id: 'clusters', label: 'Look-alikes' },
   { id: 'audit', label: 'Audit' },
 ];
 
@@ -102,6 +104,7 @@ export function CaseWorkspace() {
               {centerTab === 'timeline' ? <TimelinePanel onActivate={focusDetail} /> : null}
               {centerTab === 'case' ? <CaseOverview /> : null}
               {centerTab === 'watchlist' ? <WatchlistEditor /> : null}
+              {centerTab === 'clusters' ? <ClustersView /> : null}
               {centerTab === 'audit' ? <AuditView /> : null}
             </ErrorBoundary>
           </div>

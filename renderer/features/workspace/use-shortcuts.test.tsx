@@ -25,7 +25,14 @@ beforeEach(async () => {
   useAppStore.setState(useAppStore.getInitialState(), true);
   fake = memoryTransport({
     'artifacts.list': () => ({ total: rows.length, items: rows }),
-    'artifacts.get': ({ id }) => ({ ...fakeArtifact(id, `f/${id}.txt`), extraction: null, analysis: null, links: [], children: 0 }),
+    'artifacts.get': ({ id }) => ({
+      ...fakeArtifact(id, `f/${id}.txt`),
+      extraction: null,
+      analysis: null,
+      links: [],
+      children: 0,
+      ocr: [],
+    }),
     'review.get': ({ artifactId }) => ({
       artifactId,
       starred: false,

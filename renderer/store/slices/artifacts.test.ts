@@ -26,6 +26,7 @@ beforeEach(() => {
     'artifacts.get': ({ id }) => ({
       ...fakeArtifact(id, table[id - 1]?.path ?? 'missing'),
       extraction: null,
+      ocr: [],
       analysis: null,
       links: [],
       children: 0,

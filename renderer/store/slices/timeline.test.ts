@@ -36,6 +36,7 @@ beforeEach(() => {
     'artifacts.get': ({ id }: { id: number }): ArtifactDetail => ({
       ...fakeArtifact(id, `f/${id}.jpg`),
       extraction: null,
+      ocr: [],
       analysis: null,
       links: [],
       children: 0,
