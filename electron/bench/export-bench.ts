@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SCHEMA_VERSION } from '../db/database';
 import { benchRoot, ingest, trove } from './troves';
 import { available, ensurePeers, loadAverage, median, round, timeCli, timeShell } from './tools';
 
@@ -29,8 +30,8 @@ export async function exportBench(files: number, rounds: number, log: (line: str
     return null;
   }
   const t = await trove(files, log);
-  // One extracted case of the trove, kept between runs (it only changes with the trove or the ingest).
-  const work = path.join(benchRoot, 'cases', `export-${files}`);
+  // One extracted case of the trove, kept between runs (it only changes with the trove, the ingest or the schema).
+  const work = path.join(benchRoot, 'cases', `export-${files}-schema${SCHEMA_VERSION}`);
   const caseDir = path.join(work, 'case');
   const marker = path.join(work, 'ingested');
   const env: NodeJS.ProcessEnv = { ...process.env, WORKBENCH_DATA_DIR: path.join(work, 'data') };
@@ -38,7 +39,7 @@ export async function exportBench(files: number, rounds: number, log: (line: str
   if (existsSync(marker)) artifacts = Number(JSON.parse(readFileSync(marker, 'utf8')));
   else {
     log(`export: ingesting the ${files.toLocaleString('en-US')}-file trove once (kept in ${work})…`);
-    const run = await ingest(t.dir, { extract: true, name: `export-${files}`, keep: true });
+    const run = await ingest(t.dir, { extract: true, name: `export-${files}-schema${SCHEMA_VERSION}`, keep: true });
     artifacts = run.artifacts;
     writeFileSync(marker, JSON.stringify(artifacts));
   }
