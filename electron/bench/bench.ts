@@ -77,6 +77,17 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: machine(), started: new Date().toISOString(), files: options.files };
   const ratios: Record<string, number> = {};
   const seconds: Record<string, number> = {};
+  const failed: Record<string, string> = {};
+  /** A section that fails is reported and recorded, and the others still run and are written. */
+  const attempt = async <T>(section: string, work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (e) {
+      failed[section] = e instanceof Error ? e.message : String(e);
+      log(`  ${section} failed: ${failed[section]}`);
+      return null;
+    }
+  };
   ensurePeers(log);
   const main = await trove(options.files, log);
   log(`trove: ${main.files.toLocaleString('en-US')} files, ${round(main.bytes / 1e6, 0)} MB; load average ${loadAverage()}`);
@@ -201,16 +212,18 @@ async function main(): Promise<void> {
       }
       if (options.only.has('ui')) {
         log(`UI in Chromium on the same case (${largestTrove.files.toLocaleString('en-US')} files):`);
-        const ui = await uiTimings(host, largest.caseDir, `bench ${path.basename(path.dirname(largest.caseDir))}`);
-        log(
-          `  first table paint ${ui.firstPaintMs} ms; filter p50 ${ui.filterP50Ms} ms, p95 ${ui.filterP95Ms} ms; scroll to the last row ${ui.deepScrollMs} ms`,
-        );
-        Object.assign(results, {
-          first_paint_ms: ui.firstPaintMs,
-          filter_p95_ms: ui.filterP95Ms,
-          filter_p50_ms: ui.filterP50Ms,
-          deep_scroll_ms: ui.deepScrollMs,
-        });
+        const ui = await attempt('ui', () => uiTimings(host, largest.caseDir, `bench ${path.basename(path.dirname(largest.caseDir))}`));
+        if (ui) {
+          log(
+            `  first table paint ${ui.firstPaintMs} ms; filter p50 ${ui.filterP50Ms} ms, p95 ${ui.filterP95Ms} ms; scroll to the last row ${ui.deepScrollMs} ms`,
+          );
+          Object.assign(results, {
+            first_paint_ms: ui.firstPaintMs,
+            filter_p95_ms: ui.filterP95Ms,
+            filter_p50_ms: ui.filterP50Ms,
+            deep_scroll_ms: ui.deepScrollMs,
+          });
+        }
       }
     } finally {
       host.stop();
@@ -231,7 +244,7 @@ async function main(): Promise<void> {
 
   if (options.only.has('export')) {
     log('case bundle export with originals vs zip -r:');
-    const exported = await exportBench(options.files, options.rounds, log);
+    const exported = await attempt('export', () => exportBench(options.files, options.rounds, log));
     if (exported) {
       Object.assign(seconds, { export: exported.workbenchSeconds, zip_r: exported.zipSeconds });
       ratios.export_vs_zip_r = exported.ratio;
@@ -239,6 +252,7 @@ async function main(): Promise<void> {
     }
   }
 
+  if (Object.keys(failed).length > 0) results.failed = failed;
   results.ratios = ratios;
   results.seconds = seconds;
   results.peak_rss_mb = round(peakRss, 0);
@@ -251,6 +265,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(dir, `${String(results.started).replace(/[:.]/g, '-')}.json`), `${JSON.stringify(results, null, 2)}\n`);
     log(JSON.stringify(results));
   }
+  if (Object.keys(failed).length > 0) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
