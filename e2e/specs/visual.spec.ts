@@ -93,6 +93,7 @@ test('similar pictures, near-duplicate groups and a reference image that makes i
     expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(lookAlike.getByTestId('look-alike-score')).toHaveText(/^\d+%$/);
   await expect(lookAlike).toContainText('sheet-0412.png');
-  await lookAlike.scrollIntoViewIfNeeded();
+  // Centred, not merely in view: the screenshot is to show the whole card with its reason.
+  await lookAlike.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await keepScreenshot(ws.page, testInfo, 'visual-look-alike');
 });

@@ -62,7 +62,7 @@ export function SuggestionCard({ suggestion: s, onAccept, onDismiss }: Props) {
             )}
             <span className="hit-evidence__reason muted" data-testid="suggestion-reason">
               {h.reason}
-              {h.match === 'fuzzy' ? ` (fuzzy, ${h.distance} edit${h.distance === 1 ? '' : 's'})` : ''}
+              {h.match === 'fuzzy' && !h.lookAlike ? ` (fuzzy, ${h.distance} edit${h.distance === 1 ? '' : 's'})` : ''}
             </span>
           </li>
         ))}

@@ -108,6 +108,8 @@ describe('look-alike evidence', () => {
     expect(within(evidence).getByTestId('look-alike-score').textContent).toBe('94%');
     expect(evidence.textContent).toContain('Reference of Invincible');
     expect(evidence.textContent).toContain('Mark model sheet (artifact 3)');
+    // Its distance is in hash bits, which the reason states; it is no text edit count.
+    expect(screen.getAllByTestId('suggestion-reason')[0]?.textContent).not.toContain('edit');
     expect(fake.calls.filter((c) => c.channel === 'production.references.thumbnail')).toEqual([
       { channel: 'production.references.thumbnail', input: { dir: DIR, id: 11 } },
     ]);
