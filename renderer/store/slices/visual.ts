@@ -167,7 +167,7 @@ export const createVisualSlice: SliceCreator<VisualSlice> = (set, get) => {
       if (!dir) return;
       const key = referenceThumbnailKey(dir, referenceId);
       const status = get().referenceThumbnails[key]?.request.status;
-      if (status === 'loading' || (status === 'idle' && get().referenceThumbnails[key]?.thumbnail)) return;
+      if (status !== undefined && status !== 'error') return;
       const put = (entry: VisualSlice['referenceThumbnails'][string], action: string): void =>
         set((s) => ({ referenceThumbnails: { ...s.referenceThumbnails, [key]: entry } }), false, action);
       put({ request: loading, thumbnail: null }, 'visual/loadReferenceThumbnail');
