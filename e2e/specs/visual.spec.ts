@@ -85,4 +85,15 @@ test('similar pictures, near-duplicate groups and a reference image that makes i
   await ws.openArtifact(COPY);
   await expect(visual.suggestionFor('invincible')).toBeVisible();
   await expect(visual.suggestionFor('invincible').getByTestId('suggestion-field').first()).toHaveText(/image/);
+  // The evidence to judge it by: the reference sheet and this copy side by side, with how alike they are.
+  const lookAlike = visual.suggestionFor('invincible').getByTestId('look-alike');
+  await expect(lookAlike.getByTestId('look-alike-reference')).toBeVisible();
+  await expect(lookAlike.getByTestId('look-alike-artifact')).toBeVisible();
+  for (const picture of [lookAlike.getByTestId('look-alike-reference'), lookAlike.getByTestId('look-alike-artifact')])
+    expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(lookAlike.getByTestId('look-alike-score')).toHaveText(/^\d+%$/);
+  await expect(lookAlike).toContainText('sheet-0412.png');
+  // Centred, not merely in view: the screenshot is to show the whole card with its reason.
+  await lookAlike.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await keepScreenshot(ws.page, testInfo, 'visual-look-alike');
 });

@@ -309,6 +309,14 @@ export function listReferences(db: Db, productionId?: string): ReferenceRow[] {
   }));
 }
 
+/** A reference image whether or not it was taken off its production: decided suggestions still point at it. */
+export function findReference(db: Db, id: number): { artifactId: number | null; thumbnail: string | null } | null {
+  const row = prepared(db, 'SELECT artifact_id AS artifactId, thumbnail FROM reference_images WHERE id = ?').get(id) as
+    { artifactId: number | null; thumbnail: string | null } | undefined;
+  if (!row) return null;
+  return { artifactId: row.artifactId === null ? null : Number(row.artifactId), thumbnail: row.thumbnail };
+}
+
 export function retireReference(db: Db, id: number, now: string): boolean {
   return prepared(db, 'UPDATE reference_images SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(now, id).changes > 0;
 }

@@ -17,6 +17,7 @@ import {
   cancelOcr,
   findSimilar,
   referenceImages,
+  referenceThumbnail,
   removeReference,
   startOcr,
   stopVisualJobs,
@@ -239,6 +240,15 @@ describe('near-duplicates, similar pictures and reference images', () => {
     removeReference({ dir: caseDir, id: reference.id }, ws.ctx);
     removeReference({ dir: caseDir, id: external.id }, ws.ctx);
     expect(listSuggestions({ dir: caseDir, artifactId: copyId, offset: 0, limit: 10 }).total).toBe(0);
+
+    // Both references' pictures stay reachable after removal (decided suggestions show them), as PNGs of 160 px at most.
+    for (const id of [reference.id, external.id]) {
+      const thumb = await referenceThumbnail({ dir: caseDir, id });
+      expect(thumb).toMatchObject({ referenceId: id, reason: null, dataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
+      const meta = await sharp(Buffer.from((thumb.dataUrl ?? '').split(',')[1] ?? '', 'base64')).metadata();
+      expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(160);
+    }
+    await expect(referenceThumbnail({ dir: caseDir, id: 9999 })).rejects.toMatchObject({ code: 'not_found' });
     await expect(addReference({ dir: caseDir, productionId: 'nope', artifactId: originalId }, ws.ctx)).rejects.toMatchObject({
       code: 'not_found',
     });

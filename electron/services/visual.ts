@@ -8,6 +8,7 @@ import type {
   OcrJob,
   OcrProgress,
   ReferenceImage,
+  ReferenceThumbnail,
   SimilarArtifact,
   SimilarityCluster,
   SimilarityLink,
@@ -28,6 +29,7 @@ import {
   hashCandidates,
   hashError,
   hashOf,
+  findReference,
   hashRows,
   hasCurrentOcr,
   insertReference,
@@ -54,7 +56,7 @@ import type { VisualResult, VisualTask } from '../workers/visual-task';
 import { canonicalCaseDir, caseDb, writableCaseDb } from './case-store';
 import type { Ctx } from './context';
 import { EvidencePaths } from './ingest/evidence-paths';
-import { readVerified } from './preview';
+import { artifactPreview, readVerified } from './preview';
 import { acquireVisualPool, closeVisualPool, releaseVisualPool, type VisualPool } from './visual-pool';
 
 const DEFAULT_OCR_TIMEOUT_S = 60;
@@ -599,6 +601,23 @@ export function removeReference(input: { dir: string; examiner?: string; id: num
   if (touched.length > 0)
     ctx.emit('review.changed', { caseDir: canonicalCaseDir(input.dir), artifactIds: touched, kinds: ['suggestions'] });
   return null;
+}
+
+/**
+ * The picture of a reference image: the thumbnail stored with one from outside the case, or one made from the case
+ * artifact's preview (its bytes verified against the SHA-256 recorded at ingest, as for the preview itself).
+ * Raises `not_found`.
+ */
+export async function referenceThumbnail(input: { dir: string; id: number }): Promise<ReferenceThumbnail> {
+  const ref = findReference(caseDb(input.dir), input.id);
+  if (!ref) throw new AppError('not_found', `no reference image ${input.id}`);
+  const answer = (dataUrl: string | null, reason: string | null): ReferenceThumbnail => ({ referenceId: input.id, dataUrl, reason });
+  if (ref.thumbnail !== null) return answer(ref.thumbnail, null);
+  if (ref.artifactId === null) return answer(null, 'no picture was kept of this reference');
+  const preview = await artifactPreview(input.dir, ref.artifactId);
+  if (preview.kind === 'none') return answer(null, preview.reason);
+  const bytes = Buffer.from(preview.dataUrl.slice(preview.dataUrl.indexOf(',') + 1), 'base64');
+  return answer(await thumbnailOf(bytes), null);
 }
 
 /** The case's reference images (of one production, or all), with how many artifacts look like each. */

@@ -11,6 +11,7 @@ import type { FilterKey, ViewFilters } from '../lib/view-state';
 import type { AppState } from './index';
 import { indexOfId } from './slices/artifacts';
 import { isJobActive } from './slices/ingest';
+import { referenceThumbnailKey } from './slices/visual';
 
 /** Last-arguments memo: derived arrays keep their identity until an input changes (zustand compares with Object.is). */
 function memo<A extends unknown[], R>(inputs: (s: AppState) => A, combine: (...args: A) => R): (s: AppState) => R {
@@ -390,6 +391,8 @@ export const selectClusters = (s: AppState) => s.clusters;
 export const selectClustersRequest = (s: AppState) => s.clustersRequest;
 export const selectReferencesByProduction = (s: AppState) => s.referencesByProduction;
 export const selectReferencesRequest = (s: AppState) => s.referencesRequest;
+export const selectReferenceThumbnail = (referenceId: number) => (s: AppState) =>
+  s.activeCaseDir === null ? undefined : s.referenceThumbnails[referenceThumbnailKey(s.activeCaseDir, referenceId)];
 export const selectVisualActions = (s: AppState) => ({
   startOcr: s.startOcr,
   cancelOcr: s.cancelOcr,
@@ -399,4 +402,5 @@ export const selectVisualActions = (s: AppState) => ({
   loadReferences: s.loadReferences,
   addReference: s.addReference,
   removeReference: s.removeReference,
+  loadReferenceThumbnail: s.loadReferenceThumbnail,
 });

@@ -212,6 +212,12 @@ export const VisualCluster = z.object({
 });
 export type VisualCluster = z.infer<typeof VisualCluster>;
 
+/**
+ * A small picture made by the backend: a base64 `data:` URL of a PNG or a JPEG only, so the renderer never receives a
+ * scriptable image (an SVG) whatever was stored in the case.
+ */
+export const ThumbnailDataUrl = z.string().regex(/^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$/);
+
 /** A known picture of a production (a character's model sheet): from the case (`artifactId`) or a file outside it. */
 export const ReferenceImage = z.object({
   id: z.number().int(),
@@ -222,7 +228,7 @@ export const ReferenceImage = z.object({
   pHash: Hash64,
   dHash: Hash64,
   /** PNG data URL, at most 160 px, of a reference from outside the case (a case artifact has its own preview). */
-  thumbnail: z.string().nullable(),
+  thumbnail: ThumbnailDataUrl.nullable(),
   addedAt: z.string(),
   /** Artifacts within the threshold of it (they are suggestions for the production). */
   matches: z.number().int(),
@@ -244,3 +250,15 @@ export type AddReference = z.infer<typeof AddReference>;
 
 export const RemoveReference = z.object({ dir, examiner: z.string().min(1).optional(), id: z.number().int() });
 export const ListReferences = z.object({ dir, productionId: z.string().optional() });
+
+/** Asks for the picture of a reference image, also of one taken off its production (a decided suggestion shows it). */
+export const ReferenceThumbnailRequest = z.object({ dir, id: z.number().int() });
+export type ReferenceThumbnailRequest = z.infer<typeof ReferenceThumbnailRequest>;
+
+/** At most 160 px; `dataUrl` is null with the reason when no picture could be made (the artifact's bytes changed). */
+export const ReferenceThumbnail = z.object({
+  referenceId: z.number().int(),
+  dataUrl: ThumbnailDataUrl.nullable(),
+  reason: z.string().nullable(),
+});
+export type ReferenceThumbnail = z.infer<typeof ReferenceThumbnail>;

@@ -59,6 +59,8 @@ import {
   OcrJob,
   OcrProgress,
   ReferenceImage,
+  ReferenceThumbnail,
+  ReferenceThumbnailRequest,
   RemoveReference,
   SimilarArtifact,
   SimilarQuery,
@@ -176,6 +178,8 @@ export const procedures = {
   'production.references.add': proc(AddReference, ReferenceImage),
   'production.references.remove': proc(RemoveReference, z.null()),
   'production.references.list': proc(ListReferences, z.array(ReferenceImage)),
+  /** A reference image's picture, for the look-alike evidence beside the artifact's own. */
+  'production.references.thumbnail': proc(ReferenceThumbnailRequest, ReferenceThumbnail),
 } as const;
 
 /** Events the backend pushes to every connected renderer. */

@@ -4,6 +4,7 @@ import {
   findSimilar,
   ocrStatus,
   referenceImages,
+  referenceThumbnail,
   removeReference,
   startOcr,
   visualClusters,
@@ -19,6 +20,7 @@ export const visualHandlers: DomainHandlers<
   | 'production.references.add'
   | 'production.references.remove'
   | 'production.references.list'
+  | 'production.references.thumbnail'
 > = {
   'visual.ocr.start': (input, ctx) => startOcr(input, ctx),
   'visual.ocr.cancel': ({ dir, jobId }) => cancelOcr(dir, jobId),
@@ -28,4 +30,5 @@ export const visualHandlers: DomainHandlers<
   'production.references.add': (input, ctx) => addReference(input, ctx),
   'production.references.remove': (input, ctx) => removeReference(input, ctx),
   'production.references.list': (input) => referenceImages(input),
+  'production.references.thumbnail': (input) => referenceThumbnail(input),
 };

@@ -2,6 +2,7 @@ import type { Suggestion } from '../../../shared/domain/review';
 import { Badge } from '../../components/badge';
 import { HighlightedSnippet } from '../../components/highlighted-snippet';
 import { percent } from '../../lib/analysis-labels';
+import { LookAlikeEvidence } from '../visual/look-alike-evidence';
 
 interface Props {
   suggestion: Suggestion;
@@ -54,10 +55,14 @@ export function SuggestionCard({ suggestion: s, onAccept, onDismiss }: Props) {
             <span className="badge" data-testid="suggestion-field">
               {h.field}
             </span>
-            <HighlightedSnippet text={h.snippet} ranges={[h.highlight]} className="snippet hit-evidence__snippet" />
+            {h.lookAlike ? (
+              <LookAlikeEvidence artifactId={s.artifactId} hit={{ ...h, lookAlike: h.lookAlike }} />
+            ) : (
+              <HighlightedSnippet text={h.snippet} ranges={[h.highlight]} className="snippet hit-evidence__snippet" />
+            )}
             <span className="hit-evidence__reason muted" data-testid="suggestion-reason">
               {h.reason}
-              {h.match === 'fuzzy' ? ` (fuzzy, ${h.distance} edit${h.distance === 1 ? '' : 's'})` : ''}
+              {h.match === 'fuzzy' && !h.lookAlike ? ` (fuzzy, ${h.distance} edit${h.distance === 1 ? '' : 's'})` : ''}
             </span>
           </li>
         ))}

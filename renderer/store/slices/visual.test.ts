@@ -54,4 +54,30 @@ describe('visual slice', () => {
     expect(useAppStore.getState().similar).toEqual({ artifactId: 5, items: [expect.objectContaining({ artifactId: 6, score: 0.969 })] });
     expect(useAppStore.getState().similarRequest.status).toBe('idle');
   });
+
+  it('asks for a reference picture once per case, again after an error', async () => {
+    let fails = true;
+    fake = memoryTransport({
+      'production.references.thumbnail': ({ id }) => {
+        if (fails) throw new Error('worker gone');
+        return { referenceId: id, dataUrl: 'data:image/png;base64,AAAA', reason: null };
+      },
+    });
+    connectApi(fake.transport);
+    const { loadReferenceThumbnail } = useAppStore.getState();
+    const asked = () => fake.calls.filter((c) => c.channel === 'production.references.thumbnail').length;
+
+    await loadReferenceThumbnail(11);
+    expect(useAppStore.getState().referenceThumbnails['/cases/c#11']?.request.status).toBe('error');
+    fails = false;
+    await Promise.all([loadReferenceThumbnail(11), loadReferenceThumbnail(11)]);
+    await loadReferenceThumbnail(11);
+    expect(asked()).toBe(2);
+    expect(useAppStore.getState().referenceThumbnails['/cases/c#11']?.thumbnail?.dataUrl).toBe('data:image/png;base64,AAAA');
+
+    // The same id in another case is another reference.
+    useAppStore.setState({ activeCaseDir: '/cases/d' });
+    await loadReferenceThumbnail(11);
+    expect(asked()).toBe(3);
+  });
 });

@@ -1,4 +1,11 @@
-import type { OcrJob, OcrProgress, ReferenceImage, SimilarArtifact, VisualCluster } from '../../../shared/domain/visual';
+import type {
+  OcrJob,
+  OcrProgress,
+  ReferenceImage,
+  ReferenceThumbnail,
+  SimilarArtifact,
+  VisualCluster,
+} from '../../../shared/domain/visual';
 import { api } from '../../api';
 import type { SliceCreator } from '../index';
 import { failed, idle, loading, toErrorShape, type RequestState } from '../request';
@@ -15,6 +22,8 @@ export interface VisualSlice {
   clustersRequest: RequestState;
   referencesByProduction: Record<string, ReferenceImage[]>;
   referencesRequest: RequestState;
+  /** Pictures of reference images shown as look-alike evidence, by `referenceThumbnailKey` (kept per case). */
+  referenceThumbnails: Record<string, { request: RequestState; thumbnail: ReferenceThumbnail | null }>;
   /** Word boxes of the OCR drawn over the preview. */
   isOcrOverlayOn: boolean;
 
@@ -27,8 +36,13 @@ export interface VisualSlice {
   loadReferences: (productionId: string) => Promise<void>;
   addReference: (productionId: string, artifactId: number) => Promise<void>;
   removeReference: (productionId: string, id: number) => Promise<void>;
+  /** Asks for a reference image's picture unless it is loaded or loading (asked again after an error). */
+  loadReferenceThumbnail: (referenceId: number) => Promise<void>;
   setOcrOverlay: (isOn: boolean) => void;
 }
+
+/** A reference id is only unique within its case, and a window can switch cases. */
+export const referenceThumbnailKey = (dir: string, referenceId: number): string => `${dir}#${referenceId}`;
 
 export const createVisualSlice: SliceCreator<VisualSlice> = (set, get) => {
   const isActive = (caseDir: string): boolean => {
@@ -45,6 +59,7 @@ export const createVisualSlice: SliceCreator<VisualSlice> = (set, get) => {
     clustersRequest: idle,
     referencesByProduction: {},
     referencesRequest: idle,
+    referenceThumbnails: {},
     isOcrOverlayOn: true,
 
     startOcr: async (ids) => {
@@ -144,6 +159,23 @@ export const createVisualSlice: SliceCreator<VisualSlice> = (set, get) => {
         await get().loadReferences(productionId);
       } catch (e) {
         get().pushError(toErrorShape(e), 'Could not remove the reference image');
+      }
+    },
+
+    loadReferenceThumbnail: async (referenceId) => {
+      const dir = get().activeCaseDir;
+      if (!dir) return;
+      const key = referenceThumbnailKey(dir, referenceId);
+      const status = get().referenceThumbnails[key]?.request.status;
+      if (status !== undefined && status !== 'error') return;
+      const put = (entry: VisualSlice['referenceThumbnails'][string], action: string): void =>
+        set((s) => ({ referenceThumbnails: { ...s.referenceThumbnails, [key]: entry } }), false, action);
+      put({ request: loading, thumbnail: null }, 'visual/loadReferenceThumbnail');
+      try {
+        const thumbnail = await api.call('production.references.thumbnail', { dir, id: referenceId });
+        put({ request: idle, thumbnail }, 'visual/referenceThumbnailLoaded');
+      } catch (e) {
+        put({ request: failed(toErrorShape(e)), thumbnail: null }, 'visual/referenceThumbnailFailed');
       }
     },
 
