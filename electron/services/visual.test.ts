@@ -111,38 +111,42 @@ describe('OCR jobs', () => {
     expect(listSuggestions({ dir: caseDir, artifactId: id, offset: 0, limit: 10 }).items[0]?.productionId).toBe('invincible');
   });
 
-  it('cancels a running job, keeping what was read, and resumes without reading it again', async () => {
+  it('runs a batch of 50 pictures with progress and an ETA, cancels it keeping what was read, and resumes without reading it again', async () => {
     const evidence = path.join(ws.root, 'evidence');
     mkdirSync(evidence);
     const lines = ['원화 수정 의견', '제12화 콘티 수정', 'Please redraw the turnaround', '角色转身动作太快'];
-    lines.forEach((line, i) => writeFileSync(path.join(evidence, `note-${i}.png`), renderTextImage([line], { lang: 'ko', fontPx: 40 })));
+    const count = 50;
+    for (let i = 0; i < count; i++)
+      writeFileSync(path.join(evidence, `note-${i}.png`), renderTextImage([`${lines[i % lines.length]} ${i}`], { lang: 'ko', fontPx: 40 }));
     const caseDir = ws.newCase();
     await ws.ingest(caseDir, evidence);
 
     const progress = ocrProgress();
     const first = startOcr({ dir: caseDir, all: true }, ws.ctx);
-    expect(first.total).toBe(4);
+    expect(first.total).toBe(count);
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        if (progress.some((p) => p.done > 0)) {
+        if (progress.some((p) => p.done >= 5)) {
           clearInterval(timer);
           resolve();
         }
       }, 10);
     });
+    // Progress came with an estimate of the time left once something was read.
+    expect(progress.some((p) => p.done > 0 && p.etaSeconds !== null && p.etaSeconds > 0)).toBe(true);
     const cancelled = await cancelOcr(caseDir, first.id);
     expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.done).toBeGreaterThan(0);
-    expect(cancelled.done).toBeLessThan(4);
+    expect(cancelled.done).toBeGreaterThanOrEqual(5);
+    expect(cancelled.done).toBeLessThan(count);
 
     const readBefore = ws.artifacts(caseDir).filter((a) => getArtifact(caseDir, a.id).ocr[0]?.status === 'done').length;
     expect(readBefore).toBeGreaterThanOrEqual(cancelled.done);
-    expect(readBefore).toBeLessThan(4);
+    expect(readBefore).toBeLessThan(count);
 
     const resumed = await waitForOcr(caseDir, startOcr({ dir: caseDir, all: true }, ws.ctx).id);
-    expect(resumed).toMatchObject({ status: 'done', total: 4, skipped: readBefore, done: 4 - readBefore, failed: 0 });
+    expect(resumed).toMatchObject({ status: 'done', total: count, skipped: readBefore, done: count - readBefore, failed: 0 });
     expect(ws.artifacts(caseDir).every((a) => getArtifact(caseDir, a.id).ocr[0]?.status === 'done')).toBe(true);
-  });
+  }, 180_000);
 
   it('refuses a selection with no picture in it, and a second job in the same case', async () => {
     const evidence = path.join(ws.root, 'evidence');
