@@ -3,16 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from '@photostructure/sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from '../test-support/cli';
 import { tempDir } from '../test-support/temp';
-import { runCli } from './cli';
 import { repoRoot } from '../test-support/paths';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false });
-  return { code, out, err };
-}
+const run = (argv: string[]): ReturnType<typeof cli> => cli(...argv);
 
 describe('workbench CLI', () => {
   let tmp: ReturnType<typeof tempDir>;

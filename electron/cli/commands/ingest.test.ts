@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cli } from '../../test-support/cli';
 import { tempDir } from '../../test-support/temp';
-import { runCli } from '../cli';
 
 const tmp = tempDir('wb-cli-ingest-');
 const dataDir = process.env.WORKBENCH_DATA_DIR;
@@ -11,13 +11,6 @@ afterEach(() => {
   else process.env.WORKBENCH_DATA_DIR = dataDir;
   tmp.cleanup();
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTty: false });
-  return { code, out, err };
-}
 
 describe('workbench ingest / list / artifact', () => {
   it('prints all of a long text with --json, and any range of it with --text-range, through small replies', async () => {

@@ -273,33 +273,35 @@ function describeDetail(a: ArtifactDetail, review: ArtifactReview): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `--text-range 1000:5000` (characters, end exclusive; an open end means to the end, in windows of a million). */
-async function printTextRange(io: CliIo, dir: string, id: number, raw: string): Promise<void> {
-  const match = /^(\d+):(\d*)$/.exec(raw);
-  if (!match) throw new UsageError(`--text-range takes START:END in characters, e.g. 0:5000, got "${raw}"`);
-  let offset = Number(match[1]);
-  const end = match[2] ? Number(match[2]) : Number.POSITIVE_INFINITY;
-  if (end <= offset) throw new UsageError('--text-range END must be after START');
+/** Characters asked for per call when a text is read in pieces: each reply of the contract stays small. */
+const TEXT_PIECE = 1_000_000;
+
+/** The extracted text from `offset` up to `end` (exclusive; characters), fetched a piece at a time. */
+async function* textPieces(io: CliIo, dir: string, id: number, offset: number, end: number): AsyncGenerator<string> {
   while (offset < end) {
-    const window = await io.call('artifacts.text', { dir, id, offset, length: Math.min(1_000_000, end - offset) });
-    io.out(window.text);
-    offset += window.text.length === 0 ? end : Math.min(1_000_000, end - offset);
-    if (offset >= window.total) break;
+    const window = await io.call('artifacts.text', { dir, id, offset, length: Math.min(TEXT_PIECE, end - offset) });
+    yield window.text;
+    if (window.text.length === 0) return;
+    offset += Math.min(TEXT_PIECE, end - offset);
+    if (offset >= window.total) return;
   }
 }
 
-/**
- * The whole extracted text, fetched a million characters at a time: each reply of the contract stays small, and a
- * script reading `artifact --json` gets all of the text, not the window the detail pane starts with.
- */
+/** `--text-range 1000:5000` (characters, end exclusive; an open end means to the end). */
+async function printTextRange(io: CliIo, dir: string, id: number, raw: string): Promise<void> {
+  const match = /^(\d+):(\d*)$/.exec(raw);
+  if (!match) throw new UsageError(`--text-range takes START:END in characters, e.g. 0:5000, got "${raw}"`);
+  const offset = Number(match[1]);
+  const end = match[2] ? Number(match[2]) : Number.POSITIVE_INFINITY;
+  if (end <= offset) throw new UsageError('--text-range END must be after START');
+  for await (const piece of textPieces(io, dir, id, offset, end)) io.out(piece);
+}
+
+/** The whole extracted text: a script reading `artifact --json` gets all of it, not the window the detail pane starts with. */
 async function wholeText(io: CliIo, dir: string, id: number): Promise<string> {
   const parts: string[] = [];
-  for (let offset = 0; ;) {
-    const window = await io.call('artifacts.text', { dir, id, offset, length: 1_000_000 });
-    parts.push(window.text);
-    offset += 1_000_000;
-    if (window.text.length === 0 || offset >= window.total) return parts.join('');
-  }
+  for await (const piece of textPieces(io, dir, id, 0, Number.POSITIVE_INFINITY)) parts.push(piece);
+  return parts.join('');
 }
 
 async function artifact(args: ParsedArgs, io: CliIo): Promise<void> {

@@ -4,20 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogAnalysis, LogRequestPage } from '../../../shared/domain/logs';
 import type { TimelinePage } from '../../../shared/domain/search';
 import { webdavLog } from '../../test-support/generate/logs';
+import { cli } from '../../test-support/cli';
 import { tempDir } from '../../test-support/temp';
-import { runCli } from '../cli';
 
 const tmp = tempDir('wb-cli-logs-');
 const dataDir = process.env.WORKBENCH_DATA_DIR;
 const caseDir = path.join(tmp.dir, 'case');
 const log = webdavLog();
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTty: false });
-  return { code, out, err };
-}
 
 describe('workbench logs / timeline filters', () => {
   let id = '';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderScene, renderTextImage } from '../../test-support/generate/visual';
+import { cli } from '../../test-support/cli';
 import { tempDir } from '../../test-support/temp';
-import { runCli } from '../cli';
 
 const tmp = tempDir('wb-cli-visual-');
 const dataDir = process.env.WORKBENCH_DATA_DIR;
@@ -13,13 +13,6 @@ afterAll(() => {
   else process.env.WORKBENCH_DATA_DIR = dataDir;
   tmp.cleanup();
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTty: false });
-  return { code, out, err };
-}
 
 describe('workbench ocr / similar / clusters', () => {
   it('reads images with progress on stderr, shows the text in artifact --json, and lists similar pictures and clusters', async () => {
