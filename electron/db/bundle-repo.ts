@@ -107,9 +107,12 @@ export function extractionRow(db: Db, artifactId: number): { versions: string; d
   return row ? { versions: String(row.versions), data: String(row.data) } : null;
 }
 
-/** The analysis columns, and the stored result as its JSON text (copied into a bundle as it is, never re-parsed). */
-export function analysisRow(db: Db, artifactId: number): (ManifestAnalysis & { result: string }) | null {
-  const r = prepared(db, 'SELECT * FROM analyses WHERE artifact_id = ?').get(artifactId) as Record<string, unknown> | undefined;
+/** The analysis columns of an artifact (its full stored result is read apart, by analysisResult, when needed). */
+export function analysisRow(db: Db, artifactId: number): ManifestAnalysis | null {
+  const r = prepared(
+    db,
+    'SELECT version, language, languages, variant, nk_score, nk_verdict, bilingual, stage, fingerprint FROM analyses WHERE artifact_id = ?',
+  ).get(artifactId) as Record<string, unknown> | undefined;
   if (!r) return null;
   return {
     version: String(r.version),
@@ -123,8 +126,13 @@ export function analysisRow(db: Db, artifactId: number): (ManifestAnalysis & { r
     bilingual: Number(r.bilingual) === 1,
     stage: str(r.stage),
     fingerprint: r.fingerprint == null ? null : (JSON.parse(String(r.fingerprint)) as TranslationFingerprint),
-    result: String(r.data),
   };
+}
+
+/** The stored analysis result as its JSON text (copied into a bundle as it is). */
+export function analysisResult(db: Db, artifactId: number): string | null {
+  const r = prepared(db, 'SELECT data FROM analyses WHERE artifact_id = ?').get(artifactId) as { data: string } | undefined;
+  return r ? String(r.data) : null;
 }
 
 /** The analysis columns the filters use, without parsing the stored result. */
@@ -244,10 +252,14 @@ export function logRequestCounts(db: Db): Map<number, number> {
   return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
 }
 
-export function logRequests(db: Db, artifactId: number): LogRequestRow[] {
-  return prepared(db, `SELECT ${LOG_REQUEST_COLUMNS.join(', ')} FROM log_requests WHERE artifact_id = ? ORDER BY line, id`).all(
-    artifactId,
-  ) as LogRequestRow[];
+/**
+ * An artifact's parsed requests, one JSON object per line with LOG_REQUEST_COLUMNS as keys, in line order. Built by
+ * SQLite's json_object: the columns are integers and text, which it writes exactly as JSON.stringify would.
+ */
+export function* logRequestLines(db: Db, artifactId: number): Generator<string> {
+  const fields = LOG_REQUEST_COLUMNS.map((c) => `'${c}', ${c}`).join(', ');
+  const query = prepared(db, `SELECT json_object(${fields}) || char(10) AS json FROM log_requests WHERE artifact_id = ? ORDER BY line, id`);
+  for (const r of query.iterate(artifactId) as Iterable<{ json: string }>) yield r.json;
 }
 
 /** Requests per UTC day and country over the given artifacts: the server-log activity of the report's timeline. */

@@ -96,6 +96,14 @@ export function readExtraction(db: Db, artifactId: number, textChars = TEXT_WIND
  * A range of an artifact's extracted text, or null when it has none. Offsets and lengths count characters (code
  * points), as SQLite's substr does, so a window is cut without loading what precedes it.
  */
+/** Artifacts whose stored text is longer than `chars` characters (code points, as `substr` counts). */
+export function longTextIds(db: Db, chars: number): Set<number> {
+  const rows = db.prepare('SELECT artifact_id AS id FROM extraction_texts GROUP BY artifact_id HAVING SUM(chars) > ?').all(chars) as {
+    id: number;
+  }[];
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 export function readText(db: Db, artifactId: number, offset: number, length: number): { text: string; total: number } | null {
   const chunks = prepared(db, 'SELECT chunk, chars FROM extraction_texts WHERE artifact_id = ? ORDER BY chunk').all(artifactId) as {
     chunk: number;

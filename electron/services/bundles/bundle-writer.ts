@@ -1,19 +1,22 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { deflateRawSync } from 'node:zlib';
-import { ZipFile } from 'yazl';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
+import { DEFLATED, STORED, ZipWriter, type ZipMethod, type ZipSink } from '../../formats/zip/zip-writer';
 import { describeFsError, errnoCode } from '../../lib/fs-errors';
-import { MultiHash, type Digests } from '../../lib/hashing';
+import { digestsOf, MultiHash, type Digests } from '../../lib/hashing';
 
 /**
  * Writes one bundle zip under a temporary name in the target's folder and gives it the target's name only once it is
  * complete and on disk: a crash, a kill, a full disk or a cancel never leaves a half bundle under the final name.
- * Entries are streamed one at a time (nothing holds the whole bundle), and every entry's SHA-256 is taken from the
- * very bytes handed to the zip, which is what SHA256SUMS lists.
+ * Entries go into the zip in the order they are added. Streamed entries are written as they are read (nothing holds
+ * the whole bundle); whole entries (small originals) are hashed when added, deflated in the thread pool meanwhile and
+ * written in turn, with at most QUEUED_BYTES of them waiting, so reading the next files overlaps compressing and
+ * writing the earlier ones. Every entry's SHA-256 is taken from the very bytes handed to the zip, which is what
+ * SHA256SUMS lists.
  */
 
 /** The temporary name records the writing process, so a later export can tell an abandoned one (its process is gone). */
@@ -100,61 +103,107 @@ export class ExportCancelled extends Error {
   }
 }
 
-/** A Writable over a file handle that reports the first write error once, with the path that failed. */
-function fileSink(handle: FileHandle, where: string): Writable {
-  let position = 0;
-  return new Writable({
-    highWaterMark: 1024 * 1024,
-    writev(chunks, callback) {
-      const buffers = chunks.map((c) => c.chunk as Buffer);
-      handle.writev(buffers, position).then(
-        ({ bytesWritten }) => {
-          position += bytesWritten;
-          callback();
-        },
-        (e: unknown) => callback(new AppError('io', `cannot write the bundle: ${describeFsError(e, where)}`)),
-      );
-    },
-    final(callback) {
-      handle.sync().then(
-        () => callback(),
-        (e: unknown) => callback(new AppError('io', `cannot write the bundle: ${describeFsError(e, where)}`)),
-      );
-    },
-  });
+const deflateRawAsync = promisify(deflateRaw);
+/** Small entries are written in batches of this size: thousands of small originals make few system calls. */
+const FLUSH_BYTES = 1024 * 1024;
+/** Streamed text arrives in lines; it is deflated and hashed in pieces of about this size. */
+const PIECE_BYTES = 256 * 1024;
+/** Whole entries added but not yet written hold at most this much memory (their deflated copies aside). */
+const QUEUED_BYTES = 48 * 1024 * 1024;
+/** A whole entry larger than this is judged on a sample of its start, like a streamed one. */
+const WHOLE_SAMPLE_BYTES = 16 * 1024;
+
+/** Appends to the temporary file; a write error is reported once, in one line, with the path that failed. */
+class FileOutput implements ZipSink {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private position = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly where: string,
+  ) {}
+
+  async write(chunk: Buffer): Promise<void> {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes >= FLUSH_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (let done = 0; done < data.byteLength;) {
+      try {
+        const { bytesWritten } = await this.handle.write(data, done, data.byteLength - done, this.position);
+        done += bytesWritten;
+        this.position += bytesWritten;
+      } catch (e) {
+        throw new AppError('io', `cannot write the bundle: ${describeFsError(e, this.where)}`);
+      }
+    }
+  }
+
+  /** Writes what is pending and waits until the file is on disk. */
+  async close(): Promise<void> {
+    if (this.pendingBytes > 0) await this.flush();
+    await this.handle.sync().catch((e: unknown) => {
+      throw new AppError('io', `cannot write the bundle: ${describeFsError(e, this.where)}`);
+    });
+  }
+}
+
+/** Gathers small pieces (lines of JSON, CSV rows) into pieces of about PIECE_BYTES. */
+async function* pieces(source: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const piece of source) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (chunk.byteLength === 0) continue;
+    pending.push(chunk);
+    pendingBytes += chunk.byteLength;
+    if (pendingBytes >= PIECE_BYTES) {
+      yield pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+    }
+  }
+  if (pendingBytes > 0) yield pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+}
+
+/** The body of a whole entry: deflated (in the thread pool) when that is worth it, the bytes themselves otherwise. */
+async function wholeBody(bytes: Buffer, compress: boolean | 'auto'): Promise<{ body: Buffer; method: ZipMethod }> {
+  if (compress === false) return { body: bytes, method: STORED };
+  if (compress === 'auto' && bytes.byteLength > WHOLE_SAMPLE_BYTES) {
+    const sample = bytes.subarray(0, WHOLE_SAMPLE_BYTES);
+    if (deflateRawSync(sample, { level: 1 }).byteLength >= sample.byteLength * WORTH_DEFLATING) return { body: bytes, method: STORED };
+  }
+  const deflated = await deflateRawAsync(bytes, { level: 1 });
+  if (compress === 'auto' && deflated.byteLength >= bytes.byteLength * WORTH_DEFLATING) return { body: bytes, method: STORED };
+  return { body: deflated, method: DEFLATED };
 }
 
 export class BundleWriter {
-  private readonly zip = new ZipFile();
+  private readonly output: FileOutput;
+  private readonly zip: ZipWriter;
   private readonly written: EntryResult[] = [];
   private failure: Error | null = null;
-  private finished: Promise<void>;
   private cancelled = false;
-  /** The one entry being read now, and its waiter, so a failure elsewhere can stop it and fail that entry. */
-  private current: Readable | null = null;
-  private onFailure: ((e: Error) => void) | null = null;
+  /** The write of the entry added last; each entry's write starts when the one before it has finished. */
+  private tail: Promise<void> = Promise.resolve();
+  /** Whole entries waiting to be written, oldest first, and the bytes they hold. */
+  private readonly queued: { bytes: number; written: Promise<void> }[] = [];
+  private queuedBytes = 0;
 
   private constructor(
     readonly target: string,
     private readonly partial: string,
     private readonly handle: FileHandle,
-    private readonly mtime: Date,
+    mtime: Date,
   ) {
-    const sink = fileSink(handle, target);
-    this.finished = new Promise((resolve, reject) => {
-      const fail = (e: Error): void => {
-        this.failure ??= e;
-        this.current?.destroy(e);
-        this.onFailure?.(this.failure);
-        reject(this.failure);
-      };
-      this.zip.on('error', fail);
-      sink.on('error', fail);
-      sink.on('finish', () => resolve());
-    });
-    // Every failure is also reported by the entry that is waiting; this keeps the promise from being unobserved.
-    this.finished.catch(() => undefined);
-    this.zip.outputStream.pipe(sink);
+    this.output = new FileOutput(handle, target);
+    this.zip = new ZipWriter(this.output, mtime);
   }
 
   /**
@@ -197,7 +246,6 @@ export class BundleWriter {
 
   cancel(): void {
     this.cancelled = true;
-    this.current?.destroy(new ExportCancelled());
   }
 
   private check(): void {
@@ -205,54 +253,92 @@ export class BundleWriter {
     if (this.cancelled) throw new ExportCancelled();
   }
 
-  /** Adds one entry and resolves once all its bytes went into the zip, with their hash. */
+  /** Runs `write` once every entry added before has been written; a failure stops every later write. */
+  private enqueue(write: () => Promise<unknown>): Promise<void> {
+    const turn = this.tail.then(async () => {
+      if (this.cancelled) throw new ExportCancelled();
+      await write();
+    });
+    this.tail = turn.catch((e: unknown) => {
+      this.failure ??= e instanceof Error ? e : new Error(String(e));
+      throw this.failure;
+    });
+    // Whoever waits on this entry sees its error; the chain itself must not count as unobserved.
+    this.tail.catch(() => undefined);
+    return this.tail;
+  }
+
+  /** Adds one entry from a source read as it is written, and resolves once all its bytes went into the zip. */
   async add(
     entryPath: string,
     source: Iterable<Buffer | string> | AsyncIterable<Buffer | string>,
     options: EntryOptions = {},
   ): Promise<EntryResult> {
     this.check();
-    const sha256: Hash = createHash('sha256');
-    const multi = options.digests ? new MultiHash() : null;
+    if (Array.isArray(source)) {
+      // Already in memory: written as a whole entry, which spares a deflate stream per small file.
+      const bytes = Buffer.concat(source.map((piece: Buffer | string) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)));
+      return this.addWhole(entryPath, bytes, {
+        compress: options.compress,
+        digests: options.digests ? digestsOf(bytes) : undefined,
+      });
+    }
+    const hash = options.digests ? new MultiHash() : createHash('sha256');
     const counted = { size: 0 };
     const compress = options.compress ?? true;
     const sampled = compress === 'auto' ? await sampleStart(source) : null;
-    const stream = Readable.from(this.hashed(sampled?.source ?? source, multi ?? sha256, counted), {
-      objectMode: false,
-      highWaterMark: 1024 * 1024,
-    });
-    this.current = stream;
-    const done = new Promise<void>((resolve, reject) => {
-      stream.once('end', resolve);
-      stream.once('error', reject);
-      this.onFailure = reject;
-    });
-    // Level 1: most of a bundle is already-compressed originals or JSON that deflates well at any level; time matters more.
-    const compressionLevel = (sampled ? sampled.compressible : compress) ? 1 : 0;
-    this.zip.addReadStream(stream, entryPath, { mtime: this.mtime, compressionLevel });
-    try {
-      await done;
-    } finally {
-      this.current = null;
-      this.onFailure = null;
-    }
+    const method = (sampled ? sampled.compressible : compress) ? DEFLATED : STORED;
+    const chunks = this.hashed(pieces(sampled?.source ?? source), hash, counted);
+    await this.enqueue(() => this.zip.writeStream(entryPath, chunks, method));
     this.check();
-    const digests = multi ? multi.digest() : null;
-    const result: EntryResult = { path: entryPath, sha256: digests ? digests.sha256 : sha256.digest('hex'), size: counted.size, digests };
+    const digests = hash instanceof MultiHash ? hash.digest() : null;
+    const result: EntryResult = {
+      path: entryPath,
+      sha256: digests ? digests.sha256 : (hash as ReturnType<typeof createHash>).digest('hex'),
+      size: counted.size,
+      digests,
+    };
     this.written.push(result);
     return result;
   }
 
+  /**
+   * Adds one entry whose bytes are all in memory and resolves as soon as it is queued (sooner than it is written),
+   * unless too much is queued already. `digests`, when the caller took them already, spare hashing the bytes again.
+   */
+  async addWhole(entryPath: string, bytes: Buffer, options: { compress?: boolean | 'auto'; digests?: Digests } = {}): Promise<EntryResult> {
+    this.check();
+    const sha256 = options.digests?.sha256 ?? createHash('sha256').update(bytes).digest('hex');
+    const crc = crc32(bytes);
+    const body = wholeBody(bytes, options.compress ?? true);
+    // Settled by the write below; a rejection is reported there, not here.
+    body.catch(() => undefined);
+    const written = this.enqueue(async () => this.zip.writeWhole(entryPath, { ...(await body), crc, size: bytes.byteLength }));
+    const slot = { bytes: bytes.byteLength, written };
+    this.queued.push(slot);
+    this.queuedBytes += slot.bytes;
+    const result: EntryResult = { path: entryPath, sha256, size: bytes.byteLength, digests: options.digests ?? null };
+    this.written.push(result);
+    while (this.queuedBytes > QUEUED_BYTES) await this.settleOldest();
+    this.check();
+    return result;
+  }
+
+  private async settleOldest(): Promise<void> {
+    const oldest = this.queued.shift();
+    if (!oldest) return;
+    await oldest.written.catch(() => undefined);
+    this.queuedBytes -= oldest.bytes;
+  }
+
   /** The entry's bytes as they go into the zip, hashed and counted on the way; stops at once when cancelled. */
   private async *hashed(
-    source: Iterable<Buffer | string> | AsyncIterable<Buffer | string>,
+    source: AsyncIterable<Buffer>,
     hash: { update(chunk: Uint8Array): unknown },
     counted: { size: number },
   ): AsyncGenerator<Buffer> {
-    for await (const piece of source) {
+    for await (const chunk of source) {
       if (this.cancelled) throw new ExportCancelled();
-      const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-      if (chunk.byteLength === 0) continue;
       hash.update(chunk);
       counted.size += chunk.byteLength;
       yield chunk;
@@ -265,9 +351,9 @@ export class BundleWriter {
    */
   async commit(comment: string, force: boolean): Promise<number> {
     this.check();
-    this.zip.end({ comment, forceZip64Format: false });
-    await this.finished;
-    const { size } = await this.handle.stat();
+    await this.enqueue(() => this.zip.finish(comment));
+    await this.output.close();
+    const size = this.zip.length;
     await this.handle.close();
     try {
       if (force) await rename(this.partial, this.target);
@@ -294,11 +380,10 @@ export class BundleWriter {
     await unlink(this.partial);
   }
 
-  /** Gives up: the temporary file is removed; nothing appears under the target's name. */
+  /** Gives up: queued writes stop, the temporary file is removed; nothing appears under the target's name. */
   async abort(): Promise<void> {
     this.cancelled = true;
-    this.current?.destroy(new ExportCancelled());
-    this.zip.outputStream.unpipe();
+    await this.tail.catch(() => undefined);
     await this.handle.close().catch(() => undefined);
     await unlink(this.partial).catch(() => undefined);
   }

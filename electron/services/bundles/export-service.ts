@@ -21,21 +21,22 @@ import { AppError } from '../../../shared/errors';
 import { listProductions } from '../../db/analysis-repo';
 import { appendAudit, auditRows, type AuditRow } from '../../db/audit-repo';
 import {
+  analysisResult,
   analysisRow,
   artifactRows,
   ingestSpans,
   liveLabels,
   logActivity,
   logRequestCounts,
-  logRequests,
-  LOG_REQUEST_COLUMNS,
+  logRequestLines,
   sourceRows,
   type ArtifactRow,
 } from '../../db/bundle-repo';
 import { readCaseInfo, readImportedFrom, type CaseInfo } from '../../db/case-repo';
 import { transaction, type Db } from '../../db/database';
-import { readText, storedTextChunks } from '../../db/extraction-repo';
+import { longTextIds, storedTextChunks } from '../../db/extraction-repo';
 import { notesOf, savedSearches } from '../../db/review-repo';
+import { digestsOf } from '../../lib/hashing';
 import { logError } from '../../lib/log';
 import { isInside } from '../../lib/paths';
 import { CASE_DB_FILE, canonicalCaseDir, caseDb } from '../case-store';
@@ -54,7 +55,7 @@ import {
   textPath,
   type ArtifactFacts,
 } from './manifest';
-import { checkOriginal, isCompressed, originalPath, originalRefusal, OriginalReader } from './originals';
+import { checkOriginal, isCompressed, isReadWhole, originalPath, originalRefusal, OriginalReader, type OriginalSource } from './originals';
 import { bundleReadme } from './readme';
 import { reportHtml, type ProductionSummary, type ReportCard, type TimelineRow } from './report';
 import { resolveSelection } from './selection';
@@ -67,6 +68,8 @@ const MAX_CARDS = 1000;
 const MAX_TABLE_ROWS = 5000;
 const MAX_TIMELINE_ROWS = 2000;
 const PROGRESS_MS = 250;
+/** Originals read ahead of the one being written. */
+const READ_AHEAD = 8;
 const TOOL_NAME = 'Evidence Workbench';
 
 export const describeSelection = (s: ManifestSelection): string => {
@@ -224,10 +227,10 @@ class ExportRun {
 
     this.progress('text', true);
     const texts = new Map<number, ManifestText>();
+    const long = longTextIds(db, INLINE_TEXT_MAX);
     for (const a of rows) {
       this.checkCancelled();
-      const start = readText(db, a.id, 0, INLINE_TEXT_MAX + 1);
-      if (!start || start.text.length <= INLINE_TEXT_MAX) continue;
+      if (!long.has(a.id)) continue;
       let length = 0;
       const chunks = storedTextChunks(db, a.id);
       const entry = await this.writer.add(
@@ -244,21 +247,17 @@ class ExportRun {
     const logs = new Map<number, ManifestArtifact['logRequests']>();
     for (const [id, count] of logRequestCounts(db)) {
       if (!inBundle.has(id)) continue;
-      const entry = await this.writer.add(
-        logPath(id),
-        logRequests(db, id).map((r) => `${JSON.stringify(Object.fromEntries(LOG_REQUEST_COLUMNS.map((c) => [c, r[c]])))}\n`),
-      );
+      const entry = await this.writer.add(logPath(id), logRequestLines(db, id));
       logs.set(id, { file: entry.path, sha256: entry.sha256, rows: count });
     }
 
     // Full analysis results, copied as stored (one JSON line per analysed artifact) rather than parsed into the manifest.
-    const analysed = db.prepare('SELECT data FROM analyses WHERE artifact_id = ?');
     await this.writer.add(
       ANALYSIS_FILE,
       (function* lines(): Generator<string> {
         for (const a of rows) {
-          const row = analysed.get(a.id) as { data: string } | undefined;
-          if (row) yield `{"id":${a.id},"result":${String(row.data)}}\n`;
+          const result = analysisResult(db, a.id);
+          if (result !== null) yield `{"id":${a.id},"result":${result}}\n`;
         }
       })(),
     );
@@ -325,7 +324,7 @@ class ExportRun {
       savedSearches: savedSearches(db),
     };
     const files = this.writer.entries.map((e) => ({ path: e.path, sha256: e.sha256, size: e.size }));
-    await this.writer.add('manifest.json', this.manifest(db, header, rows, files, { inBundle, texts, logs, originalsById }));
+    await this.writer.add('manifest.json', this.manifest(db, header, facts, files, { inBundle, texts, logs }));
 
     const sums = this.writer.entries.map((e) => sumsLine(e.sha256, e.path)).join('');
     const sumsEntry = await this.writer.add(SUMS_FILE, [sums]);
@@ -337,25 +336,23 @@ class ExportRun {
   private async *manifest(
     db: Db,
     header: Record<string, unknown>,
-    rows: readonly ArtifactRow[],
+    facts: readonly ArtifactFacts[],
     files: readonly { path: string; sha256: string; size: number }[],
     parts: {
       inBundle: ReadonlySet<number>;
       texts: ReadonlyMap<number, ManifestText>;
       logs: ReadonlyMap<number, ManifestArtifact['logRequests']>;
-      originalsById: ReadonlyMap<number, ManifestOriginal>;
     },
   ): AsyncGenerator<string> {
     const head = JSON.stringify(header, null, 2);
     yield `${head.slice(0, -2)},\n  "artifacts": [`;
     let n = 0;
-    for (const a of rows) {
+    for (const f of facts) {
       this.checkCancelled();
-      const record = artifactRecord(db, a, {
+      const record = artifactRecord(db, f, {
         inBundle: parts.inBundle,
-        text: parts.texts.get(a.id) ?? null,
-        logRequests: parts.logs.get(a.id) ?? null,
-        original: parts.originalsById.get(a.id) ?? null,
+        text: parts.texts.get(f.row.id) ?? null,
+        logRequests: parts.logs.get(f.row.id) ?? null,
       });
       yield `${n === 0 ? '\n' : ',\n'}    ${JSON.stringify(record)}`;
       this.job.filesDone = ++n;
@@ -391,13 +388,33 @@ class ExportRun {
     this.job.bytesTotal = copyable.reduce((n, a) => n + (a.size ?? 0), 0);
     this.progress('originals', true);
     const reader = new OriginalReader(db);
+    // Files read whole are opened a few ahead, so their reads overlap hashing and writing the ones before; members come
+    // from the archive reader in order, and large files are streamed when their turn comes.
+    const ahead = new Map<number, Promise<OriginalSource>>();
+    const prefetch = (from: number): void => {
+      for (let j = from; j < Math.min(copyable.length, from + READ_AHEAD); j++) {
+        const next = copyable[j] as ArtifactRow;
+        if (!ahead.has(j) && next.kind !== 'member' && isReadWhole(next)) ahead.set(j, reader.open(next));
+      }
+    };
     try {
-      for (const a of copyable) {
+      for (const [i, a] of copyable.entries()) {
         this.checkCancelled();
         this.currentPath = a.path;
-        const source = await reader.open(a);
+        prefetch(i);
+        const source = await (ahead.get(i) ?? reader.open(a));
+        ahead.delete(i);
         if ('omitted' in source) {
           out.set(a.id, source);
+        } else if ('bytes' in source) {
+          const digests = digestsOf(source.bytes);
+          // Checked before anything of it is written: a changed original never enters the bundle.
+          checkOriginal(a, digests, source.bytes.byteLength);
+          const entry = await this.writer.addWhole(originalPath(a), source.bytes, {
+            compress: isCompressed(a.mime) ? false : 'auto',
+            digests,
+          });
+          out.set(a.id, { file: entry.path, sha256: entry.sha256 });
         } else {
           const entry: EntryResult = await this.writer.add(originalPath(a), source.chunks, {
             compress: isCompressed(a.mime) ? false : 'auto',
@@ -412,6 +429,8 @@ class ExportRun {
         this.progress('originals');
       }
     } finally {
+      // Files read ahead hold no descriptor once read; waiting for them keeps the archive reader's close last.
+      await Promise.allSettled(ahead.values());
       reader.close();
       this.currentPath = null;
     }

@@ -3,6 +3,7 @@ import type { ArtifactAnalysis } from '../../../shared/domain/analysis';
 import type { Extraction } from '../../../shared/domain/extraction';
 import {
   analysisColumns,
+  analysisResult,
   analysisRow,
   appliedLabels,
   extractionRow,
@@ -16,7 +17,7 @@ import type { Db } from '../../db/database';
 import { readText } from '../../db/extraction-repo';
 import { annotationsOf, notesOf } from '../../db/review-repo';
 
-/** Extracted text up to this many UTF-16 units stays in the manifest; longer text is a file of its own, `text/<id>.txt`. */
+/** Extracted text up to this many characters (code points, as the text store counts them) stays in the manifest; longer text is a file of its own, `text/<id>.txt`. */
 export const INLINE_TEXT_MAX = 2000;
 /** Korean-variety marker words listed per artifact in the readable summary (all of them are in `analysis`). */
 const MARKER_WORDS = 20;
@@ -48,7 +49,6 @@ export interface RecordParts {
   inBundle: ReadonlySet<number>;
   text: ManifestText | null;
   logRequests: ManifestArtifact['logRequests'];
-  original: ManifestOriginal | null;
 }
 
 /**
@@ -92,20 +92,20 @@ export function artifactFacts(db: Db, a: ArtifactRow, original: ManifestOriginal
 export const isReviewed = (f: ArtifactFacts): boolean =>
   f.tags.length > 0 || f.notes.length > 0 || f.annotations.length > 0 || f.star !== null || f.labels.length > 0;
 
-/** Everything the bundle says about one artifact, read from the export's snapshot. */
-export function artifactRecord(db: Db, a: ArtifactRow, parts: RecordParts): ManifestArtifact {
+/** Everything the bundle says about one artifact (its facts read already), from the export's snapshot. */
+export function artifactRecord(db: Db, facts: ArtifactFacts, parts: RecordParts): ManifestArtifact {
+  const a = facts.row;
   const extraction = readStoredExtraction(db, a.id);
-  const stored = analysisRow(db, a.id);
-  const { result, ...analysis } = stored ?? { result: null };
+  const analysis = analysisRow(db, a.id);
   // Only artifacts with Korean markers need their full result read, for the readable marker summary.
-  const fields = result && stored && stored.nkScore > 0 ? (JSON.parse(result) as ArtifactAnalysis).fields : [];
+  const result = analysis && analysis.nkScore > 0 ? analysisResult(db, a.id) : null;
+  const fields = result ? (JSON.parse(result) as ArtifactAnalysis).fields : [];
   const korean = fields.flatMap((f) => (f.korean && f.korean.verdict !== 'none' ? [{ field: f.field, result: f.korean }] : []));
   const strongest = korean.reduce<(typeof korean)[number] | null>(
     (best, k) => (!best || k.result.score > best.result.score ? k : best),
     null,
   );
   const { text: _text, ...rest } = extraction?.data ?? { text: undefined };
-  const facts = artifactFacts(db, a, parts.original);
   return {
     id: a.id,
     sourceId: a.sourceId,
@@ -129,10 +129,10 @@ export function artifactRecord(db: Db, a: ArtifactRow, parts: RecordParts): Mani
     text:
       parts.text ??
       (typeof extraction?.data.text === 'string' ? { length: extraction.data.text.length, inline: extraction.data.text } : null),
-    analysis: stored ? (analysis as ManifestArtifact['analysis']) : null,
+    analysis,
     markers: strongest
       ? {
-          verdict: stored?.nkVerdict ?? strongest.result.verdict,
+          verdict: analysis?.nkVerdict ?? strongest.result.verdict,
           score: strongest.result.score,
           total: korean.reduce((n, k) => n + k.result.totalMatches, 0),
           words: korean
@@ -148,7 +148,7 @@ export function artifactRecord(db: Db, a: ArtifactRow, parts: RecordParts): Mani
     annotations: facts.annotations,
     translations: translationRows(db, a.id, parts.inBundle),
     logRequests: parts.logRequests,
-    original: parts.original,
+    original: facts.original,
   };
 }
 

@@ -96,7 +96,16 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-export type OriginalSource = { chunks: AsyncIterable<Buffer> } | { omitted: string };
+/**
+ * An original as read for the bundle: in memory when it is at most WHOLE_BYTES (most evidence files are), so it can
+ * be hashed and checked before anything of it is written; streamed otherwise.
+ */
+export type OriginalSource = { bytes: Buffer } | { chunks: AsyncIterable<Buffer> } | { omitted: string };
+
+/** Originals up to this size are read whole. */
+export const WHOLE_BYTES = 16 * MEGABYTE;
+
+export const isReadWhole = (a: Pick<ArtifactRow, 'size'>): boolean => a.size !== null && a.size <= WHOLE_BYTES;
 
 /**
  * Opens originals one after the other. Members should come grouped by archive (and by nested archive): the open
@@ -133,7 +142,14 @@ export class OriginalReader {
       await handle.close();
       return { omitted: 'the evidence path is no longer a regular file' };
     }
-    return { chunks: readAll(handle) };
+    if (!isReadWhole(a)) return { chunks: readAll(handle) };
+    try {
+      return { bytes: await readWhole(handle, a.size ?? 0) };
+    } catch (e) {
+      return { omitted: describeFsError(e, 'the evidence file could not be read') };
+    } finally {
+      await handle.close();
+    }
   }
 
   private async member(a: ArtifactRow): Promise<OriginalSource> {
@@ -148,7 +164,8 @@ export class OriginalReader {
       const refused = unreadable(entry) ?? bombRatio(entry, ZIP_LIMITS);
       if (refused) return { omitted: refused };
       const budget = this.top?.budget ?? newBudget(ZIP_LIMITS);
-      return { chunks: inflatedChunks(holder.archive.zip, entry, budget) };
+      const chunks = inflatedChunks(holder.archive.zip, entry, budget);
+      return entry.uncompressedSize <= WHOLE_BYTES ? { bytes: await collect(chunks) } : { chunks };
     } catch (e) {
       return { omitted: `its archive could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -216,6 +233,29 @@ export class OriginalReader {
       this.top = null;
     }
   }
+}
+
+/**
+ * Reads a file expected to hold `expected` bytes into one buffer of that size, then on to the end of file: a file
+ * that grew comes back longer and shows as changed, one that shrank comes back shorter.
+ */
+async function readWhole(handle: FileHandle, expected: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(expected);
+  let filled = 0;
+  while (filled < expected) {
+    const { bytesRead } = await handle.read(buffer, filled, expected - filled, filled);
+    if (bytesRead === 0) return buffer.subarray(0, filled);
+    filled += bytesRead;
+  }
+  const more: Buffer[] = [];
+  for (let position = filled; ;) {
+    const probe = Buffer.allocUnsafe(64 * 1024);
+    const { bytesRead } = await handle.read(probe, 0, probe.byteLength, position);
+    if (bytesRead === 0) break;
+    more.push(probe.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  return more.length ? Buffer.concat([buffer, ...more]) : buffer;
 }
 
 /** Reads a whole file from offset 0 to end of file (not to a size taken earlier: a file that grew shows as changed). */
