@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- --files 10000] [-- --quick] [-- --rounds 3] [-- --json] [-- --only hash,full,pdf,growth,search,ui,workers,export]`
+ * `npm run bench [-- --files 10000] [-- --quick] [-- --rounds 3] [-- --json] [-- --only hash,full,pdf,growth,search,ui,workers,export]
+ *  [-- --case DIR]` (`--case`: measure search, review and UI on a case made earlier, such as the one a 100,000-file
+ *  growth run keeps in the temp folder, instead of ingesting again)
  *
  * Measures what the analyst waits for, each next to the tool analysts would otherwise use, in the same run and
  * interleaved (A, B, A, B…), reporting medians and the load average, because the machine is shared:
@@ -16,9 +18,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TroveSummary } from '../test-support/generate/trove';
 import { exportBench } from './export-bench';
-import { ingest, pdfFolder, trove, type IngestRun } from './troves';
+import { existingCase, ingest, pdfFolder, trove, type IngestRun } from './troves';
 import { available, ensurePeers, loadAverage, machine, median, projectRoot, round, timeShell } from './tools';
 import { reviewTimings, searchLatency, startHost, uiTimings, SEARCH_QUERIES } from './web';
 
@@ -31,6 +32,7 @@ interface Options {
   rounds: number;
   json: boolean;
   only: Set<Section>;
+  caseDir: string | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -53,6 +55,7 @@ function parseOptions(argv: readonly string[]): Options {
     rounds: whole('rounds', 3),
     json: argv.includes('--json'),
     only: new Set(only as Section[]),
+    caseDir: value('case') ? path.resolve(value('case') as string) : null,
   };
 }
 
@@ -160,11 +163,11 @@ async function main(): Promise<void> {
 
   const sizes = options.quick ? [1_000, 3_000, options.files] : [1_000, options.files, 100_000];
   let largest: IngestRun | null = fullRun;
-  let largestTrove: TroveSummary = main;
   if (options.only.has('growth')) {
-    log(`time per file at ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} files:`);
+    const distinct = [...new Set(sizes)].sort((a, b) => a - b);
+    log(`time per file at ${distinct.map((n) => n.toLocaleString('en-US')).join(', ')} files:`);
     const perFile: Record<string, number> = {};
-    for (const n of [...new Set(sizes)].sort((a, b) => a - b)) {
+    for (const n of distinct) {
       const t = n === options.files ? main : await trove(n, log);
       const run = n === options.files && fullRun ? fullRun : await ingest(t.dir, { extract: true, name: `growth-${n}`, keep: true });
       track(run);
@@ -172,7 +175,7 @@ async function main(): Promise<void> {
       log(
         `  ${n.toLocaleString('en-US')} files: ${run.seconds.toFixed(1)} s, ${perFile[n]} ms per file, peak RSS ${round(run.maxRssMb, 0)} MB`,
       );
-      if (!largest || run.artifacts > largest.artifacts) [largest, largestTrove] = [run, t];
+      if (!largest || run.artifacts > largest.artifacts) largest = run;
     }
     results.ms_per_file = perFile;
     const small = perFile[Math.min(...sizes)] ?? Number.NaN;
@@ -180,9 +183,13 @@ async function main(): Promise<void> {
     results.per_file_growth = round(big / small);
   }
 
-  if ((options.only.has('search') || options.only.has('ui') || options.only.has('review')) && !largest) {
+  let caseName: string | null = null;
+  if (options.caseDir) {
+    const existing = await existingCase(options.caseDir);
+    largest = existing;
+    caseName = existing.name;
+  } else if ((options.only.has('search') || options.only.has('ui') || options.only.has('review')) && !largest) {
     largest = await ingest(main.dir, { extract: true, name: 'full', keep: true });
-    largestTrove = main;
   }
   if (largest && (options.only.has('search') || options.only.has('ui') || options.only.has('review'))) {
     const host = await startHost(path.join(path.dirname(largest.caseDir), 'data'));
@@ -211,12 +218,15 @@ async function main(): Promise<void> {
         });
       }
       if (options.only.has('ui')) {
-        log(`UI in Chromium on the same case (${largestTrove.files.toLocaleString('en-US')} files):`);
-        const ui = await attempt('ui', () => uiTimings(host, largest.caseDir, `bench ${path.basename(path.dirname(largest.caseDir))}`));
+        log(`UI in Chromium on the same case (${largest.artifacts.toLocaleString('en-US')} artifacts):`);
+        const name = caseName ?? `bench ${path.basename(path.dirname(largest.caseDir))}`;
+        const ui = await attempt('ui', () => uiTimings(host, largest.caseDir, name));
         if (ui) {
           log(`  first table paint ${ui.firstPaintMs} ms; scroll to the last row ${ui.deepScrollMs} ms`);
           log(`  panel filters p50 ${ui.filterP50Ms} ms, p95 ${ui.filterP95Ms} ms`);
-          log(`  search with panel filters p50 ${ui.searchP50Ms} ms, p95 ${ui.searchP95Ms} ms`);
+          log(
+            `  search with panel filters p50 ${ui.searchP50Ms} ms, p95 ${ui.searchP95Ms} ms; its hit list p50 ${ui.hitListP50Ms} ms, p95 ${ui.hitListP95Ms} ms`,
+          );
           log(`  typed path filter p50 ${ui.typedFilterP50Ms} ms, p95 ${ui.typedFilterP95Ms} ms (includes the typing pause of 220 ms)`);
           Object.assign(results, {
             first_paint_ms: ui.firstPaintMs,
@@ -224,6 +234,8 @@ async function main(): Promise<void> {
             filter_p50_ms: ui.filterP50Ms,
             ui_search_with_filters_p95_ms: ui.searchP95Ms,
             ui_search_with_filters_p50_ms: ui.searchP50Ms,
+            ui_search_hit_list_p95_ms: ui.hitListP95Ms,
+            ui_search_hit_list_p50_ms: ui.hitListP50Ms,
             typed_filter_p95_ms: ui.typedFilterP95Ms,
             typed_filter_p50_ms: ui.typedFilterP50Ms,
             deep_scroll_ms: ui.deepScrollMs,

@@ -148,6 +148,9 @@ export interface UiTimings {
   /** Submitting a full-text search while panel filters are set, until the table shows the matching total. */
   searchP50Ms: number;
   searchP95Ms: number;
+  /** The same searches until the hit list beside the table shows its snippets. */
+  hitListP50Ms: number;
+  hitListP95Ms: number;
   deepScrollMs: number;
 }
 
@@ -168,23 +171,36 @@ export async function uiTimings(host: Host, caseDir: string, caseName: string): 
     await page.goto(host.url);
     await page.locator('[data-app-state="ready"]').waitFor();
     const started = performance.now();
-    await page.getByTestId('recent-case').filter({ hasText: caseName }).getByTestId('recent-case-open').click();
+    await page
+      .getByTestId('recent-case')
+      .filter({ hasText: caseName })
+      .filter({ hasText: caseDir })
+      .getByTestId('recent-case-open')
+      .click();
     // Opening asks who is working; the examiner offered is kept, as an analyst would.
     await page.getByTestId('examiner-confirm').click();
     await page.getByTestId('artifact-row').first().waitFor();
     const firstPaintMs = performance.now() - started;
 
     const count = page.getByTestId('artifact-count');
+    // The count once it shows a total other than `before`: not the "Loading…" it shows while the request runs.
+    const totalOtherThan = (before: string | null) =>
+      count
+        .filter({ hasText: /^[\d,]+ artifacts?$/ })
+        .filter({ hasNotText: new RegExp(`^${(before ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
     const filter = page.getByTestId('artifact-filter');
     const filterTimes: number[] = [];
     for (const text of ['jpg', 'pdf', '原画', 'ep0', 'txt', 'comp', '수정', 'zip', 'log', 'png', 's01', 'layout']) {
       const before = await count.textContent();
       const t = performance.now();
       await filter.fill(text);
-      await count.filter({ hasNotText: before ?? '' }).waitFor({ timeout: 30_000 });
+      await totalOtherThan(before).waitFor({ timeout: 30_000 });
       filterTimes.push(performance.now() - t);
     }
+    // Cleared, the table shows the whole case again once the typing pause is over: wait for that total, not the last one.
+    const lastFiltered = await count.textContent();
     await filter.fill('');
+    await totalOtherThan(lastFiltered).waitFor({ timeout: 30_000 });
     await page.getByTestId('artifact-row').first().waitFor();
 
     const total = Number((await count.textContent())?.replace(/\D/g, '') ?? '0');
@@ -198,7 +214,7 @@ export async function uiTimings(host: Host, caseDir: string, caseName: string): 
       const before = await count.textContent();
       const t = performance.now();
       await act();
-      await count.filter({ hasNotText: before ?? '' }).waitFor({ timeout: 30_000 });
+      await totalOtherThan(before).waitFor({ timeout: 30_000 });
       return performance.now() - t;
     };
     await page.getByTestId('toggle-filters').click();
@@ -226,19 +242,24 @@ export async function uiTimings(host: Host, caseDir: string, caseName: string): 
     const search = page.getByTestId('search-input');
     const searchTimes: number[] = [];
     await untilTotalChanges(() => page.getByTestId('filter-type').selectOption({ value: 'text/' }));
+    const hitListTimes: number[] = [];
     for (const query of ['원화', 'invincible', '原画', '수정', 'layout', '原画修型', '인빈서블', 'ep01', '컷', '型']) {
-      searchTimes.push(
-        await untilTotalChanges(async () => {
-          await search.fill(query);
-          await search.press('Enter');
-        }),
-      );
-      searchTimes.push(
-        await untilTotalChanges(async () => {
-          await search.fill('');
-          await search.press('Enter');
-        }),
-      );
+      // The table shows the matching total first, the hit list its snippets next; clearing is not timed, and the next
+      // search starts only after it, so no request of one search waits behind another's.
+      const hits = page.locator(`[data-testid="search-results"][aria-label="Search results for ${query}"]`);
+      const before = await count.textContent();
+      // Typed first: the round trip starts when the analyst submits.
+      await search.fill(query);
+      const t = performance.now();
+      await search.press('Enter');
+      await totalOtherThan(before).waitFor({ timeout: 30_000 });
+      searchTimes.push(performance.now() - t);
+      await hits.filter({ hasNotText: 'Searching…' }).waitFor({ timeout: 30_000 });
+      hitListTimes.push(performance.now() - t);
+      await untilTotalChanges(async () => {
+        await search.fill('');
+        await search.press('Enter');
+      });
     }
     await untilTotalChanges(() => page.getByTestId('filter-type').selectOption({ value: '' }));
     return {
@@ -249,6 +270,8 @@ export async function uiTimings(host: Host, caseDir: string, caseName: string): 
       filterP95Ms: round(percentile(panelTimes, 95), 0),
       searchP50Ms: round(percentile(searchTimes, 50), 0),
       searchP95Ms: round(percentile(searchTimes, 95), 0),
+      hitListP50Ms: round(percentile(hitListTimes, 50), 0),
+      hitListP95Ms: round(percentile(hitListTimes, 95), 0),
       deepScrollMs: round(deepScrollMs, 0),
     };
   } finally {

@@ -85,7 +85,7 @@ const SORT_COLUMNS: Record<ArtifactSortKey, string> = {
   mtime: 'a.mtime',
   sha256: 'a.sha256',
   status: 'a.status',
-  duplicates: 'copies',
+  duplicates: '(SELECT COUNT(*) FROM artifacts d WHERE d.sha256 = a.sha256)',
   id: 'a.id',
 };
 
@@ -171,21 +171,43 @@ export function filterClause(q: Omit<ArtifactListQuery, 'sort' | 'order' | 'offs
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
+/**
+ * What a count or a selection reads: the artifacts alone when no analysis column is filtered (joining 145,000 wide
+ * analyses rows for nothing cost 300 ms), else the analyses first, through their filter index. Every analysis
+ * predicate is false on a missing analyses row, so the inner join selects the same artifacts as the list's left join.
+ */
+const selectionFrom = (q: Pick<ArtifactListQuery, 'language' | 'variant' | 'nkMin' | 'stage'>): string =>
+  q.language || q.variant || q.nkMin !== undefined || q.stage
+    ? 'FROM analyses an JOIN artifacts a ON a.id = an.artifact_id'
+    : 'FROM artifacts a';
+
 export function queryArtifacts(db: Db, q: ArtifactListQuery): { total: number; items: ArtifactSummary[] } {
   const { sql: clause, params } = filterClause(q);
-  const total = Number((db.prepare(`SELECT COUNT(*) AS n ${FROM} ${clause}`).get(...params) as { n: number }).n);
+  const total = Number((db.prepare(`SELECT COUNT(*) AS n ${selectionFrom(q)} ${clause}`).get(...params) as { n: number }).n);
   const direction = q.order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} ${FROM} ${clause} ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as Record<string, unknown>[];
-  return { total, items: rows.map(toSummary) };
+  // The page's ids first, its rows after: sorting a full search result (30,000 rows) with every per-row fact computed
+  // before the sort took 100-200 ms on a 145,000-artifact case; sorting ids costs a fraction of that.
+  const ids = (
+    db
+      .prepare(
+        `SELECT a.id AS id ${selectionFrom(q)} ${clause} ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.limit, q.offset) as { id: number }[]
+  ).map((r) => Number(r.id));
+  if (ids.length === 0) return { total, items: [] };
+  const rows = prepared(db, `SELECT ${COLUMNS} ${FROM} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
+    string,
+    unknown
+  >[];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return { total, items: ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id) as Record<string, unknown>)] : [])) };
 }
 
 /** Ids of every artifact a filter selects (bulk actions on "all matching the current filter"), capped. */
 export function filteredIds(db: Db, q: Omit<ArtifactListQuery, 'sort' | 'order' | 'offset' | 'limit'>, cap: number): number[] {
   const { sql: clause, params } = filterClause(q);
-  return (db.prepare(`SELECT a.id AS id ${FROM} ${clause} ORDER BY a.id LIMIT ?`).all(...params, cap) as { id: number }[]).map((r) =>
-    Number(r.id),
+  return (db.prepare(`SELECT a.id AS id ${selectionFrom(q)} ${clause} ORDER BY a.id LIMIT ?`).all(...params, cap) as { id: number }[]).map(
+    (r) => Number(r.id),
   );
 }
 

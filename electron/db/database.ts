@@ -8,9 +8,10 @@ import { sql as review } from './migrations/004-review';
 import { sql as textStore } from './migrations/005-text-store';
 import { sql as logRequests } from './migrations/006-log-requests';
 import { sql as visual } from './migrations/007-visual';
+import { sql as analysisFilters } from './migrations/008-analysis-filters';
 
 /** Ordered schema migrations; a case records how many it has applied in `PRAGMA user_version`. */
-const migrations: readonly string[] = [init, jobOwner, searchDocs, review, textStore, logRequests, visual];
+const migrations: readonly string[] = [init, jobOwner, searchDocs, review, textStore, logRequests, visual, analysisFilters];
 
 export const SCHEMA_VERSION = migrations.length;
 
