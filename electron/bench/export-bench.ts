@@ -3,7 +3,7 @@
  * `export` section of `npm run bench`.
  *
  * Exports a 10,000-file trove's case with originals (`workbench export --originals`: every file and archive member
- * re-read, re-hashed with SHA-256, SHA-1 and MD5 against the inventory, and zipped, plus manifest, report, CSV,
+ * re-read, re-hashed with SHA-256 against the inventory, and zipped, plus manifest, report, CSV,
  * CASE/UCO and SHA256SUMS) and times it next to Info-ZIP's `zip -r` over the same folder, interleaved, in one run.
  */
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -28,13 +28,6 @@ export class MultiHash {
   }
 }
 
-/** The three digests of bytes in memory. */
-export function digestsOf(bytes: Uint8Array): Digests {
-  const hash = new MultiHash();
-  hash.update(bytes);
-  return hash.digest();
-}
-
 export interface HashedBytes {
   digests: Digests;
   bytes: number;

@@ -255,10 +255,10 @@ function contentOf(data: Buffer, entry: Entry, keep: boolean): MemberContent {
 }
 
 /**
- * A member of an archive held in memory, inflated in one call. The output is capped one byte above the declared
- * size, so a member that inflates further is stopped there (never materialised) and named for what it is.
+ * The content of a member of an archive held in memory, inflated in one call. The output is capped one byte above
+ * the declared size, so a member that inflates further is stopped there (never materialised) and named for what it is.
  */
-function inflateInMemory(bytes: Buffer, entry: Entry, budget: Budget): MemberContent {
+export function inflateMemberInMemory(bytes: Buffer, entry: Entry, budget: Budget): Buffer {
   const start = dataStart(bytes, entry);
   const compressed = bytes.subarray(start, start + entry.compressedSize);
   if (compressed.byteLength < entry.compressedSize) throw new MemberError('truncated: its data runs past the end of the archive (corrupt)');
@@ -277,7 +277,7 @@ function inflateInMemory(bytes: Buffer, entry: Entry, budget: Budget): MemberCon
   budget.inflated += data.byteLength;
   if (data.byteLength > declared) throw inflatesBeyond(declared);
   if (data.byteLength < declared) throw inflatesShort(data.byteLength, declared);
-  return contentOf(data, entry, true);
+  return data;
 }
 
 /**
@@ -334,7 +334,7 @@ async function streamMember(zip: ZipFile, entry: Entry, budget: Budget, keep: (h
 /** In memory when the archive is, and the member small enough; streamed otherwise. */
 function readMember(archive: Archive, entry: Entry, budget: Budget, keep: (head: Uint8Array) => boolean): Promise<MemberContent> {
   if (archive.bytes && entry.uncompressedSize <= budget.limits.maxBufferBytes)
-    return Promise.resolve().then(() => inflateInMemory(archive.bytes as Buffer, entry, budget));
+    return Promise.resolve().then(() => contentOf(inflateMemberInMemory(archive.bytes as Buffer, entry, budget), entry, true));
   return streamMember(archive.zip, entry, budget, keep);
 }
 

@@ -45,6 +45,7 @@ const VERSION_NEEDED_ZIP64 = 45;
 const UTF8_NAMES = 1 << 11;
 const DATA_DESCRIPTOR_FOLLOWS = 1 << 3;
 const FILE_MODE = 0o100644;
+const DEFLATE_AHEAD = 8 * 1024 * 1024;
 
 interface CentralRecord {
   name: Buffer;
@@ -165,7 +166,9 @@ export class ZipWriter {
         for await (const chunk of chunks) {
           crc = crc32(chunk, crc);
           size += chunk.byteLength;
-          if (!deflater.write(chunk)) await once(deflater, 'drain');
+          // The source runs up to DEFLATE_AHEAD bytes ahead while the thread pool deflates what it gave: waiting at
+          // the stream's own 16 KiB mark made the two take turns.
+          if (!deflater.write(chunk) && deflater.writableLength > DEFLATE_AHEAD) await once(deflater, 'drain');
         }
         deflater.end();
       })();

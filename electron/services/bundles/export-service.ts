@@ -36,7 +36,6 @@ import { readCaseInfo, readImportedFrom, type CaseInfo } from '../../db/case-rep
 import { transaction, type Db } from '../../db/database';
 import { longTextIds, storedTextChunks } from '../../db/extraction-repo';
 import { notesOf, savedSearches } from '../../db/review-repo';
-import { digestsOf } from '../../lib/hashing';
 import { logError } from '../../lib/log';
 import { isInside } from '../../lib/paths';
 import { CASE_DB_FILE, canonicalCaseDir, caseDb } from '../case-store';
@@ -55,7 +54,7 @@ import {
   textPath,
   type ArtifactFacts,
 } from './manifest';
-import { checkOriginal, isCompressed, isReadWhole, originalPath, originalRefusal, OriginalReader, type OriginalSource } from './originals';
+import { checkOriginal, isCompressed, originalPath, originalRefusal, OriginalReader } from './originals';
 import { bundleReadme } from './readme';
 import { reportHtml, type ProductionSummary, type ReportCard, type TimelineRow } from './report';
 import { resolveSelection } from './selection';
@@ -68,8 +67,6 @@ const MAX_CARDS = 1000;
 const MAX_TABLE_ROWS = 5000;
 const MAX_TIMELINE_ROWS = 2000;
 const PROGRESS_MS = 250;
-/** Originals read ahead of the one being written. */
-const READ_AHEAD = 8;
 const TOOL_NAME = 'Evidence Workbench';
 
 export const describeSelection = (s: ManifestSelection): string => {
@@ -388,40 +385,27 @@ class ExportRun {
     this.job.bytesTotal = copyable.reduce((n, a) => n + (a.size ?? 0), 0);
     this.progress('originals', true);
     const reader = new OriginalReader(db);
-    // Files read whole are opened a few ahead, so their reads overlap hashing and writing the ones before; members come
-    // from the archive reader in order, and large files are streamed when their turn comes.
-    const ahead = new Map<number, Promise<OriginalSource>>();
-    const prefetch = (from: number): void => {
-      for (let j = from; j < Math.min(copyable.length, from + READ_AHEAD); j++) {
-        const next = copyable[j] as ArtifactRow;
-        if (!ahead.has(j) && next.kind !== 'member' && isReadWhole(next)) ahead.set(j, reader.open(next));
-      }
-    };
     try {
-      for (const [i, a] of copyable.entries()) {
+      for (const a of copyable) {
         this.checkCancelled();
         this.currentPath = a.path;
-        prefetch(i);
-        const source = await (ahead.get(i) ?? reader.open(a));
-        ahead.delete(i);
+        const source = await reader.open(a);
         if ('omitted' in source) {
           out.set(a.id, source);
         } else if ('bytes' in source) {
-          const digests = digestsOf(source.bytes);
+          const sha256 = createHash('sha256').update(source.bytes).digest('hex');
           // Checked before anything of it is written: a changed original never enters the bundle.
-          checkOriginal(a, digests, source.bytes.byteLength);
+          checkOriginal(a, sha256, source.bytes.byteLength);
           const entry = await this.writer.addWhole(originalPath(a), source.bytes, {
             compress: isCompressed(a.mime) ? false : 'auto',
-            digests,
+            sha256,
           });
           out.set(a.id, { file: entry.path, sha256: entry.sha256 });
         } else {
           const entry: EntryResult = await this.writer.add(originalPath(a), source.chunks, {
             compress: isCompressed(a.mime) ? false : 'auto',
-            digests: true,
           });
-          if (!entry.digests) throw new AppError('internal', 'original copied without its digests');
-          checkOriginal(a, entry.digests, entry.size);
+          checkOriginal(a, entry.sha256, entry.size);
           out.set(a.id, { file: entry.path, sha256: entry.sha256 });
         }
         this.job.filesDone++;
@@ -429,8 +413,6 @@ class ExportRun {
         this.progress('originals');
       }
     } finally {
-      // Files read ahead hold no descriptor once read; waiting for them keeps the archive reader's close last.
-      await Promise.allSettled(ahead.values());
       reader.close();
       this.currentPath = null;
     }
