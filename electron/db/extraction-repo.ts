@@ -104,6 +104,19 @@ export function longTextIds(db: Db, chars: number): Set<number> {
   return new Set(rows.map((r) => Number(r.id)));
 }
 
+/**
+ * The first `chars` characters of an artifact's stored text (all of it when shorter), or null without text: one read
+ * of chunk 0, which holds at least TEXT_CHUNK / 2 characters when there is more than one chunk.
+ */
+export function readTextStart(db: Db, artifactId: number, chars: number): string | null {
+  if (chars > TEXT_CHUNK / 2) throw new RangeError('readTextStart reads within the first chunk; use readText');
+  const row = prepared(db, 'SELECT substr(text, 1, ?) AS text FROM extraction_texts WHERE artifact_id = ? AND chunk = 0').get(
+    chars,
+    artifactId,
+  ) as { text: string } | undefined;
+  return row ? String(row.text) : null;
+}
+
 export function readText(db: Db, artifactId: number, offset: number, length: number): { text: string; total: number } | null {
   const chunks = prepared(db, 'SELECT chunk, chars FROM extraction_texts WHERE artifact_id = ? ORDER BY chunk').all(artifactId) as {
     chunk: number;

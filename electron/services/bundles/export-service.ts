@@ -45,7 +45,7 @@ import { CaseGraph, caseJsonLd } from './case-jsonld';
 import { artifactCsvRow, CSV_BOM, CSV_HEADER, csvRow } from './csv';
 import {
   artifactFacts,
-  artifactRecord,
+  artifactRecordJson,
   ANALYSIS_FILE,
   INLINE_TEXT_MAX,
   isReviewed,
@@ -346,12 +346,12 @@ class ExportRun {
     let n = 0;
     for (const f of facts) {
       this.checkCancelled();
-      const record = artifactRecord(db, f, {
+      const record = artifactRecordJson(db, f, {
         inBundle: parts.inBundle,
         text: parts.texts.get(f.row.id) ?? null,
         logRequests: parts.logs.get(f.row.id) ?? null,
       });
-      yield `${n === 0 ? '\n' : ',\n'}    ${JSON.stringify(record)}`;
+      yield `${n === 0 ? '\n' : ',\n'}    ${record}`;
       this.job.filesDone = ++n;
       this.progress('manifest');
       if (n % 200 === 0) await new Promise((r) => setImmediate(r));

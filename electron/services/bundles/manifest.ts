@@ -14,7 +14,7 @@ import {
   type ArtifactRow,
 } from '../../db/bundle-repo';
 import type { Db } from '../../db/database';
-import { readText } from '../../db/extraction-repo';
+import { readText, readTextStart } from '../../db/extraction-repo';
 import { annotationsOf, notesOf } from '../../db/review-repo';
 
 /** Extracted text up to this many characters (code points, as the text store counts them) stays in the manifest; longer text is a file of its own, `text/<id>.txt`. */
@@ -92,10 +92,19 @@ export function artifactFacts(db: Db, a: ArtifactRow, original: ManifestOriginal
 export const isReviewed = (f: ArtifactFacts): boolean =>
   f.tags.length > 0 || f.notes.length > 0 || f.annotations.length > 0 || f.star !== null || f.labels.length > 0;
 
-/** Everything the bundle says about one artifact (its facts read already), from the export's snapshot. */
-export function artifactRecord(db: Db, facts: ArtifactFacts, parts: RecordParts): ManifestArtifact {
+/**
+ * Stands in the record for the stored extraction until the record is serialised, and is then replaced by the stored
+ * JSON itself: parsing and re-serialising every artifact's extraction cost a fifth of the manifest's time, and the
+ * stored text is JSON.stringify output already, so the bytes are the same. A NUL cannot be part of a path or a name
+ * before it in the record, so the first occurrence is this one.
+ */
+const STORED_EXTRACTION = '\u0000stored extraction\u0000';
+
+/** Everything the bundle says about one artifact (its facts read already), from the export's snapshot, as JSON. */
+export function artifactRecordJson(db: Db, facts: ArtifactFacts, parts: RecordParts): string {
   const a = facts.row;
-  const extraction = readStoredExtraction(db, a.id);
+  const stored = extractionRow(db, a.id);
+  const inline = parts.text ? null : readTextStart(db, a.id, INLINE_TEXT_MAX);
   const analysis = analysisRow(db, a.id);
   // Only artifacts with Korean markers need their full result read, for the readable marker summary.
   const result = analysis && analysis.nkScore > 0 ? analysisResult(db, a.id) : null;
@@ -105,8 +114,7 @@ export function artifactRecord(db: Db, facts: ArtifactFacts, parts: RecordParts)
     (best, k) => (!best || k.result.score > best.result.score ? k : best),
     null,
   );
-  const { text: _text, ...rest } = extraction?.data ?? { text: undefined };
-  return {
+  const record: Omit<ManifestArtifact, 'extraction'> & { extraction: { versions: string; data: string } | null } = {
     id: a.id,
     sourceId: a.sourceId,
     parentId: a.parentId !== null && parts.inBundle.has(a.parentId) ? a.parentId : null,
@@ -125,10 +133,8 @@ export function artifactRecord(db: Db, facts: ArtifactFacts, parts: RecordParts)
     symlinkTarget: a.symlinkTarget,
     rawName: a.rawName,
     nameEncoding: a.nameEncoding,
-    extraction: extraction ? { versions: extraction.versions, data: rest as ManifestArtifactExtraction } : null,
-    text:
-      parts.text ??
-      (typeof extraction?.data.text === 'string' ? { length: extraction.data.text.length, inline: extraction.data.text } : null),
+    extraction: stored ? { versions: stored.versions, data: STORED_EXTRACTION } : null,
+    text: parts.text ?? (inline !== null ? { length: inline.length, inline } : null),
     analysis,
     markers: strongest
       ? {
@@ -150,6 +156,6 @@ export function artifactRecord(db: Db, facts: ArtifactFacts, parts: RecordParts)
     logRequests: parts.logRequests,
     original: facts.original,
   };
+  const json = JSON.stringify(record);
+  return stored ? json.replace(JSON.stringify(STORED_EXTRACTION), () => stored.data) : json;
 }
-
-type ManifestArtifactExtraction = NonNullable<ManifestArtifact['extraction']>['data'];
