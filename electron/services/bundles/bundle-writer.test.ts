@@ -26,50 +26,36 @@ function mountTmpfs(dir: string, options: string): (() => void) | null {
   return () => void spawnSync('umount', [dir]);
 }
 
-/**
- * The two zip64 checks write 65,536 entries and 4 GiB: minutes on two cores (yazl's per-entry cost and its JavaScript
- * CRC-32 dominate), so they run when WORKBENCH_LONG_TESTS=1 and are skipped, saying so, otherwise.
- */
-const long = process.env.WORKBENCH_LONG_TESTS === '1' ? it : it.skip;
-
 describe('bundle writer', () => {
-  long(
-    'writes zip64 past 65,535 entries, with the UTF-8 flag on every name',
-    async () => {
-      const target = path.join(tmp.dir, 'many.zip');
-      const writer = await BundleWriter.create(target, false, new Date(), 'many');
-      for (let i = 0; i < 65_536; i++) await writer.add(`e/${i}-名.txt`, [String(i)]);
-      await writer.commit('many entries', false);
-      const zip = await yauzl.openPromise(target, { lazyEntries: true, decodeStrings: false });
-      expect(zip.entryCount).toBe(65_536);
-      let flagged = 0;
-      for await (const e of zip.eachEntry()) if (e.generalPurposeBitFlag & 0x800) flagged++;
-      zip.close();
-      expect(flagged).toBe(65_536);
-      expect(spawnSync('unzip', ['-tq', target], { encoding: 'utf8' }).status).toBe(0);
-    },
-    1_800_000,
-  );
+  it('writes zip64 past 65,535 entries, with the UTF-8 flag on every name', async () => {
+    const target = path.join(tmp.dir, 'many.zip');
+    const writer = await BundleWriter.create(target, false, new Date(), 'many');
+    for (let i = 0; i < 65_536; i++) await writer.add(`e/${i}-名.txt`, [String(i)]);
+    await writer.commit('many entries', false);
+    const zip = await yauzl.openPromise(target, { lazyEntries: true, decodeStrings: false });
+    expect(zip.entryCount).toBe(65_536);
+    let flagged = 0;
+    for await (const e of zip.eachEntry()) if (e.generalPurposeBitFlag & 0x800) flagged++;
+    zip.close();
+    expect(flagged).toBe(65_536);
+    expect(spawnSync('unzip', ['-tq', target], { encoding: 'utf8' }).status).toBe(0);
+  }, 300_000);
 
-  long(
-    'writes zip64 sizes for an entry beyond 4 GiB',
-    async () => {
-      const target = path.join(tmp.dir, 'large.zip');
-      const size = 2 ** 32 + 4096;
-      const writer = await BundleWriter.create(target, false, new Date(), 'large');
-      const entry = await writer.add('zeros.bin', zeros(size));
-      await writer.add('after.txt', ['after the large entry']);
-      await writer.commit('large', false);
-      expect(entry.size).toBe(size);
-      const zip = await yauzl.openPromise(target, { lazyEntries: true });
-      const sizes: Record<string, number> = {};
-      for await (const e of zip.eachEntry()) sizes[e.fileName] = e.uncompressedSize;
-      zip.close();
-      expect(sizes).toEqual({ 'zeros.bin': size, 'after.txt': 21 });
-      expect(spawnSync('unzip', ['-l', target], { encoding: 'utf8' }).stdout).toContain(String(size));
-    },
-    900_000,
-  );
+  it('writes zip64 sizes for an entry beyond 4 GiB', async () => {
+    const target = path.join(tmp.dir, 'large.zip');
+    const size = 2 ** 32 + 4096;
+    const writer = await BundleWriter.create(target, false, new Date(), 'large');
+    const entry = await writer.add('zeros.bin', zeros(size));
+    await writer.add('after.txt', ['after the large entry']);
+    await writer.commit('large', false);
+    expect(entry.size).toBe(size);
+    const zip = await yauzl.openPromise(target, { lazyEntries: true });
+    const sizes: Record<string, number> = {};
+    for await (const e of zip.eachEntry()) sizes[e.fileName] = e.uncompressedSize;
+    zip.close();
+    expect(sizes).toEqual({ 'zeros.bin': size, 'after.txt': 21 });
+    expect(spawnSync('unzip', ['-l', target], { encoding: 'utf8' }).stdout).toContain(String(size));
+  }, 300_000);
 
   it('stores what does not deflate and deflates what does, byte for byte either way, when asked to judge', async () => {
     const target = path.join(tmp.dir, 'auto.zip');
