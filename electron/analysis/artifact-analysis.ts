@@ -2,7 +2,7 @@ import type { ArtifactAnalysis, LanguageLabel, Production, TextAnalysis, Transla
 import type { Extraction } from '../../shared/domain/extraction';
 import { analyzeArtifact, type TextInput } from './analyze';
 import { analysisInputs, groupSuggestions, matcherFor, type SuggestionRecord } from './artifact-inputs';
-import { fingerprint } from './bilingual';
+import { fingerprintWithTerms } from './bilingual';
 
 /** What one artifact's analysis adds to the case: the analysis itself, the columns filters need, and its suggestions. */
 export interface AnalysisRecord {
@@ -47,7 +47,11 @@ function summarise(analysis: ArtifactAnalysis, inputs: readonly TextInput[]): An
     nkVerdict: strongest?.verdict ?? null,
     bilingual: analysis.fields.some((f) => f.bilingual?.isMixed === true),
     stage: analysis.stage.stage,
-    fingerprint: text && (textLabel === 'ko' || textLabel === 'zh-Hans' || textLabel === 'zh-Hant') ? fingerprint(text) : null,
+    // The text's glossary tally is complete (hits are capped, counts are not): no second pass over the text for terms.
+    fingerprint:
+      text && (textLabel === 'ko' || textLabel === 'zh-Hans' || textLabel === 'zh-Hant')
+        ? fingerprintWithTerms(text, Object.keys(byField.get('text')?.glossary.counts ?? {}))
+        : null,
     suggestions: groupSuggestions(
       analysis.fields.map((f) => f.watchlist.hits),
       analysis.fields.map((f) => f.field),

@@ -82,7 +82,8 @@ export function fingerprint(text: string, glossary?: Glossary): TranslationFinge
   return fingerprintWithTerms(text, Object.keys(findTerms(text, '', glossary ? { glossary, maxHits: 0 } : { maxHits: 0 }).counts));
 }
 
-function fingerprintWithTerms(text: string, termIds: readonly string[]): TranslationFingerprint {
+/** The fingerprint of a text whose glossary terms were found already (their ids, repeats allowed). */
+export function fingerprintWithTerms(text: string, termIds: readonly string[]): TranslationFingerprint {
   const scripts = countScripts(text);
   const terms = [...new Set(termIds)].sort();
   return {
