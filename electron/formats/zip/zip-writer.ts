@@ -225,9 +225,14 @@ export class ZipWriter {
     return Buffer.concat(parts);
   }
 
-  /** Writes the central directory and the end records, with `comment` (at most 65,535 bytes of UTF-8). */
+  /**
+   * Writes the central directory and the end records, with `comment`: printable ASCII, at most 65,535 characters. The
+   * archive comment has no encoding flag, and readers take it as code page 437 (yauzl, Info-ZIP), where only ASCII
+   * reads the same as UTF-8.
+   */
   async finish(comment: string): Promise<void> {
-    const commentBytes = Buffer.from(comment, 'utf8');
+    if (!/^[\x20-\x7e]*$/.test(comment)) throw new RangeError('the zip comment must be printable ASCII');
+    const commentBytes = Buffer.from(comment, 'ascii');
     if (commentBytes.byteLength > MAX_16) throw new RangeError('the zip comment is longer than 65,535 bytes');
     const cdOffset = this.offset;
     let batch: Buffer[] = [];
