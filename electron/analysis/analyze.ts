@@ -7,7 +7,7 @@ import { profileText } from './language';
 import { type WatchlistMatcher } from './watchlist';
 
 /** Bumped when the analysis code changes its results; the data files carry their own versions (see analysisVersion). */
-const CODE_VERSION = '1';
+const CODE_VERSION = '2';
 
 /** One text of an artifact: extracted text, a page, a metadata value, the file name or the folder path. */
 export interface TextInput {

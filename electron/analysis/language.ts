@@ -101,6 +101,11 @@ function latinLabel(text: string, ranges: readonly Range[], latin: number, kind:
  * the analysis layer's time on notes (measured on the benchmark trove).
  */
 const MIN_LETTERS_FOR_BLOCK_DETECTOR = 60;
+/**
+ * Lines of one text the detector runs on; further long Latin lines take the whole text's label too. A long English
+ * PDF ran it on up to 200 lines, and the detector was two thirds of the analysis layer's time on the benchmark trove.
+ */
+const MAX_BLOCK_DETECTOR_RUNS = 8;
 
 function labelOf(
   counts: ScriptCounts,
@@ -152,7 +157,7 @@ function labelOf(
       return { label, confidence, reason: `Han (${han}) without kana or Hangul: Chinese, ${pct}; ${v.reason}` };
     }
     case 'latin':
-      if (wholeLatin && latin < MIN_LETTERS_FOR_BLOCK_DETECTOR)
+      if (wholeLatin)
         return {
           label: wholeLatin.label,
           confidence: Math.min(wholeLatin.confidence, dominance),
@@ -194,11 +199,14 @@ export function profileText(text: string, options: LanguageOptions = {}): Profil
   // The whole text's Latin label, for its short Latin lines (computed once, only when some line needs it).
   let wholeLatin: Label | undefined;
   const latinOfWhole = (): Label => (wholeLatin ??= latinLabel(text, sample, sampleCounts.latin, kind, 1));
+  let detectorRuns = 0;
   lines.forEach((line, i) => {
     blockCount++;
     if (blocks.length >= maxBlocks || lines.length === 1) return;
     const lineCounts = countScripts(text, line.start, line.end);
-    const hint = lineCounts.latin > 0 && lineCounts.latin < MIN_LETTERS_FOR_BLOCK_DETECTOR ? latinOfWhole() : undefined;
+    const ownDetector = lineCounts.latin >= MIN_LETTERS_FOR_BLOCK_DETECTOR && detectorRuns < MAX_BLOCK_DETECTOR_RUNS;
+    if (ownDetector) detectorRuns++;
+    const hint = lineCounts.latin > 0 && !ownDetector ? latinOfWhole() : undefined;
     const l = labelOf(lineCounts, lineTallies[i] as VariantTally, text, [line], kind, hint);
     blocks.push({ start: line.start, end: line.end, ...l });
   });
