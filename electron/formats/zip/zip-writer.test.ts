@@ -106,4 +106,26 @@ describe('zip writer', () => {
     await expect(zip.writeStream('a.txt', failing(), DEFLATED)).rejects.toThrow('the evidence file could not be read');
     await expect(zip.writeStream('b.txt', failing(), STORED)).rejects.toThrow('the evidence file could not be read');
   });
+
+  it('stops reading and closes the source when the sink fails, deflated or stored', async () => {
+    for (const method of [DEFLATED, STORED] as const) {
+      let closed = false;
+      async function* endless(): AsyncGenerator<Buffer> {
+        try {
+          for (;;) yield randomBytes(256 * 1024);
+        } finally {
+          closed = true;
+        }
+      }
+      let written = 0;
+      const full = {
+        write: async (chunk: Buffer): Promise<void> => {
+          written += chunk.byteLength;
+          if (written > 1024 * 1024) throw new Error('no space left on device');
+        },
+      };
+      await expect(new ZipWriter(full, new Date()).writeStream('big.bin', endless(), method)).rejects.toThrow('no space left on device');
+      expect(closed, `method ${method}`).toBe(true);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 
 /**
@@ -75,6 +75,18 @@ function utExtra(mtime: Date, central: boolean): Buffer {
   field.writeInt32LE(Math.max(-0x80000000, Math.min(0x7fffffff, Math.floor(mtime.getTime() / 1000))), 5);
   return field;
 }
+
+/** Resolves when the stream wants more input, or is gone. */
+const drainedOrClosed = (stream: Writable): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 
 export class ZipWriter {
   private offset = 0;
@@ -164,17 +176,24 @@ export class ZipWriter {
       const deflater = createDeflateRaw({ level: 1, chunkSize: 256 * 1024 });
       const feeding = (async () => {
         for await (const chunk of chunks) {
+          // Writing stopped (the sink failed): the source is closed here, not read to its end.
+          if (deflater.destroyed) throw new Error('the zip entry was abandoned');
           crc = crc32(chunk, crc);
           size += chunk.byteLength;
           // The source runs up to DEFLATE_AHEAD bytes ahead while the thread pool deflates what it gave: waiting at
           // the stream's own 16 KiB mark made the two take turns.
-          if (!deflater.write(chunk) && deflater.writableLength > DEFLATE_AHEAD) await once(deflater, 'drain');
+          if (!deflater.write(chunk) && deflater.writableLength > DEFLATE_AHEAD) await drainedOrClosed(deflater);
         }
         deflater.end();
       })();
       // A failing source ends the deflater with its error, which the loop below then throws.
       feeding.catch((e: unknown) => deflater.destroy(e instanceof Error ? e : new Error(String(e))));
-      for await (const out of deflater) await this.emit(out as Buffer);
+      try {
+        for await (const out of deflater) await this.emit(out as Buffer);
+      } finally {
+        // Leaving the loop early (the sink failed) has destroyed the deflater; the source then stops at its next piece.
+        await feeding.catch(() => undefined);
+      }
       await feeding;
     }
     const compressedSize = this.offset - start;
