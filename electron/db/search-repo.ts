@@ -90,6 +90,16 @@ function termQuery(term: string): { sql: string; param: string } {
   return { sql: 'SELECT rowid FROM search_grams WHERE search_grams MATCH ?', param: token };
 }
 
+/**
+ * The first `limit` ids of artifacts holding one (folded) term, in id order. FTS5 walks a term's rows in rowid order
+ * and stops at the limit, where `id IN (…)` collects every match first: 0.7 ms against 50 ms for `invincible` in a
+ * 145,000-artifact case.
+ */
+export function firstMatchingIds(db: Db, term: string, limit: number): number[] {
+  const { sql, param } = termQuery(term);
+  return (db.prepare(`${sql} ORDER BY rowid LIMIT ?`).all(param, limit) as { rowid: number }[]).map((r) => Number(r.rowid));
+}
+
 /** A subquery of the ids of artifacts holding every one of the (folded) terms, in any of their indexed fields. */
 export function matchArtifactsSql(terms: readonly string[]): { sql: string; params: string[] } {
   const parts = terms.map(termQuery);

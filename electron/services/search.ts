@@ -14,7 +14,7 @@ import { foldText, foldWithOffsets } from '../analysis/fold';
 import { filteredIds } from '../db/artifact-query';
 import { readExtraction } from '../db/extraction-repo';
 import { logFilterSql } from '../db/log-repo';
-import { searchDocsOf } from '../db/search-repo';
+import { firstMatchingIds, searchDocsOf } from '../db/search-repo';
 import { caseDb } from './case-store';
 
 type Parsed<T> = T & { limit: number };
@@ -74,7 +74,12 @@ export function searchCase(query: Parsed<SearchQuery>): SearchHit[] {
   ];
   if (terms.length === 0) return [];
   const { dir: _dir, query: _text, limit, ...filters } = query;
-  const matches = filteredIds(db, { ...filters, searchTerms: terms }, limit).map((id) => ({ id }));
+  const unfiltered = Object.values(filters).every((v) => v === undefined);
+  const ids =
+    terms.length === 1 && unfiltered
+      ? firstMatchingIds(db, terms[0] as string, limit)
+      : filteredIds(db, { ...filters, searchTerms: terms }, limit);
+  const matches = ids.map((id) => ({ id }));
   if (matches.length === 0) return [];
   const artifact = db.prepare('SELECT path, mime FROM artifacts WHERE id = ?');
   const hits: SearchHit[] = [];
