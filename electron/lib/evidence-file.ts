@@ -1,6 +1,7 @@
-import { constants, openSync, type PathLike } from 'node:fs';
+import { constants, openSync, readSync, type PathLike } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { errnoCode } from './fs-errors';
+import { HASH_CHUNK_BYTES } from './hashing';
 
 const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0, O_NOATIME = 0 } = constants;
 
@@ -35,4 +36,26 @@ export async function openEvidence(file: PathLike): Promise<FileHandle> {
     }
   }
   return open(file, READ_ONLY);
+}
+
+/**
+ * Evidence integrity: the whole content of an open file, read from offset 0 until a read returns 0 (end of file), not
+ * up to `size`, the size seen at open: a file that grew is read whole and the byte count tells. `onRead` hears of
+ * every read (progress, heartbeats).
+ */
+export function readToEnd(fd: number, size: number, onRead?: (bytes: number) => void): Buffer {
+  let bytes = Buffer.allocUnsafe(size + 1);
+  let done = 0;
+  for (;;) {
+    if (done === bytes.byteLength) {
+      const grown = Buffer.allocUnsafe(bytes.byteLength * 2);
+      bytes.copy(grown);
+      bytes = grown;
+    }
+    const n = readSync(fd, bytes, done, Math.min(HASH_CHUNK_BYTES, bytes.byteLength - done), done);
+    if (n === 0) break;
+    done += n;
+    onRead?.(n);
+  }
+  return bytes.subarray(0, done);
 }

@@ -1,8 +1,8 @@
-import { closeSync, fstatSync, readSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, type BigIntStats } from 'node:fs';
 import { bufferSource } from '../formats/byte-source';
 import { detectContentType, SNIFF_BYTES, ZIP_MIME } from '../formats/file-kind';
 import { inventoryZip, newBudget, openZipBuffer, openZipFd, type Archive } from '../formats/zip/zip-walk';
-import { openEvidenceSync } from '../lib/evidence-file';
+import { openEvidenceSync, readToEnd } from '../lib/evidence-file';
 import { statRecord } from '../lib/file-times';
 import { describeFsError, errnoCode } from '../lib/fs-errors';
 import { hashFd, HASH_CHUNK_BYTES, MultiHash, type HashedBytes } from '../lib/hashing';
@@ -24,27 +24,6 @@ const buffer = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
  * same bytes. Larger ones, and every file of a hash-only ingest, are hashed as a stream through one reused buffer.
  */
 export const WHOLE_READ_MAX_BYTES = 64 * 1024 * 1024;
-
-/**
- * Evidence integrity: reads from offset 0 until the read returns 0 (end of file), not up to the size seen at open,
- * so a file that grew is read and hashed whole and the byte count tells.
- */
-function readWhole(fd: number, size: number, beat: (n: number) => void): Buffer {
-  let bytes = Buffer.allocUnsafe(size + 1);
-  let done = 0;
-  for (;;) {
-    if (done === bytes.byteLength) {
-      const grown = Buffer.allocUnsafe(bytes.byteLength * 2);
-      bytes.copy(grown);
-      bytes = grown;
-    }
-    const n = readSync(fd, bytes, done, Math.min(HASH_CHUNK_BYTES, bytes.byteLength - done), done);
-    if (n === 0) break;
-    done += n;
-    beat(n);
-  }
-  return bytes.subarray(0, done);
-}
 
 function hashWhole(bytes: Buffer): HashedBytes {
   const hash = new MultiHash();
@@ -101,7 +80,7 @@ async function hashOne(
     let whole: Buffer | null = null;
     try {
       if (wantExtraction && stat.size <= WHOLE_READ_MAX_BYTES) {
-        whole = readWhole(fd, stat.size, beat);
+        whole = readToEnd(fd, stat.size, beat);
         hashed = hashWhole(whole);
       } else hashed = hashFd(fd, buffer, SNIFF_BYTES, beat);
     } catch (e) {

@@ -61,6 +61,10 @@ const SAMPLE_BYTES = 64 * 1024;
 /** Deflate only when the sample shrinks below this share of its size. */
 const WORTH_DEFLATING = 0.9;
 
+/** Whether deflating `sample` gains a tenth or more (an empty one: yes, as nothing is lost either way). */
+const deflatesWell = (sample: Buffer): boolean =>
+  sample.byteLength === 0 || deflateRawSync(sample, { level: 1 }).byteLength < sample.byteLength * WORTH_DEFLATING;
+
 /** Reads the start of a source to judge its compressibility, and gives back a source that still yields every byte. */
 async function sampleStart(
   source: Iterable<Buffer | string> | AsyncIterable<Buffer | string>,
@@ -80,10 +84,8 @@ async function sampleStart(
     head.push(chunk);
     size += chunk.byteLength;
   }
-  const sample = Buffer.concat(head).subarray(0, SAMPLE_BYTES);
-  const compressible = sample.byteLength === 0 || deflateRawSync(sample, { level: 1 }).byteLength < sample.byteLength * WORTH_DEFLATING;
   return {
-    compressible,
+    compressible: deflatesWell(Buffer.concat(head).subarray(0, SAMPLE_BYTES)),
     source: (async function* rest(): AsyncGenerator<Buffer | string> {
       yield* head;
       if (ended) return;
@@ -176,10 +178,8 @@ async function* pieces(source: Iterable<Buffer | string> | AsyncIterable<Buffer 
 /** The body of a whole entry: deflated (in the thread pool) when that is worth it, the bytes themselves otherwise. */
 async function wholeBody(bytes: Buffer, compress: boolean | 'auto'): Promise<{ body: Buffer; method: ZipMethod }> {
   if (compress === false) return { body: bytes, method: STORED };
-  if (compress === 'auto' && bytes.byteLength > WHOLE_SAMPLE_BYTES) {
-    const sample = bytes.subarray(0, WHOLE_SAMPLE_BYTES);
-    if (deflateRawSync(sample, { level: 1 }).byteLength >= sample.byteLength * WORTH_DEFLATING) return { body: bytes, method: STORED };
-  }
+  if (compress === 'auto' && bytes.byteLength > WHOLE_SAMPLE_BYTES && !deflatesWell(bytes.subarray(0, WHOLE_SAMPLE_BYTES)))
+    return { body: bytes, method: STORED };
   const deflated =
     bytes.byteLength <= SYNC_DEFLATE_BYTES ? deflateRawSync(bytes, { level: 1 }) : await deflateRawAsync(bytes, { level: 1 });
   if (compress === 'auto' && deflated.byteLength >= bytes.byteLength * WORTH_DEFLATING) return { body: bytes, method: STORED };

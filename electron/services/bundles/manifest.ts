@@ -14,7 +14,7 @@ import {
   type ArtifactRow,
 } from '../../db/bundle-repo';
 import type { Db } from '../../db/database';
-import { readText, readTextStart } from '../../db/extraction-repo';
+import { readTextStart } from '../../db/extraction-repo';
 import { annotationsOf, notesOf } from '../../db/review-repo';
 
 /** Extracted text up to this many characters (code points, as the text store counts them) stays in the manifest; longer text is a file of its own, `text/<id>.txt`. */
@@ -35,8 +35,8 @@ export function readStoredExtraction(db: Db, id: number): { versions: string; da
   const row = extractionRow(db, id);
   if (!row) return null;
   const data = JSON.parse(row.data) as Extraction;
-  const start = readText(db, id, 0, INLINE_TEXT_MAX + 1);
-  return { versions: row.versions, data: start ? { ...data, text: start.text } : data };
+  const start = readTextStart(db, id, INLINE_TEXT_MAX + 1);
+  return { versions: row.versions, data: start !== null ? { ...data, text: start } : data };
 }
 
 /** Members: the archive on disk and the path inside it (`a.zip!/b.zip!/c.txt` → `a.zip`, `b.zip!/c.txt`). */

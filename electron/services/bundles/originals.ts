@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, readSync, type PathLike } from 'node:fs';
+import { closeSync, fstatSync, type PathLike } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Entry } from 'yauzl';
 import { AppError } from '../../../shared/errors';
@@ -18,7 +18,7 @@ import {
   type Archive,
   type Budget,
 } from '../../formats/zip/zip-walk';
-import { openEvidence, openEvidenceSync } from '../../lib/evidence-file';
+import { openEvidence, openEvidenceSync, readToEnd } from '../../lib/evidence-file';
 import { describeFsError } from '../../lib/fs-errors';
 import { ZIP_LIMITS } from '../../model/inventory';
 import { EvidencePaths } from '../ingest/evidence-paths';
@@ -234,11 +234,10 @@ export class OriginalReader {
 }
 
 /**
- * Reads a file expected to hold `expected` bytes (at most WHOLE_BYTES) into one buffer of that size, then on to the
- * end of file: a file that grew comes back longer and shows as changed, one that shrank comes back shorter. Blocking
- * calls: a read of up to 4 MiB from the page cache takes about a millisecond, while the five promise round trips of
- * an asynchronous open, stat, read, read and close cost more than that (1.7 s of main-thread time over 15,000
- * originals, measured).
+ * Reads an original of at most WHOLE_BYTES whole (see readToEnd: a file that grew or shrank comes back longer or
+ * shorter and shows as changed). Blocking calls: a read of up to 4 MiB from the page cache takes about a millisecond,
+ * while the five promise round trips of an asynchronous open, stat, read, read and close cost more than that (1.7 s
+ * of main-thread time over 15,000 originals, measured).
  */
 function readWholeFile(file: PathLike, expected: number): OriginalSource {
   let fd: number;
@@ -249,22 +248,7 @@ function readWholeFile(file: PathLike, expected: number): OriginalSource {
   }
   try {
     if (!fstatSync(fd).isFile()) return { omitted: 'the evidence path is no longer a regular file' };
-    const buffer = Buffer.allocUnsafe(expected);
-    let filled = 0;
-    while (filled < expected) {
-      const n = readSync(fd, buffer, filled, expected - filled, filled);
-      if (n === 0) return { bytes: buffer.subarray(0, filled) };
-      filled += n;
-    }
-    const more: Buffer[] = [];
-    for (let position = filled; ;) {
-      const probe = Buffer.allocUnsafe(64 * 1024);
-      const n = readSync(fd, probe, 0, probe.byteLength, position);
-      if (n === 0) break;
-      more.push(probe.subarray(0, n));
-      position += n;
-    }
-    return { bytes: more.length ? Buffer.concat([buffer, ...more]) : buffer };
+    return { bytes: readToEnd(fd, expected) };
   } catch (e) {
     return { omitted: describeFsError(e, 'the evidence file could not be read') };
   } finally {
