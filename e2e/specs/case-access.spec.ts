@@ -1,5 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { NOT_READABLE_BY_NOBODY, projectReadableByNobody, runsAsRoot } from '../../electron/test-support/unprivileged';
 import { workbenchCli } from '../fixtures/launcher';
 import { keepScreenshot } from '../fixtures/screenshots';
 import { expect, test } from '../fixtures/test';
@@ -27,6 +28,7 @@ test.describe('a case the host cannot write', () => {
     evidence,
   }, testInfo) => {
     test.skip(appMode !== 'web', 'the web host is started as another user; the Electron shell runs as the runner');
+    test.skip(runsAsRoot() && !projectReadableByNobody(), `the host would run as nobody: ${NOT_READABLE_BY_NOBODY}`);
     const caseDir = path.join(workDir, 'seized-copy');
     const cliData = path.join(workDir, 'cli-data');
     await workbenchCli(['case', 'create', caseDir, '--name', 'Seized copy', '--examiner', 'J. Kim'], cliData);

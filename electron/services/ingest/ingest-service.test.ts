@@ -15,6 +15,7 @@ import { caseDb, closeAllCases } from '../case-store';
 import { cancelIngest, listJobs, listSources, startIngest, waitForJob } from './ingest-service';
 import { bytes, fingerprint, workspace, type Workspace } from '../../test-support/ingest-kit';
 import { repoRoot } from '../../test-support/paths';
+import { NOT_READABLE_BY_NOBODY, projectReadableByNobody, runsAsRoot } from '../../test-support/unprivileged';
 
 const PAST = new Date('2001-02-03T04:05:06Z');
 
@@ -143,15 +144,7 @@ describe('ingest of a folder', () => {
   });
 
   it('records an unreadable file and carries on (as root, ingest runs as nobody so chmod 000 holds)', async (ctx) => {
-    if (process.getuid?.() === 0) {
-      // Running as nobody needs the project's code to be readable by nobody; a checkout under a private folder is not.
-      const probe = spawnSync(
-        process.execPath,
-        ['-e', `require('fs').accessSync(${JSON.stringify(path.join(repoRoot, 'node_modules/tsx/package.json'))})`],
-        { uid: 65534, gid: 65534 },
-      );
-      if (probe.status !== 0) ctx.skip('the project folder is not readable by user nobody, so chmod 000 cannot be tested as root here');
-    }
+    if (runsAsRoot() && !projectReadableByNobody()) ctx.skip(`chmod 000 cannot be tested as root here: ${NOT_READABLE_BY_NOBODY}`);
     const ev = path.join(ws.root, 'evidence');
     write(path.join(ev, 'locked.txt'), 'secret');
     write(path.join(ev, 'open.txt'), 'open');
