@@ -18,6 +18,8 @@ test('a damaged case is refused on the start screen with its reason, not an inte
 });
 
 test.describe('a case the host cannot write', () => {
+  // Decided before the fixtures start the host as nobody.
+  test.skip(runsAsRoot() && !projectReadableByNobody(), `the host would run as nobody: ${NOT_READABLE_BY_NOBODY}`);
   test.use({ unprivilegedHost: true });
 
   test('opens read-only with a badge, lists and searches, and refuses new evidence', async ({
@@ -28,7 +30,6 @@ test.describe('a case the host cannot write', () => {
     evidence,
   }, testInfo) => {
     test.skip(appMode !== 'web', 'the web host is started as another user; the Electron shell runs as the runner');
-    test.skip(runsAsRoot() && !projectReadableByNobody(), `the host would run as nobody: ${NOT_READABLE_BY_NOBODY}`);
     const caseDir = path.join(workDir, 'seized-copy');
     const cliData = path.join(workDir, 'cli-data');
     await workbenchCli(['case', 'create', caseDir, '--name', 'Seized copy', '--examiner', 'J. Kim'], cliData);
