@@ -52,6 +52,24 @@ describe('analyzeArtifact', () => {
     expect(result.stage.candidates.map((c) => c.stage)).toContain('editing-instructions');
   });
 
+  it('reads the language of metadata from the values, not from the Latin tag names', () => {
+    const metadata = 'IFD0:Artist 张三\nIFD0:Software Adobe Photoshop 2023\nXMP-dc:Description 第三集原画修改';
+    const { language } = analyzeText({ field: 'metadata', kind: 'metadata', text: metadata });
+    expect(language.label).toBe('zh-Hans');
+    expect(language.counts).toMatchObject({ han: 9, latin: 'AdobePhotoshop'.length });
+    expect(language.blocks.map((b) => metadata.slice(b.start, b.end))).toEqual(['张三', 'Adobe Photoshop 2023', '第三集原画修改']);
+  });
+
+  it('analyses a folder path, metadata or text met before once, and again for a new watchlist', () => {
+    const path: TextInput = { field: 'path', kind: 'path', text: 'work/iyanu/EP01/原画' };
+    const first = analyzeArtifact([path], { watchlist });
+    expect(analyzeArtifact([path], { watchlist }).fields[0]).toBe(first.fields[0]);
+    const onlyInvincible = createWatchlistMatcher(starterWatchlist.productions.filter((p) => p.id === 'invincible'));
+    const other = analyzeArtifact([path], { watchlist: onlyInvincible }).fields[0];
+    expect(first.fields[0]?.watchlist.hits.map((h) => h.productionId)).toEqual(['iyanu']);
+    expect(other?.watchlist.hits).toEqual([]);
+  });
+
   it('skips what a text cannot have', () => {
     const en = analyzeText({ field: 'name', kind: 'name', text: 'readme.txt' });
     expect(en).toMatchObject({ chinese: null, korean: null, bilingual: null, watchlist: { hits: [], totalHits: 0 } });

@@ -39,7 +39,8 @@ export const analysisVersion = (options: AnalyzeOptions = {}): string =>
 export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): TextAnalysis {
   const { field, text, kind } = input;
   const isName = kind === 'name' || kind === 'path';
-  const { profile, chinese, sample } = profileText(text, { kind: isName ? 'name' : 'text', maxChars: options.maxChars });
+  const languageKind = isName ? 'name' : kind === 'metadata' ? 'metadata' : 'text';
+  const { profile, chinese, sample } = profileText(text, { kind: languageKind, maxChars: options.maxChars });
   const folded = foldWithOffsets(text, true);
   const glossary = options.glossary ?? defaultGlossary;
   const hasBoth = profile.counts.han > 0 && profile.counts.hangul > 0;
@@ -55,9 +56,41 @@ export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): Tex
   };
 }
 
+/**
+ * Texts that recur across a trove are analysed once: every file of a folder has the same folder path, files made
+ * the same way share their metadata values, and exact duplicates share their text. On the benchmark trove 4,651
+ * artifacts had 808 distinct folder paths and 151 distinct metadata texts. Results are never modified after they
+ * are made, so artifacts can share them; kept per watchlist matcher (a new watchlist is a new matcher), for the
+ * default glossary and Korean rules, with the least recently used dropped first.
+ */
+const RECURRING_KINDS: ReadonlySet<TextInput['kind']> = new Set(['path', 'metadata', 'text']);
+const MAX_REMEMBERED_CHARS = 65_536;
+const MAX_REMEMBERED = 1024;
+const NO_MATCHER = {};
+const remembered = new WeakMap<object, Map<string, TextAnalysis>>();
+
+function analyzeRecurring(input: TextInput, options: AnalyzeOptions): TextAnalysis {
+  const usesDefaults = options.glossary === undefined && options.koreanRules === undefined && options.maxChars === undefined;
+  if (!usesDefaults || !RECURRING_KINDS.has(input.kind) || input.text.length > MAX_REMEMBERED_CHARS) return analyzeText(input, options);
+  const owner = options.watchlist ?? NO_MATCHER;
+  let results = remembered.get(owner);
+  if (!results) remembered.set(owner, (results = new Map()));
+  const key = `${input.kind}\u0000${input.field}\u0000${input.text}`;
+  const known = results.get(key);
+  if (known) {
+    results.delete(key);
+    results.set(key, known);
+    return known;
+  }
+  const result = analyzeText(input, options);
+  results.set(key, result);
+  if (results.size > MAX_REMEMBERED) results.delete(results.keys().next().value as string);
+  return result;
+}
+
 /** All texts of one artifact, analysed one by one, plus the production stage they point to together. */
 export function analyzeArtifact(inputs: readonly TextInput[], options: AnalyzeOptions = {}): ArtifactAnalysis {
-  const fields = inputs.map((input) => analyzeText(input, options));
+  const fields = inputs.map((input) => analyzeRecurring(input, options));
   const stage = guessStage(
     fields.map((f, i) => ({ field: f.field, kind: inputs[i]?.kind ?? 'text', glossary: f.glossary })),
     options.glossary,

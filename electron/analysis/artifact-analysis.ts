@@ -6,7 +6,12 @@ import { fingerprintWithTerms } from './bilingual';
 
 /** What one artifact's analysis adds to the case: the analysis itself, the columns filters need, and its suggestions. */
 export interface AnalysisRecord {
-  analysis: ArtifactAnalysis;
+  version: string;
+  /**
+   * The ArtifactAnalysis as stored, serialised where it was made: the main thread, which writes every batch, then
+   * receives one string instead of an object graph of some 10 KB to rebuild from the worker's message and serialise again.
+   */
+  analysisJson: string;
   /** The language of the artifact's own text (its extracted text, else its metadata, else its name). */
   language: LanguageLabel | null;
   /** Every language some field is written in with confidence. */
@@ -39,7 +44,8 @@ function summarise(analysis: ArtifactAnalysis, inputs: readonly TextInput[]): An
   const text = inputs.find((i) => i.field === 'text')?.text;
   const textLabel = byField.get('text')?.language.label;
   return {
-    analysis,
+    version: analysis.version,
+    analysisJson: JSON.stringify(analysis),
     language: own ? own.language.label : null,
     languages,
     variant,
@@ -76,8 +82,14 @@ export function analysisRecord(
 
 /** An empty record, for an ingest run without analysis (the benchmark's A/B). */
 export function noAnalysis(): AnalysisRecord {
+  const analysis: ArtifactAnalysis = {
+    version: 'skipped',
+    fields: [],
+    stage: { stage: null, confidence: 0, candidates: [], reason: 'analysis skipped' },
+  };
   return {
-    analysis: { version: 'skipped', fields: [], stage: { stage: null, confidence: 0, candidates: [], reason: 'analysis skipped' } },
+    version: analysis.version,
+    analysisJson: JSON.stringify(analysis),
     language: null,
     languages: [],
     variant: null,

@@ -27,10 +27,15 @@ import { countScripts, emptyCounts, letterCount, sharesOf } from './scripts';
  * Licences: eld Apache-2.0, tinyld MIT, franc MIT.
  */
 
-type Kind = 'text' | 'name';
+/**
+ * `metadata`: `Group:Tag value` lines (see artifact-inputs.ts), of which only the values are read: the tag names are
+ * Latin identifiers that made every metadata field look English ("IFD0:Artist 张三", "XMP-dc:Description 第三集原画修改"
+ * was labelled English by its tag names' 34 letters against 9 Han characters) and cost a detector run each.
+ */
+type Kind = 'text' | 'name' | 'metadata';
 
 export interface LanguageOptions {
-  /** `name` for file and folder names: no detector run (names are identifiers, not prose) and no blocks. */
+  /** `name` for file and folder names: no detector run (names are identifiers, not prose) and no blocks; `metadata`, see Kind. */
   kind?: Kind;
   /** Size of the sample the label and blocks are taken from. */
   maxChars?: number;
@@ -79,8 +84,7 @@ function latinLabel(text: string, ranges: readonly Range[], latin: number, kind:
     const why = kind === 'name' ? 'a name' : `only ${latin} Latin letter(s)`;
     return { label: 'en', confidence: 0.4 * dominance, reason: `Latin script, ${why}: English assumed without running the detector` };
   }
-  const sample = ranges.map((r) => text.slice(r.start, Math.min(r.end, r.start + 1000))).join('\n');
-  const result = detector.detect(sample);
+  const result = detector.detect(detectorSample(text, ranges));
   const reliable = result.isReliable();
   const scores = result.getScores();
   const top = result.language;
@@ -94,7 +98,25 @@ function latinLabel(text: string, ranges: readonly Range[], latin: number, kind:
   return { label: 'en', confidence: (english > 0 ? 0.6 : 0.4) * dominance, reason: `Latin script; eld detects ${detail}: English assumed` };
 }
 
-/** The label of one text or block from its script counts and Chinese-variant tally. */
+/**
+ * What the detector reads of a text: its ranges in order, up to this many characters. Its work grows with the input
+ * and a thousand characters settle English or not; three thousand (a thousand from each of a long text's head, middle
+ * and tail) made the detector a third of the analysis layer's time on the benchmark trove.
+ */
+const DETECTOR_CHARS = 1000;
+
+function detectorSample(text: string, ranges: readonly Range[]): string {
+  const parts: string[] = [];
+  let left = DETECTOR_CHARS;
+  for (const r of ranges) {
+    if (left <= 0) break;
+    const part = text.slice(r.start, Math.min(r.end, r.start + left));
+    parts.push(part);
+    left -= part.length + 1;
+  }
+  return parts.join('\n');
+}
+
 /**
  * A line shorter than this many Latin letters takes the whole text's Latin-script label instead of running the
  * detector on its own: a few words are where detectors are least reliable, and running one per line was a fifth of
@@ -107,6 +129,7 @@ const MIN_LETTERS_FOR_BLOCK_DETECTOR = 60;
  */
 const MAX_BLOCK_DETECTOR_RUNS = 8;
 
+/** The label of one text or block from its script counts and Chinese-variant tally. */
 function labelOf(
   counts: ScriptCounts,
   variant: VariantTally,
@@ -180,11 +203,13 @@ export interface ProfileParts {
 export function profileText(text: string, options: LanguageOptions = {}): ProfileParts {
   const kind = options.kind ?? 'text';
   const maxBlocks = options.maxBlocks ?? DEFAULT_MAX_BLOCKS;
-  const sample = sampleRanges(text, options.maxChars ?? DEFAULT_SAMPLE_CHARS);
+  const isMetadata = kind === 'metadata';
+  const sampledText = sampleRanges(text, options.maxChars ?? DEFAULT_SAMPLE_CHARS);
+  const sample = isMetadata ? metadataValues(text, sampledText) : sampledText;
   const total = emptyTally();
   const blocks: LanguageBlock[] = [];
   let blockCount = 0;
-  const lines = kind === 'name' ? [] : lineRanges(text, sample);
+  const lines = kind === 'name' ? [] : isMetadata ? sample : lineRanges(text, sample);
   const lineTallies = lines.map((line) => {
     const tally = emptyTally();
     tallyVariant(text, line.start, line.end, tally);
@@ -192,9 +217,11 @@ export function profileText(text: string, options: LanguageOptions = {}): Profil
     return tally;
   });
   if (kind === 'name') for (const r of sample) tallyVariant(text, r.start, r.end, total);
-  const counts = countScripts(text);
-  const sampled = rangesLength(sample) < text.length;
-  const sampleCounts = sampled ? sumCounts(sample.map((r) => countScripts(text, r.start, r.end))) : counts;
+  const sampled = rangesLength(sampledText) < text.length;
+  const counts = isMetadata
+    ? countsIn(text, sampled ? metadataValues(text, [{ start: 0, end: text.length }]) : sample)
+    : countScripts(text);
+  const sampleCounts = sampled || isMetadata ? countsIn(text, sample) : counts;
   const label = labelOf(sampleCounts, total, text, sample, kind);
   // The whole text's Latin label, for its short Latin lines (computed once, only when some line needs it).
   let wholeLatin: Label | undefined;
@@ -222,10 +249,25 @@ export function profileText(text: string, options: LanguageOptions = {}): Profil
   return { profile, chinese: verdictOf(total), sample };
 }
 
-function sumCounts(list: readonly ScriptCounts[]): ScriptCounts {
+function countsIn(text: string, ranges: readonly Range[]): ScriptCounts {
   const sum = emptyCounts();
-  for (const c of list) for (const key of Object.keys(sum) as (keyof ScriptCounts)[]) sum[key] += c[key];
+  for (const r of ranges) {
+    const c = countScripts(text, r.start, r.end);
+    for (const key of Object.keys(sum) as (keyof ScriptCounts)[]) sum[key] += c[key];
+  }
   return sum;
+}
+
+/** The value of each `Group:Tag value` line inside `ranges` (a line without a `Group:Tag ` head is all value). */
+function metadataValues(text: string, ranges: readonly Range[]): Range[] {
+  const values: Range[] = [];
+  for (const line of lineRanges(text, ranges)) {
+    const space = text.indexOf(' ', line.start);
+    const hasTag = space !== -1 && space < line.end && text.slice(line.start, space).includes(':');
+    if (!hasTag) values.push(line);
+    else if (space + 1 < line.end) values.push({ start: space + 1, end: line.end });
+  }
+  return values;
 }
 
 /** Language of a text: label and confidence with the reason, script shares, and a label per line. */

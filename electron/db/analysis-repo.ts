@@ -5,7 +5,9 @@ import { lookAlikeHits } from './visual-repo';
 
 /** What the repository stores of one artifact's analysis (built by the analysis layer in a worker). */
 export interface AnalysisRow {
-  analysis: ArtifactAnalysis;
+  version: string;
+  /** The ArtifactAnalysis, serialised (by the worker that made it). */
+  analysisJson: string;
   language: LanguageLabel | null;
   languages: readonly LanguageLabel[];
   variant: string | null;
@@ -29,7 +31,7 @@ export function saveAnalysis(db: Db, artifactId: number, row: AnalysisRow): void
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     artifactId,
-    row.analysis.version,
+    row.version,
     row.language,
     // Delimited on both sides so that `LIKE '%,ko,%'` finds a label without matching a longer one.
     row.languages.length ? `,${row.languages.join(',')},` : '',
@@ -39,7 +41,7 @@ export function saveAnalysis(db: Db, artifactId: number, row: AnalysisRow): void
     row.bilingual ? 1 : 0,
     row.stage,
     row.fingerprint ? JSON.stringify(row.fingerprint) : null,
-    JSON.stringify(row.analysis),
+    row.analysisJson,
   );
   replaceSuggestions(db, artifactId, row.suggestions);
 }

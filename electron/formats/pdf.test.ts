@@ -9,7 +9,10 @@ import {
   truncatedPdf,
 } from '../test-support/generate/pdfs';
 import { bufferSource } from './byte-source';
-import { encryptionOf, extractPdf, joinTextContent, parsePdfDate, pdfExtractor, withTimeout } from './pdf';
+import { encryptionOf, extractPdf, joinTextContent, loadPdfjs, parsePdfDate, pdfExtractor, withTimeout } from './pdf';
+
+/** Taken before anything in this file loads pdf.js. */
+const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
 
 type TextContent = Parameters<typeof joinTextContent>[0];
 
@@ -25,6 +28,17 @@ const item = (str: string, x: number, y: number, width: number, fontName = 'f1',
 const styles = (vertical = false): TextContent['styles'] => ({
   f1: { ascent: 0.8, descent: -0.2, vertical, fontFamily: 'serif' },
   f2: { ascent: 0.8, descent: -0.2, vertical, fontFamily: 'serif' },
+});
+
+describe('loading pdf.js', () => {
+  it('leaves the natives its core-js polyfills replace in place: push, JSON.stringify and JSON.parse', async () => {
+    await loadPdfjs();
+    expect(Array.prototype.push).toBe(natives.push);
+    expect(JSON.stringify).toBe(natives.stringify);
+    expect(JSON.parse).toBe(natives.parse);
+    // What core-js adds and Node 20 lacks stays for pdf.js.
+    expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
+  });
 });
 
 describe('parsePdfDate', () => {

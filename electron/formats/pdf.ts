@@ -15,17 +15,22 @@ type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 let pdfjsModule: Promise<Pdfjs> | undefined;
 
 /**
- * The legacy build (the one that runs in Node) bundles core-js, which replaces `Array.prototype.push` for the whole
- * thread with a slower spec-edge-case version; in an extraction worker that taxes every extractor. Nothing in
- * pdf.js depends on the edge case (errors on arrays with a non-writable length), so the native one is put back.
+ * The legacy build (the one that runs in Node) bundles core-js, which replaces natives for the whole thread with
+ * spec-edge-case versions written in JavaScript: `Array.prototype.push` (8× slower), `JSON.stringify` (11× slower on
+ * an analysis record: JSON.rawJSON, which it adds, is missing in Node 20) and `JSON.parse`. In an extraction worker
+ * that taxed every extractor and the analysis after the first PDF, and in the hosts every reply after the first PDF
+ * preview. Nothing in pdf.js depends on those edge cases (arrays with a non-writable length, raw JSON, reviver source
+ * text), so the natives are put back; what core-js adds (Promise.withResolvers, Uint8Array.prototype.toHex...) stays.
  */
 async function importPdfjs(): Promise<Pdfjs> {
-  const nativePush = Array.prototype.push;
+  const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // In Node pdf.js runs its "worker" in this thread; loading it now (pdf.js picks it up from `pdfjsWorker`) means
-  // its copy of the polyfill is installed before the native method is restored, not after.
+  // its copy of the polyfills is installed before the natives are restored, not after.
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  Array.prototype.push = nativePush;
+  Array.prototype.push = natives.push;
+  JSON.stringify = natives.stringify;
+  JSON.parse = natives.parse;
   return pdfjs;
 }
 
