@@ -3,13 +3,11 @@ import type { EventName } from '../shared/ipc/contract';
 import type { Result } from '../shared/ipc/result';
 import path from 'node:path';
 import { dispatch } from './ipc/dispatch';
+import { stopLoadedJobs } from './ipc/handlers/lazy-services';
 import { setGeoCacheDir } from './lib/geoip';
 import { EventHub, type EventListener } from './ipc/events';
 import { closeAllCases } from './services/case-store';
 import type { Ctx } from './services/context';
-import { stopAllExports } from './services/bundles/export-service';
-import { stopAllJobs } from './services/ingest/ingest-service';
-import { stopVisualJobs } from './services/visual';
 
 export interface BackendOptions {
   host: Ctx['host'];
@@ -54,7 +52,7 @@ export function createBackend(options: BackendOptions): Backend {
     client: createClient(transport),
     close: () =>
       (closed ??= (async () => {
-        await Promise.all([stopAllJobs(), stopAllExports(), stopVisualJobs()]);
+        await stopLoadedJobs();
         closeAllCases();
       })()),
   };

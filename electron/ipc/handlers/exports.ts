@@ -1,15 +1,13 @@
-import { cancelExport, estimateExport, listExports, startExport } from '../../services/bundles/export-service';
-import { importBundle } from '../../services/bundles/import-service';
-import { verifyBundle } from '../../services/bundles/verify';
+import { exportService, importService, verifyService } from './lazy-services';
 import type { DomainHandlers } from './types';
 
 export const exportHandlers: DomainHandlers<
   'exports.start' | 'exports.cancel' | 'exports.list' | 'exports.estimate' | 'bundles.verify' | 'bundles.import'
 > = {
-  'exports.start': (input, ctx) => startExport(input, ctx),
-  'exports.cancel': ({ jobId }) => cancelExport(jobId),
-  'exports.list': () => listExports(),
-  'exports.estimate': (input) => estimateExport(input),
-  'bundles.verify': ({ bundle }) => verifyBundle(bundle),
-  'bundles.import': (input, ctx) => importBundle(input, ctx),
+  'exports.start': async (input, ctx) => (await exportService()).startExport(input, ctx),
+  'exports.cancel': async ({ jobId }) => (await exportService()).cancelExport(jobId),
+  'exports.list': async () => (await exportService()).listExports(),
+  'exports.estimate': async (input) => (await exportService()).estimateExport(input),
+  'bundles.verify': async ({ bundle }) => (await verifyService()).verifyBundle(bundle),
+  'bundles.import': async (input, ctx) => (await importService()).importBundle(input, ctx),
 };

@@ -1,6 +1,6 @@
-import { rerunExtraction } from '../../services/reextract';
+import { reextractService } from './lazy-services';
 import type { DomainHandlers } from './types';
 
 export const extractHandlers: DomainHandlers<'extract.rerun'> = {
-  'extract.rerun': (input, ctx) => rerunExtraction(input, ctx),
+  'extract.rerun': async (input, ctx) => (await reextractService()).rerunExtraction(input, ctx),
 };

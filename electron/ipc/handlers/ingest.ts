@@ -1,9 +1,9 @@
-import { cancelIngest, listJobs, listSources, startIngest } from '../../services/ingest/ingest-service';
+import { ingestService } from './lazy-services';
 import type { DomainHandlers } from './types';
 
 export const ingestHandlers: DomainHandlers<'sources.list' | 'ingest.start' | 'ingest.cancel' | 'ingest.jobs'> = {
-  'sources.list': ({ dir }) => listSources(dir),
-  'ingest.start': (input, ctx) => startIngest(input, ctx),
-  'ingest.cancel': ({ dir, jobId }) => cancelIngest(dir, jobId),
-  'ingest.jobs': ({ dir }) => listJobs(dir),
+  'sources.list': async ({ dir }) => (await ingestService()).listSources(dir),
+  'ingest.start': async (input, ctx) => (await ingestService()).startIngest(input, ctx),
+  'ingest.cancel': async ({ dir, jobId }) => (await ingestService()).cancelIngest(dir, jobId),
+  'ingest.jobs': async ({ dir }) => (await ingestService()).listJobs(dir),
 };

@@ -1,6 +1,6 @@
-import { artifactPreview } from '../../services/preview';
+import { previewService } from './lazy-services';
 import type { DomainHandlers } from './types';
 
 export const previewHandlers: DomainHandlers<'artifacts.preview'> = {
-  'artifacts.preview': ({ dir, id, page, width }) => artifactPreview(dir, id, page, width),
+  'artifacts.preview': async ({ dir, id, page, width }) => (await previewService()).artifactPreview(dir, id, page, width),
 };

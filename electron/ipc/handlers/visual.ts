@@ -1,14 +1,4 @@
-import {
-  addReference,
-  cancelOcr,
-  findSimilar,
-  ocrStatus,
-  referenceImages,
-  referenceThumbnail,
-  removeReference,
-  startOcr,
-  visualClusters,
-} from '../../services/visual';
+import { visualService } from './lazy-services';
 import type { DomainHandlers } from './types';
 
 export const visualHandlers: DomainHandlers<
@@ -22,13 +12,13 @@ export const visualHandlers: DomainHandlers<
   | 'production.references.list'
   | 'production.references.thumbnail'
 > = {
-  'visual.ocr.start': (input, ctx) => startOcr(input, ctx),
-  'visual.ocr.cancel': ({ dir, jobId }) => cancelOcr(dir, jobId),
-  'visual.ocr.status': ({ dir, jobId }) => ocrStatus(dir, jobId),
-  'visual.similar': (query, ctx) => findSimilar(query, ctx),
-  'visual.clusters': (query, ctx) => visualClusters(query, ctx),
-  'production.references.add': (input, ctx) => addReference(input, ctx),
-  'production.references.remove': (input, ctx) => removeReference(input, ctx),
-  'production.references.list': (input) => referenceImages(input),
-  'production.references.thumbnail': (input) => referenceThumbnail(input),
+  'visual.ocr.start': async (input, ctx) => (await visualService()).startOcr(input, ctx),
+  'visual.ocr.cancel': async ({ dir, jobId }) => (await visualService()).cancelOcr(dir, jobId),
+  'visual.ocr.status': async ({ dir, jobId }) => (await visualService()).ocrStatus(dir, jobId),
+  'visual.similar': async (query, ctx) => (await visualService()).findSimilar(query, ctx),
+  'visual.clusters': async (query, ctx) => (await visualService()).visualClusters(query, ctx),
+  'production.references.add': async (input, ctx) => (await visualService()).addReference(input, ctx),
+  'production.references.remove': async (input, ctx) => (await visualService()).removeReference(input, ctx),
+  'production.references.list': async (input) => (await visualService()).referenceImages(input),
+  'production.references.thumbnail': async (input) => (await visualService()).referenceThumbnail(input),
 };
