@@ -61,20 +61,29 @@ export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): Tex
  * the same way share their metadata values, and exact duplicates share their text. On the benchmark trove 4,651
  * artifacts had 808 distinct folder paths and 151 distinct metadata texts. Results are never modified after they
  * are made, so artifacts can share them; kept per watchlist matcher (a new watchlist is a new matcher), for the
- * default glossary and Korean rules, with the least recently used dropped first.
+ * default glossary and Korean rules, the least recently used dropped first. The budget bounds what a worker holds:
+ * texts of up to 64 Ki characters, 2 Mi characters in all, 1,024 results.
  */
 const RECURRING_KINDS: ReadonlySet<TextInput['kind']> = new Set(['path', 'metadata', 'text']);
-const MAX_REMEMBERED_CHARS = 65_536;
+const MAX_REMEMBERED_TEXT = 65_536;
+const MAX_REMEMBERED_CHARS = 2_097_152;
 const MAX_REMEMBERED = 1024;
 const NO_MATCHER = {};
-const remembered = new WeakMap<object, Map<string, TextAnalysis>>();
+
+interface Remembered {
+  results: Map<string, TextAnalysis>;
+  chars: number;
+}
+
+const rememberedByMatcher = new WeakMap<object, Remembered>();
 
 function analyzeRecurring(input: TextInput, options: AnalyzeOptions): TextAnalysis {
   const usesDefaults = options.glossary === undefined && options.koreanRules === undefined && options.maxChars === undefined;
-  if (!usesDefaults || !RECURRING_KINDS.has(input.kind) || input.text.length > MAX_REMEMBERED_CHARS) return analyzeText(input, options);
+  if (!usesDefaults || !RECURRING_KINDS.has(input.kind) || input.text.length > MAX_REMEMBERED_TEXT) return analyzeText(input, options);
   const owner = options.watchlist ?? NO_MATCHER;
-  let results = remembered.get(owner);
-  if (!results) remembered.set(owner, (results = new Map()));
+  let remembered = rememberedByMatcher.get(owner);
+  if (!remembered) rememberedByMatcher.set(owner, (remembered = { results: new Map(), chars: 0 }));
+  const { results } = remembered;
   const key = `${input.kind}\u0000${input.field}\u0000${input.text}`;
   const known = results.get(key);
   if (known) {
@@ -84,7 +93,12 @@ function analyzeRecurring(input: TextInput, options: AnalyzeOptions): TextAnalys
   }
   const result = analyzeText(input, options);
   results.set(key, result);
-  if (results.size > MAX_REMEMBERED) results.delete(results.keys().next().value as string);
+  remembered.chars += key.length;
+  for (const oldest of results.keys()) {
+    if (remembered.chars <= MAX_REMEMBERED_CHARS && results.size <= MAX_REMEMBERED) break;
+    results.delete(oldest);
+    remembered.chars -= oldest.length;
+  }
   return result;
 }
 

@@ -29,8 +29,9 @@ import { countScripts, emptyCounts, letterCount, sharesOf } from './scripts';
 
 /**
  * `metadata`: `Group:Tag value` lines (see artifact-inputs.ts), of which only the values are read: the tag names are
- * Latin identifiers that made every metadata field look English ("IFD0:Artist 张三", "XMP-dc:Description 第三集原画修改"
- * was labelled English by its tag names' 34 letters against 9 Han characters) and cost a detector run each.
+ * Latin identifiers that made metadata look English and cost a detector run each ("IFD0:Artist 张三",
+ * "IFD0:Software Adobe Photoshop 2023", "XMP-dc:Description 第三集原画修改" was labelled English: 50 Latin letters,
+ * 36 of them in tag names, outweighed 9 Han characters).
  */
 type Kind = 'text' | 'name' | 'metadata';
 

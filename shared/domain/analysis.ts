@@ -44,7 +44,8 @@ export type LanguageBlock = z.infer<typeof LanguageBlock>;
 
 /**
  * Language of one text. Script counts cover the whole text; the label, the Chinese variant and the blocks come from
- * the analysed sample (`analysedChars` < `length` when the text was too long to read whole).
+ * the analysed sample (`analysedChars` < `length` when the text was too long to read whole). Of metadata, whose
+ * lines are `Group:Tag value`, only the values are counted and read.
  */
 export const LanguageProfile = z.object({
   label: LanguageLabel,
