@@ -36,6 +36,12 @@ test('metadata, access-log clients and search results show what the generators p
   );
   await workspacePage.scrollDetailTo(workspacePage.section('metadata'));
   await keepScreenshot(workspacePage.page, testInfo, 'workspace-metadata');
+  // The photo's titles, artist and comments are Korean and Chinese; its tag names, document ids and camera model are
+  // not anybody's language and must not make its metadata read as English.
+  const metadataLanguage = workspacePage.section('language').locator('[data-testid="language-field"][data-field="metadata"]');
+  await expect(metadataLanguage.getByTestId('language-label')).toHaveText('Korean');
+  await workspacePage.scrollDetailTo(workspacePage.section('language'));
+  await keepScreenshot(workspacePage.page, testInfo, 'workspace-language');
 
   const pdf = cjkEvidencePdf();
   await workspacePage.openArtifact(`pdfs/${pdf.name}`);

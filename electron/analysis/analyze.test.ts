@@ -52,12 +52,22 @@ describe('analyzeArtifact', () => {
     expect(result.stage.candidates.map((c) => c.stage)).toContain('editing-instructions');
   });
 
-  it('reads the language of metadata from the values, not from the Latin tag names', () => {
-    const metadata = 'IFD0:Artist 张三\nIFD0:Software Adobe Photoshop 2023\nXMP-dc:Description 第三集原画修改';
+  it('reads the language of metadata from the values, not from the Latin tag names or identifiers', () => {
+    const metadata = [
+      'IFD0:Artist 张三',
+      'IFD0:Software Adobe Photoshop 2023',
+      'XMP-xmpMM:DocumentID xmp.did:4f1c9a6e-0d2b-4e8a-9a57-3c8e2f1b7d01',
+      'XMP-dc:Description 第三集原画修改',
+    ].join('\n');
     const { language } = analyzeText({ field: 'metadata', kind: 'metadata', text: metadata });
     expect(language.label).toBe('zh-Hans');
     expect(language.counts).toMatchObject({ han: 9, latin: 'AdobePhotoshop'.length });
-    expect(language.blocks.map((b) => metadata.slice(b.start, b.end))).toEqual(['张三', 'Adobe Photoshop 2023', '第三集原画修改']);
+    expect(language.blocks.map((b) => [metadata.slice(b.start, b.end), b.label])).toEqual([
+      ['张三', 'zh-Hans'],
+      ['Adobe Photoshop 2023', 'en'],
+      ['xmp.did:4f1c9a6e-0d2b-4e8a-9a57-3c8e2f1b7d01', 'und'],
+      ['第三集原画修改', 'zh-Hans'],
+    ]);
   });
 
   it('analyses a folder path, metadata or text met before once, and again for a new watchlist', () => {
