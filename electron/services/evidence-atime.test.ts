@@ -7,7 +7,7 @@ import { writeZip } from '../test-support/generate/zips';
 import { workspace, type Workspace } from '../test-support/ingest-kit';
 import { closeAllCases } from './case-store';
 import { listSources, waitForJob } from './ingest/ingest-service';
-import { artifactPreview } from './preview';
+import { artifactPreview, closePreviewWorkers } from './preview';
 import { rerunExtraction } from './reextract';
 
 let ws: Workspace;
@@ -27,7 +27,8 @@ beforeAll(async () => {
   await ws.ingest(caseDir, evidence);
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await closePreviewWorkers();
   closeAllCases();
   ws.cleanup();
 });

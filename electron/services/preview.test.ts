@@ -9,7 +9,7 @@ import type { ArtifactPreview } from '../../shared/domain/preview';
 import { AppError } from '../../shared/errors';
 import { closeAllCases } from './case-store';
 import { workspace, type Workspace } from '../test-support/ingest-kit';
-import { artifactPreview } from './preview';
+import { artifactPreview, closePreviewWorkers } from './preview';
 
 let ws: Workspace;
 let caseDir: string;
@@ -47,7 +47,8 @@ beforeAll(async () => {
   writeFileSync(path.join(evidence, 'changed.png'), pngWithChunks([], 9, 6));
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await closePreviewWorkers();
   closeAllCases();
   ws.cleanup();
 });
@@ -90,6 +91,8 @@ describe('artifactPreview', () => {
     ]);
     expect(readdirSync(evidence)).not.toContain('thumbnails');
     expect(await preview('sheet.pdf')).toEqual(p);
+    // Drawn in the page worker: pdf.js (which sets `pdfjsWorker` where it loads) never ran on the host's thread.
+    expect((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker).toBeUndefined();
   }, 60_000);
 
   it('renders any page of a PDF at the width asked, with its size in points and its text runs where they are', async () => {

@@ -17,7 +17,10 @@ import { archivesOnTheWay, findMembers, newBudget, openZipFd } from '../formats/
 import { canonicalCaseDir, caseDb, readOnlyReason } from './case-store';
 import { decodableJpegSize, findEmbeddedJpeg } from '../formats/image/embedded-preview';
 import { detectImageFormat } from '../formats/image/format';
-import { renderPdfPage } from '../formats/visual/pdf-page';
+import type { PageRenderOptions, RenderedPage } from '../formats/visual/pdf-page';
+import { PDF_STEP_TIMEOUT_MS } from '../formats/pdf';
+import { TaskError } from '../workers/pool';
+import { acquirePagePool, closePagePool, releasePagePool } from './visual-pool';
 import { findWorkFilePicture, mayHoldWorkFilePicture, type WorkFilePicture } from '../formats/work-files/work-preview';
 import { EvidencePaths } from './ingest/evidence-paths';
 import { ZIP_LIMITS } from '../model/inventory';
@@ -237,6 +240,29 @@ async function writeCached(file: string, bytes: Buffer | string): Promise<void> 
   await rename(partial, file);
 }
 
+/** How long the page worker may stay silent before it is stopped and replaced: beyond pdf.js's own four step limits. */
+const PAGE_WORKER_LIMIT_MS = 4 * PDF_STEP_TIMEOUT_MS + 10_000;
+
+/** Draws a page in the page worker (see visual-pool.ts), so the host keeps answering while a heavy page is drawn. */
+async function renderInPageWorker(bytes: Buffer, page: number, options: PageRenderOptions): Promise<RenderedPage> {
+  const pool = acquirePagePool();
+  try {
+    const result = await pool.run({ type: 'render-page', bytes, page, options }, { timeoutMs: PAGE_WORKER_LIMIT_MS });
+    if (result.type !== 'rendered-page') throw new Error(`the page worker answered a ${result.type} task`);
+    const rendered = result.page;
+    if (!('png' in rendered)) return rendered;
+    return { ...rendered, png: Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength) };
+  } catch (e) {
+    if (e instanceof TaskError) return { reason: `page ${page} could not be drawn: ${e.message}` };
+    throw e;
+  } finally {
+    releasePagePool();
+  }
+}
+
+/** Stops the page worker (the backend closing). */
+export const closePreviewWorkers = closePagePool;
+
 /**
  * Rendered pages are cached as `thumbnails/<sha256>-p<page>-w<width>.png` (and `.json` with the page's size and text)
  * in the case folder. The evidence is still read and hashed on every request first, so a cached page is only shown
@@ -252,7 +278,11 @@ async function pdfPreview(
   const [hit, hitInfo] = await Promise.all([readFile(`${cached}.png`).catch(() => null), readCachedInfo(`${cached}.json`)]);
   const hitSize = hit ? pngSize(hit) : undefined;
   if (hit && hitSize && hitInfo) return pagePreview(hit, hitSize, hitInfo);
-  const page = await renderPdfPage(bytes, where.page, { maxWidth: where.width, maxHeight: where.width * PAGE_MAX_ASPECT, withText: true });
+  const page = await renderInPageWorker(bytes, where.page, {
+    maxWidth: where.width,
+    maxHeight: where.width * PAGE_MAX_ASPECT,
+    withText: true,
+  });
   if ('pageCount' in page) throw new AppError('not_found', `the PDF has ${page.pageCount} pages, not ${where.page}`);
   if ('reason' in page) return none(page.reason);
   if (where.canCache) {

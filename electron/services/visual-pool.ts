@@ -29,3 +29,22 @@ const visualPool = new SharedPool<VisualTask, never, VisualResult>(
 export const acquireVisualPool = (): VisualPool => visualPool.acquire();
 export const releaseVisualPool = (): void => visualPool.release();
 export const closeVisualPool = (): Promise<void> => visualPool.close();
+
+/**
+ * PDF pages for the preview and the viewer are drawn in a lane of their own: on the host's main thread a heavy page
+ * held every other request until it was drawn, and behind OCR tasks of several seconds a preview would wait. One
+ * worker, kept a minute after the last page so that paging through a document does not start one each time.
+ */
+const pagePool = new SharedPool<VisualTask, never, VisualResult>(
+  () => ({
+    file: workerEntry('visual.worker'),
+    size: 1,
+    perWorker: 1,
+    resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
+  }),
+  60_000,
+);
+
+export const acquirePagePool = (): VisualPool => pagePool.acquire();
+export const releasePagePool = (): void => pagePool.release();
+export const closePagePool = (): Promise<void> => pagePool.close();

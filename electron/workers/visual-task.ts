@@ -6,10 +6,11 @@ import type { SearchDoc } from '../model/inventory';
 import { extractKeyFrames, type KeyFrameOptions } from '../formats/visual/key-frames';
 import { OcrEngine } from '../formats/visual/ocr';
 import { hashImage } from '../formats/visual/perceptual-hash';
-import { renderPdfPage } from '../formats/visual/pdf-page';
+import { renderPdfPage, type PageRenderOptions, type RenderedPage } from '../formats/visual/pdf-page';
 
 /**
- * Visual-evidence work for a worker thread: OCR, perceptual hashes of images and PDF pages, and video key frames.
+ * Visual-evidence work for a worker thread: OCR, perceptual hashes of images and PDF pages, video key frames, and
+ * PDF pages drawn for the preview.
  * Messages are structured-clone safe (bytes as Uint8Array, results as the JSON types of shared/domain/visual.ts).
  */
 export type VisualTask =
@@ -25,7 +26,13 @@ export type VisualTask =
   | { type: 'hash-image'; bytes: Uint8Array }
   | { type: 'hash-pdf'; bytes: Uint8Array }
   /** `path`: the video on disk, opened read-only by ffmpeg. */
-  | { type: 'key-frames'; path: string; options: KeyFrameOptions };
+  | { type: 'key-frames'; path: string; options: KeyFrameOptions }
+  /** One page of a PDF drawn for the preview and the viewer, off the host's main thread. */
+  | { type: 'render-page'; bytes: Uint8Array; page: number; options: PageRenderOptions };
+
+/** A rendered page as it arrives from the worker: structured cloning turns the PNG's Buffer into a Uint8Array. */
+export type RenderedPageMessage =
+  Exclude<RenderedPage, { png: Buffer }> | (Omit<Extract<RenderedPage, { png: Buffer }>, 'png'> & { png: Uint8Array });
 
 export interface OcrAnalysisInput {
   path: string;
@@ -42,7 +49,8 @@ export type VisualResult =
   | { type: 'hashes'; pixels: HashedPixels; hashes: ImageHashes }
   /** A PDF whose page 1 could not be drawn: why, instead of hashes. */
   | { type: 'no-hashes'; reason: string }
-  | { type: 'key-frames'; video: VideoKeyFrames; frames: { png: Uint8Array; hashes: ImageHashes }[] };
+  | { type: 'key-frames'; video: VideoKeyFrames; frames: { png: Uint8Array; hashes: ImageHashes }[] }
+  | { type: 'rendered-page'; page: RenderedPageMessage };
 
 /** Page 1 is drawn at this size for hashing only; the hashes read a 32×32 reduction of it. */
 const PDF_HASH_SIZE = 512;
@@ -79,6 +87,8 @@ export async function runVisualTask(task: VisualTask): Promise<VisualResult> {
       if (!('png' in page)) return { type: 'no-hashes', reason: 'reason' in page ? page.reason : 'the PDF has no pages' };
       return { type: 'hashes', pixels: 'pdf-page-1', hashes: await hashImage(page.png) };
     }
+    case 'render-page':
+      return { type: 'rendered-page', page: await renderPdfPage(task.bytes, task.page, task.options) };
     case 'key-frames': {
       const { video, frames } = await extractKeyFrames(task.path, task.options);
       const hashed = [];

@@ -24,11 +24,12 @@ export const exportService = lazyModule(() => import('../../services/bundles/exp
 export const importService = lazyModule(() => import('../../services/bundles/import-service'));
 export const verifyService = lazyModule(() => import('../../services/bundles/verify'));
 
-/** Stops the jobs of whichever job-running services were loaded (finished work is kept). */
+/** Stops the jobs and worker pools of whichever services were loaded (finished work is kept). */
 export async function stopLoadedJobs(): Promise<void> {
   await Promise.all([
     ingestService.loaded()?.then((m) => m.stopAllJobs()),
     exportService.loaded()?.then((m) => m.stopAllExports()),
     visualService.loaded()?.then((m) => m.stopVisualJobs()),
+    previewService.loaded()?.then((m) => m.closePreviewWorkers()),
   ]);
 }
