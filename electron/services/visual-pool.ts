@@ -1,4 +1,4 @@
-import { poolSize, workerEntry, type WorkerPool } from '../workers/pool';
+import { poolSize, workerEntry, type PoolOptions, type WorkerPool } from '../workers/pool';
 import { SharedPool } from '../workers/shared-pool';
 import type { VisualResult, VisualTask } from '../workers/visual-task';
 
@@ -14,17 +14,16 @@ function size(): number {
   return Number.isInteger(n) && n > 0 ? n : poolSize(2);
 }
 
+const visualWorkers = (workers: number): PoolOptions => ({
+  file: workerEntry('visual.worker'),
+  size: workers,
+  // One task at a time per worker: an OCR task is long, and a queued one would wait behind it with its clock stopped.
+  perWorker: 1,
+  resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
+});
+
 /** An idle pool is kept a minute: its OCR engines (half a second each to start) serve the next job. */
-const visualPool = new SharedPool<VisualTask, never, VisualResult>(
-  () => ({
-    file: workerEntry('visual.worker'),
-    size: size(),
-    // One task at a time per worker: an OCR task is long, and a queued one would wait behind it with its clock stopped.
-    perWorker: 1,
-    resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
-  }),
-  60_000,
-);
+const visualPool = new SharedPool<VisualTask, never, VisualResult>(() => visualWorkers(size()), 60_000);
 
 export const acquireVisualPool = (): VisualPool => visualPool.acquire();
 export const releaseVisualPool = (): void => visualPool.release();
@@ -35,15 +34,7 @@ export const closeVisualPool = (): Promise<void> => visualPool.close();
  * held every other request until it was drawn, and behind OCR tasks of several seconds a preview would wait. One
  * worker, kept a minute after the last page so that paging through a document does not start one each time.
  */
-const pagePool = new SharedPool<VisualTask, never, VisualResult>(
-  () => ({
-    file: workerEntry('visual.worker'),
-    size: 1,
-    perWorker: 1,
-    resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
-  }),
-  60_000,
-);
+const pagePool = new SharedPool<VisualTask, never, VisualResult>(() => visualWorkers(1), 60_000);
 
 export const acquirePagePool = (): VisualPool => pagePool.acquire();
 export const releasePagePool = (): void => pagePool.release();
