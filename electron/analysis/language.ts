@@ -80,6 +80,9 @@ const lengthFactor = (n: number): number => Math.min(1, 0.4 + 0.2 * n);
  */
 const OTHER_LANGUAGE_MARGIN = 0.05;
 
+/** A metadata token (a run without spaces) that holds a digit: a document id, a model number, an encoding name. */
+const IDENTIFIER = /\S*\d\S*/g;
+
 /**
  * Languages the script counts settle. Asked about the Latin words of a mixed text, the detector names them because of
  * the Han, Hangul or kana around those words: "Adobe Photoshop 2023" beside 第三集原画修改 was labelled another
@@ -94,7 +97,7 @@ function latinLabel(text: string, ranges: readonly Range[], latin: number, kind:
   }
   const sample = detectorSample(text, ranges);
   // Identifiers in metadata (document ids, model numbers) read as words of some language to the detector.
-  const result = detector.detect(kind === 'metadata' ? sample.replace(/\S*\d\S*/g, ' ') : sample);
+  const result = detector.detect(kind === 'metadata' ? sample.replace(IDENTIFIER, ' ') : sample);
   const scores = result.getScores();
   const fromCjk = SCRIPT_SETTLED.has(result.language);
   const reliable = result.isReliable() && !fromCjk;
@@ -278,26 +281,19 @@ function sumCounts(list: readonly ScriptCounts[]): ScriptCounts {
   return sum;
 }
 
-const isSpace = (unit: number): boolean => unit === 0x20 || unit === 0x09 || unit === 0x3000;
-
 /**
- * Script counts of metadata values, leaving out the Latin letters of tokens that also hold digits: identifiers
- * (`xmp.did:4f1c9a6e-0d2b-…`, `600D`, `UTF8`) are nobody's language. With them, the Chinese and Korean titles, artist
- * and comments of a photo lost to its document ids (188 Latin letters against 36 Hangul and 23 Han: "English").
+ * Script counts of metadata values, leaving out the Latin letters of identifiers (`xmp.did:4f1c9a6e-0d2b-…`, `600D`,
+ * `UTF8`), which are nobody's language. With them, the Chinese and Korean titles, artist and comments of a photo lost
+ * to its document ids (188 Latin letters against 36 Hangul and 23 Han: "English").
  */
 function metadataCounts(text: string, ranges: readonly Range[]): ScriptCounts {
-  const sum = emptyCounts();
-  for (const r of ranges) {
-    for (let i = r.start; i < r.end;) {
-      let end = i;
-      while (end < r.end && !isSpace(text.charCodeAt(end))) end++;
-      const token = countScripts(text, i, end);
-      if (token.digits > 0) token.latin = 0;
-      for (const key of Object.keys(sum) as (keyof ScriptCounts)[]) sum[key] += token[key];
-      i = end + 1;
-    }
-  }
-  return sum;
+  return sumCounts(
+    ranges.map((r) => {
+      const counts = countScripts(text, r.start, r.end);
+      for (const [id] of text.slice(r.start, r.end).matchAll(IDENTIFIER)) counts.latin -= countScripts(id).latin;
+      return counts;
+    }),
+  );
 }
 
 /** The value of each `Group:Tag value` line inside `ranges` (a line without a `Group:Tag ` head is all value). */
