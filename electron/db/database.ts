@@ -9,9 +9,10 @@ import { sql as textStore } from './migrations/005-text-store';
 import { sql as logRequests } from './migrations/006-log-requests';
 import { sql as visual } from './migrations/007-visual';
 import { sql as analysisFilters } from './migrations/008-analysis-filters';
+import { sql as searchPrefixes } from './migrations/009-search-prefixes';
 
 /** Ordered schema migrations; a case records how many it has applied in `PRAGMA user_version`. */
-const migrations: readonly string[] = [init, jobOwner, searchDocs, review, textStore, logRequests, visual, analysisFilters];
+const migrations: readonly string[] = [init, jobOwner, searchDocs, review, textStore, logRequests, visual, analysisFilters, searchPrefixes];
 
 export const SCHEMA_VERSION = migrations.length;
 

@@ -24,6 +24,9 @@ const trigramHits = (db: Db, term: string): number[] =>
     Number(r.id),
   );
 
+const gramHits = (db: Db, query: string): number[] =>
+  (db.prepare('SELECT rowid AS id FROM search_grams WHERE search_grams MATCH ?').all(query) as { id: number }[]).map((r) => Number(r.id));
+
 it('moves a version-2 case index to search_docs and rebuilds the folded FTS tables when the case is migrated', () => {
   const file = path.join(tmp.dir, 'v2.sqlite');
   const old = new DatabaseSync(file);
@@ -43,6 +46,10 @@ it('moves a version-2 case index to search_docs and rebuilds the folded FTS tabl
   ]);
   expect(trigramHits(db, 'invincible')).toEqual([7]);
   expect(trigramHits(db, 'sheet')).toEqual([7]);
+  // One- and two-letter words are prefix queries, answered by the prefix indexes that migration 9 added.
+  expect(gramHits(db, '"s" *')).toEqual([7]);
+  expect(gramHits(db, '"in" *')).toEqual([7]);
+  expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_grams'").get() as { sql: string }).sql).toMatch(/prefix = '1 2'/);
   expect(db.prepare("SELECT value FROM case_info WHERE key = 'search_index'").get()).toEqual({ value: 'current' });
   db.close();
 });
