@@ -130,6 +130,23 @@ export function applyMigrations(db: Db, also?: (db: Db) => void): { from: number
   });
 }
 
+/**
+ * Runs `work` in one transaction held across its awaits, so the event loop keeps serving other requests while it
+ * runs. Only for a connection nobody else uses meanwhile (a case being upgraded, not yet open to anyone): whatever
+ * another caller ran on it would join this transaction. Synchronous `transaction` calls inside join it.
+ */
+export async function transactionAcrossAwaits<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
 /** Runs `work` in one transaction; nested calls join the outer one. */
 export function transaction<T>(db: Db, work: () => T): T {
   if (db.isTransaction) return work();

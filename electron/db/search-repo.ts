@@ -46,33 +46,43 @@ export function searchIndexIsStale(db: Db): boolean {
   return state?.value === 'stale';
 }
 
+/** Rows of `search_docs` folded and indexed between two yields of `refillStaleSearch`. */
+const REFILL_SLICE_ROWS = 2000;
+
 /**
- * Fills both FTS tables again from `search_docs` when a migration left them stale (folding is not SQL). Part of the
- * explicit case migration, in its transaction.
+ * Fills both FTS tables again from `search_docs` when a migration left them stale (folding is not SQL), a slice of
+ * rows at a time: it yields after each slice, so a caller can give the event loop back (a 145,000-artifact case
+ * takes most of a minute). Runs inside the caller's transaction, part of the explicit case migration.
  */
-export function rebuildSearchIfStale(db: Db, indexForms: IndexForms): void {
+export function* refillStaleSearch(db: Db, indexForms: IndexForms): Generator<void> {
   if (!searchIndexIsStale(db)) return;
   db.exec('DELETE FROM search_trigrams; DELETE FROM search_grams;');
-  let artifact: number | null = null;
-  let fields: SearchDoc[] = [];
-  const flush = (): void => {
-    if (artifact !== null) insertSearchDocs(db, artifact, fields);
-    fields = [];
-  };
-  const rows = db.prepare('SELECT artifact_id AS artifactId, field, content FROM search_docs ORDER BY id').iterate() as Iterable<{
-    artifactId: number;
-    field: SearchDoc['field'];
-    content: string;
-  }>;
-  for (const row of rows) {
-    if (row.artifactId !== artifact) {
-      flush();
-      artifact = Number(row.artifactId);
+  const page = db.prepare('SELECT artifact_id AS artifactId, field, content FROM search_docs WHERE id >= ? ORDER BY id LIMIT ?');
+  let from = 0;
+  for (;;) {
+    const rows = page.all(from, REFILL_SLICE_ROWS) as { artifactId: number; field: SearchDoc['field']; content: string }[];
+    const full = rows.length === REFILL_SLICE_ROWS;
+    // A full slice may end inside an artifact's rows: that artifact is left whole to the next slice.
+    const next = full ? Number(rows.at(-1)?.artifactId) : null;
+    const byArtifact = new Map<number, SearchDoc[]>();
+    for (const row of rows) {
+      const artifact = Number(row.artifactId);
+      if (artifact === next) break;
+      const docs = byArtifact.get(artifact) ?? [];
+      docs.push({ field: row.field, content: row.content, ...indexForms(row.content) });
+      byArtifact.set(artifact, docs);
     }
-    fields.push({ field: row.field, content: row.content, ...indexForms(row.content) });
+    for (const [artifact, docs] of byArtifact) insertSearchDocs(db, artifact, docs);
+    if (next === null) break;
+    from = firstRow(next);
+    yield;
   }
-  flush();
   db.prepare("UPDATE case_info SET value = 'current' WHERE key = 'search_index'").run();
+}
+
+/** `refillStaleSearch` in one go, for a database nobody waits on (a case being created). */
+export function rebuildSearchIfStale(db: Db, indexForms: IndexForms): void {
+  for (const _slice of refillStaleSearch(db, indexForms)) continue;
 }
 
 /** FTS5's trigram tokenizer cannot match terms shorter than three characters (two-syllable Korean, two-character Chinese words). */

@@ -162,6 +162,49 @@ describe('opening case databases that are not what they should be', () => {
     expect(caseDb(dir).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.migrated'").get()).toEqual({ n: 1 });
   });
 
+  it('upgrades a large case in slices: other requests are answered meanwhile, a second upgrade is refused, every row is indexed', async () => {
+    await backend.client.call('cases.create', { dir, name: 'Large', examiner: 'J. Kim' });
+    closeAllCases();
+    const artifacts = 4000;
+    const db = new DatabaseSync(file);
+    db.exec("INSERT INTO sources (id, path, kind, added_at) VALUES (1, '/e', 'folder', '2024-01-01T00:00:00Z')");
+    const artifact = db.prepare("INSERT INTO artifacts (id, source_id, path, name, kind) VALUES (?, 1, ?, ?, 'file')");
+    // Three rows per artifact, so slices of rows end inside an artifact's rows.
+    const doc = db.prepare('INSERT INTO search_docs (id, artifact_id, field, content) VALUES (?, ?, ?, ?)');
+    db.exec('BEGIN');
+    for (let id = 1; id <= artifacts; id++) {
+      artifact.run(id, `folder/file-${id}.txt`, `file-${id}.txt`);
+      doc.run(id * 16, id, 'path', `folder/file-${id}.txt`);
+      doc.run(id * 16 + 1, id, 'metadata', `XMP-dc:Title Sheet ${id}`);
+      doc.run(id * 16 + 2, id, 'text', `第${id}集 原画修型`);
+    }
+    db.exec("UPDATE case_info SET value = 'stale' WHERE key = 'search_index'");
+    db.exec('COMMIT');
+    db.close();
+
+    let upgraded = false;
+    const upgrading = backend.client.call('cases.migrate', { dir }).then((summary) => {
+      upgraded = true;
+      return summary;
+    });
+    // One turn of the event loop: a rebuild that held the thread would have finished by now.
+    await new Promise((resolve) => setImmediate(resolve));
+    await backend.client.call('app.info');
+    expect(upgraded).toBe(false);
+    expect(await backend.dispatch('cases.migrate', { dir })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `the case in ${dir} is being upgraded already` },
+    });
+    expect(await upgrading).toMatchObject({ name: 'Large', artifactCount: artifacts });
+
+    const count = (table: string, query: string): unknown =>
+      caseDb(dir).prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(query);
+    expect(count('search_trigrams', '"原画修型"')).toEqual({ n: artifacts });
+    expect(count('search_trigrams', '"folder/file-"')).toEqual({ n: artifacts });
+    expect(count('search_grams', '"sheet"')).toEqual({ n: artifacts });
+    expect((await backend.client.call('search.query', { dir, query: 'file-2001.txt' })).map((h) => h.artifactId)).toEqual([2001]);
+  });
+
   it('never migrates an empty or foreign database', async () => {
     mkdirSync(dir);
     writeFileSync(file, '');

@@ -2,8 +2,16 @@ import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { caseCounts, readCaseInfo } from '../db/case-repo';
-import { SCHEMA_VERSION, applyMigrations, databaseFileProblem, openDatabase, schemaVersionOf, type Db } from '../db/database';
-import { rebuildSearchIfStale, searchIndexIsStale } from '../db/search-repo';
+import {
+  SCHEMA_VERSION,
+  applyMigrations,
+  databaseFileProblem,
+  openDatabase,
+  schemaVersionOf,
+  transactionAcrossAwaits,
+  type Db,
+} from '../db/database';
+import { rebuildSearchIfStale, refillStaleSearch, searchIndexIsStale } from '../db/search-repo';
 import { indexForms } from '../analysis/search-docs';
 import { errnoCode } from '../lib/fs-errors';
 
@@ -82,32 +90,51 @@ function openCase(dir: string): OpenCase {
 }
 
 /**
- * Brings an existing case to this build's schema in one transaction (migrations, then the search index they left
- * stale) and records it in the audit trail through `record`. Raises `read_only`, `case_too_new`, `case_damaged`,
- * `not_found`; a case already current is left as it is. Returns the versions before and after.
+ * Cases being upgraded in this process. A second request for one is refused at once: it would wait on SQLite's write
+ * lock, and that wait holds the thread the first upgrade needs to finish.
  */
-export function migrateCaseDb(dir: string, record: (db: Db, change: { from: number; to: number }) => void): { from: number; to: number } {
+const upgrading = new Set<string>();
+
+/**
+ * Brings an existing case to this build's schema in one transaction (migrations, then the search index they left
+ * stale) and records it in the audit trail through `record`. The transaction is held across slices of the index
+ * rebuild, between which the event loop serves other requests; the case is registered as open only when it is done.
+ * Raises `read_only`, `case_too_new`, `case_damaged`, `not_found`, `conflict` (an upgrade of it is running); a case
+ * already current is left as it is. Returns the versions before and after.
+ */
+export async function migrateCaseDb(
+  dir: string,
+  record: (db: Db, change: { from: number; to: number }) => void,
+): Promise<{ from: number; to: number }> {
   const key = canonicalCaseDir(dir);
   const cached = open.get(key);
   if (cached) {
     if (cached.readOnlyReason) throw readOnlyError(cached.readOnlyReason, 'upgrading the case');
     return { from: SCHEMA_VERSION, to: SCHEMA_VERSION };
   }
+  if (upgrading.has(key)) throw new AppError('conflict', `the case in ${key} is being upgraded already`);
   const file = caseFile(key);
   const readOnly = unwritable(key, file);
   if (readOnly) throw readOnlyError(readOnly, 'upgrading the case');
-  const db = openChecked(file, false);
+  upgrading.add(key);
   try {
-    const version = checkIsCase(db, file);
-    const change = applyMigrations(db, () => {
-      rebuildSearchIndex(db);
-      record(db, { from: version, to: SCHEMA_VERSION });
-    });
-    open.set(key, { db, readOnlyReason: null });
-    return change;
-  } catch (e) {
-    db.close();
-    throw e;
+    const db = openChecked(file, false);
+    try {
+      const version = checkIsCase(db, file);
+      const change = await transactionAcrossAwaits(db, async () => {
+        const applied = applyMigrations(db);
+        for (const _slice of refillStaleSearch(db, indexForms)) await new Promise((resolve) => setImmediate(resolve));
+        record(db, { from: version, to: SCHEMA_VERSION });
+        return applied;
+      });
+      open.set(key, { db, readOnlyReason: null });
+      return change;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  } finally {
+    upgrading.delete(key);
   }
 }
 

@@ -98,9 +98,9 @@ export function caseInfo(dir: string): CaseSummary {
  * Upgrades a case to this build's schema on the analyst's explicit request and records it in the audit trail
  * (`case.migrated`, with the versions); then opens it. Raises `read_only`, `case_too_new`, `case_damaged`, `not_found`.
  */
-export function migrateCase(dir: string, ctx: Ctx): CaseSummary {
+export async function migrateCase(dir: string, ctx: Ctx): Promise<CaseSummary> {
   let examiner = 'workbench';
-  migrateCaseDb(dir, (db, change) => {
+  await migrateCaseDb(dir, (db, change) => {
     examiner = readCaseInfo(db)?.examiner ?? examiner;
     appendAudit(db, examiner, 'case.migrated', { ...change, host: ctx.host });
   });
