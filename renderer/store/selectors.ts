@@ -48,6 +48,7 @@ export const selectRecentRequest = (s: AppState) => s.recentRequest;
 export const selectCreateRequest = (s: AppState) => s.createRequest;
 export const selectOpenRequest = (s: AppState) => s.openRequest;
 export const selectOpeningDir = (s: AppState) => s.openingDir;
+export const selectIsUpgrading = (s: AppState) => s.isUpgrading;
 export const selectActiveCase = (s: AppState): CaseSummary | null => (s.activeCaseDir ? (s.casesByDir[s.activeCaseDir] ?? null) : null);
 
 export const selectSources = memo(

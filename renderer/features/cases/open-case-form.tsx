@@ -6,6 +6,8 @@ import { TextField } from '../../components/text-field';
 interface Props {
   canPickFolders: boolean;
   isBusy: boolean;
+  /** The busy request is an upgrade, which can take a minute on a large case: said, so it does not look stuck. */
+  isUpgrading: boolean;
   error: AppErrorShape | undefined;
   onPickFolder: () => Promise<string | null>;
   onOpen: (dir: string) => void;
@@ -14,7 +16,7 @@ interface Props {
   onClearError: () => void;
 }
 
-export function OpenCaseForm({ canPickFolders, isBusy, error, onPickFolder, onOpen, onUpgrade, onClearError }: Props) {
+export function OpenCaseForm({ canPickFolders, isBusy, isUpgrading, error, onPickFolder, onOpen, onUpgrade, onClearError }: Props) {
   const [dir, setDir] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
 
@@ -62,12 +64,18 @@ export function OpenCaseForm({ canPickFolders, isBusy, error, onPickFolder, onOp
               </button>
             ) : null}
             <button type="submit" className="btn btn--primary" disabled={isBusy} data-testid="open-case-submit">
-              {isBusy ? 'Opening…' : 'Open'}
+              {isUpgrading ? 'Upgrading…' : isBusy ? 'Opening…' : 'Open'}
             </button>
           </>
         }
       />
       <ErrorMessage error={error} testId="open-case-error" />
+      {isUpgrading ? (
+        <p className="field__hint" role="status" data-testid="open-case-upgrading">
+          Upgrading the case in one step: nothing changes unless it completes. Rebuilding its search index takes about a minute for 150,000
+          artifacts.
+        </p>
+      ) : null}
       {error?.code === 'case_needs_migration' && onUpgrade ? (
         <button type="button" className="btn" onClick={onUpgrade} disabled={isBusy} data-testid="open-case-upgrade">
           Upgrade case

@@ -88,12 +88,16 @@ describe('start screen', () => {
       artifactCount: 0,
       totalBytes: 0,
     };
+    let finishUpgrade: () => void = () => undefined;
+    const upgraded = new Promise<typeof summary>((resolve) => {
+      finishUpgrade = () => resolve(summary);
+    });
     const fake = setup({
       'cases.open': ({ dir }) => {
         if (dir === '/cases/empty') throw new AppError('case_damaged', '/cases/empty/case.sqlite is empty (0 bytes)');
         throw new AppError('case_needs_migration', '/cases/old/case.sqlite uses case schema 2; run `workbench case migrate /cases/old`');
       },
-      'cases.migrate': () => summary,
+      'cases.migrate': () => upgraded,
       'sources.list': () => [],
       'ingest.jobs': () => [],
       'artifacts.list': () => ({ total: 0, items: [] }),
@@ -122,6 +126,14 @@ describe('start screen', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-case-upgrade'));
     });
+    // A large case takes a minute: the form says it is upgrading, not opening.
+    expect(screen.getByTestId('open-case-upgrading').textContent).toContain('search index');
+    expect(screen.getByTestId('open-case-submit').textContent).toBe('Upgrading…');
+    await act(async () => {
+      finishUpgrade();
+      await upgraded;
+    });
+    expect(screen.queryByTestId('open-case-upgrading')).toBeNull();
     expect(fake.calls.filter((c) => c.channel === 'cases.migrate')).toEqual([{ channel: 'cases.migrate', input: { dir: '/cases/old' } }]);
     // An upgraded case is entered like an opened one: the examiner is asked for first, prefilled with the case's.
     expect((screen.getByTestId('examiner-input') as HTMLInputElement).value).toBe('J. Kim');

@@ -4,6 +4,7 @@ import {
   selectCaseActions,
   selectCreateRequest,
   selectOpenRequest,
+  selectIsUpgrading,
   selectOpeningDir,
   selectPendingOpen,
   selectRecentCases,
@@ -19,6 +20,7 @@ export function StartScreen() {
   const createRequest = useAppStore(selectCreateRequest);
   const openRequest = useAppStore(selectOpenRequest);
   const openingDir = useAppStore(selectOpeningDir);
+  const isUpgrading = useAppStore(selectIsUpgrading);
   const recent = useAppStore(selectRecentCases);
   const recentRequest = useAppStore(selectRecentRequest);
   const pending = useAppStore(selectPendingOpen);
@@ -49,6 +51,7 @@ export function StartScreen() {
           <OpenCaseForm
             canPickFolders={canPickFolders}
             isBusy={openRequest.status === 'loading'}
+            isUpgrading={openRequest.status === 'loading' && isUpgrading}
             error={openRequest.error}
             onPickFolder={() => pickFolder('Choose a case folder')}
             onOpen={(dir) => void openCase(dir)}

@@ -23,6 +23,8 @@ export interface CasesSlice {
   openRequest: RequestState;
   /** The folder of the last open (or upgrade) request, so a case that needs an upgrade can be upgraded from its error. */
   openingDir: string | null;
+  /** The pending open request is an upgrade (a large case's search index takes a minute or more to rebuild). */
+  isUpgrading: boolean;
   pendingOpen: PendingOpen | null;
 
   loadRecent: () => Promise<void>;
@@ -86,6 +88,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     createRequest: idle,
     openRequest: idle,
     openingDir: null,
+    isUpgrading: false,
     pendingOpen: null,
 
     loadRecent: async () => {
@@ -112,7 +115,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     },
 
     openCase: async (dir, options = {}) => {
-      set({ openRequest: loading, openingDir: dir }, false, 'cases/open');
+      set({ openRequest: loading, openingDir: dir, isUpgrading: false }, false, 'cases/open');
       try {
         const summary = await api.call('cases.open', { dir });
         set({ openRequest: idle }, false, 'cases/opened');
@@ -132,14 +135,18 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     },
 
     migrateCase: async (dir) => {
-      set({ openRequest: loading, openingDir: dir }, false, 'cases/migrate');
+      set({ openRequest: loading, openingDir: dir, isUpgrading: true }, false, 'cases/migrate');
       try {
         const summary = await api.call('cases.migrate', { dir });
         const remembered = rememberedExaminer(summary.dir);
-        set({ openRequest: idle, pendingOpen: { summary, examiner: remembered ?? summary.examiner, view: null } }, false, 'cases/migrated');
+        set(
+          { openRequest: idle, isUpgrading: false, pendingOpen: { summary, examiner: remembered ?? summary.examiner, view: null } },
+          false,
+          'cases/migrated',
+        );
         return true;
       } catch (e) {
-        set({ openRequest: failed(toErrorShape(e)) }, false, 'cases/migrateFailed');
+        set({ openRequest: failed(toErrorShape(e)), isUpgrading: false }, false, 'cases/migrateFailed');
         return false;
       }
     },
