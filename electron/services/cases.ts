@@ -96,7 +96,8 @@ export function caseInfo(dir: string): CaseSummary {
 
 /**
  * Upgrades a case to this build's schema on the analyst's explicit request and records it in the audit trail
- * (`case.migrated`, with the versions); then opens it. Raises `read_only`, `case_too_new`, `case_damaged`, `not_found`.
+ * (`case.migrated`, with the versions); then opens it. Raises `read_only`, `case_too_new`, `case_damaged`, `not_found`,
+ * `conflict` (the case is being upgraded already).
  */
 export async function migrateCase(dir: string, ctx: Ctx): Promise<CaseSummary> {
   let examiner = 'workbench';
