@@ -1,5 +1,5 @@
 import type { Production } from '../../../shared/domain/analysis';
-import type { Extraction } from '../../../shared/domain/extraction';
+import type { Extraction, PageText } from '../../../shared/domain/extraction';
 import type { IngestJob, IngestProgress, JobStatus } from '../../../shared/domain/ingest';
 import { AppError } from '../../../shared/errors';
 import {
@@ -42,6 +42,10 @@ import { acquireIngestPool, releaseIngestPool, type IngestPool } from './worker-
 import { completeLogExtraction, LOG_ROW_CHARS, writeLogChunk } from './log-rows';
 
 const MIB = 1024 * 1024;
+
+/** Characters of the page texts and annotations a stored extraction holds (its weight in a write batch). */
+const pageChars = (pages: readonly PageText[]): number =>
+  pages.reduce((n, p) => n + p.text.length + (p.annotations ?? []).reduce((m, a) => m + a.contents.length, 0), 0);
 
 /** Longest a walking or hashing worker may stay silent (no batch listed, no 32 MiB read): a hung disk or share. */
 const INVENTORY_SILENCE_MS = 120_000;
@@ -619,7 +623,7 @@ export class IngestRun {
         saveExtraction(this.setup.db, id, extraction, versions, docs);
         saveAnalysis(this.setup.db, id, analysis);
       },
-      (extracted.extraction.text?.length ?? 0) + JSON.stringify(extracted.extraction.pages ?? []).length,
+      (extracted.extraction.text?.length ?? 0) + pageChars(extracted.extraction.pages ?? []),
     );
   }
 
