@@ -51,7 +51,7 @@ export function StartScreen() {
           <OpenCaseForm
             canPickFolders={canPickFolders}
             isBusy={openRequest.status === 'loading'}
-            isUpgrading={openRequest.status === 'loading' && isUpgrading}
+            isUpgrading={isUpgrading}
             error={openRequest.error}
             onPickFolder={() => pickFolder('Choose a case folder')}
             onOpen={(dir) => void openCase(dir)}
