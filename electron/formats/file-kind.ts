@@ -20,9 +20,10 @@ export interface ContentType {
  */
 const WEAK_SIGNATURES = new Set(['image/bmp', 'application/x-msdownload', 'audio/mpeg', 'audio/aac']);
 
-/** Control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC do; ESC starts ISO-2022 sequences). */
-const isControl = (b: number): boolean =>
-  (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
+/** 1 for control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC do; ESC starts ISO-2022 sequences). */
+const CONTROL_BYTES = Uint8Array.from({ length: 256 }, (_, b) =>
+  (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f ? 1 : 0,
+);
 
 /** UTF-16 without a BOM, as long as most characters are ASCII: NULs in every other byte. */
 function looksUtf16(head: Uint8Array): boolean {
@@ -49,7 +50,8 @@ export function isText(head: Uint8Array): boolean {
   if (sniffBom(head)) return true;
   if (head.indexOf(0) !== -1) return looksUtf16(head);
   let controls = 0;
-  for (const b of head) if (isControl(b)) controls++;
+  const length = head.byteLength;
+  for (let i = 0; i < length; i++) controls += CONTROL_BYTES[head[i] as number] as number;
   return controls <= head.byteLength / 100;
 }
 

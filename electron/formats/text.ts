@@ -19,8 +19,10 @@ const TEXT_EXTENSIONS =
 /** Magic-less content: `application/octet-stream` from the sniffer, or no MIME at all. */
 const UNTYPED = new Set(['application/octet-stream', '']);
 
-/** Control bytes that never occur in text (tab, LF, VT, FF, CR, SO/SI and ESC of ISO-2022 do). */
-const isControl = (b: number): boolean => (b < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1b].includes(b)) || b === 0x7f;
+/** 1 for control bytes that never occur in text (tab, LF, VT, FF, CR, SO/SI and ESC of ISO-2022 do). */
+const CONTROL_BYTES = Uint8Array.from({ length: 256 }, (_, b) =>
+  (b < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1b].includes(b)) || b === 0x7f ? 1 : 0,
+);
 
 /** Where UTF-16 and UTF-32 text keeps its NULs (offset mod 4): ASCII characters' zero bytes, by byte order. */
 const NUL_PATTERNS: readonly (readonly number[])[] = [
@@ -46,17 +48,24 @@ function nulsFitUnicodePattern(nulsAt: readonly number[]): boolean {
 /** Text by content: no NUL (unless in a UTF-16/32 pattern) and (almost) no control bytes. */
 export function looksLikeText(head: Uint8Array, textExtension: boolean): boolean {
   if (head.byteLength === 0) return false;
+  // A table, four counters and the length read once: a predicate per byte, an array indexed by `i & 3` and
+  // `byteLength` read on every byte made this loop 0.6 ms per 64 KiB head instead of 0.13 ms (every untyped file).
   let controls = 0;
-  const nulsAt = [0, 0, 0, 0];
-  let nul = false;
-  for (let i = 0; i < head.byteLength; i++) {
+  let nuls0 = 0;
+  let nuls1 = 0;
+  let nuls2 = 0;
+  let nuls3 = 0;
+  const length = head.byteLength;
+  for (let i = 0; i < length; i++) {
     const b = head[i] as number;
-    if (b === 0) {
-      nul = true;
-      nulsAt[i & 3]!++;
-    } else if (isControl(b)) controls++;
+    if (b !== 0) controls += CONTROL_BYTES[b] as number;
+    else if ((i & 3) === 0) nuls0++;
+    else if ((i & 3) === 1) nuls1++;
+    else if ((i & 3) === 2) nuls2++;
+    else nuls3++;
   }
-  if (nul) return nulsFitUnicodePattern(nulsAt) && /^utf-(16|32)/.test(detectEncoding(head).name);
+  if (nuls0 + nuls1 + nuls2 + nuls3 > 0)
+    return nulsFitUnicodePattern([nuls0, nuls1, nuls2, nuls3]) && /^utf-(16|32)/.test(detectEncoding(head).name);
   // A text extension buys some tolerance for damaged files; content alone has to be clean.
   return controls <= head.byteLength * (textExtension ? 0.05 : 0.01);
 }

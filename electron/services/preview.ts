@@ -113,9 +113,7 @@ async function readMember(db: Db, a: ArtifactSummary): Promise<Read> {
     let read: Read = { reason: 'no longer found in its archive' };
     try {
       await findMembers(archive, top.path, 1, newBudget(ZIP_LIMITS), new Set([a.path]), via, async (found) => {
-        read = found.content?.buffer
-          ? { bytes: found.content.buffer }
-          : { reason: found.skipped ?? found.problem ?? 'member content is not available' };
+        read = found.bytes ? { bytes: found.bytes } : { reason: found.skipped ?? found.problem ?? 'member content is not available' };
       });
     } finally {
       archive.zip.close();

@@ -123,12 +123,12 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
         if (!wanted || seen.has(wanted.id)) return;
         seen.add(wanted.id);
         progress({ type: 'member-start', id: wanted.id });
-        if (!found.content?.buffer) {
+        if (!found.bytes) {
           const error = found.skipped ? null : (found.problem ?? 'content not available');
           progress({ type: 'member-done', id: wanted.id, extracted: null, skipped: found.skipped, error });
           return;
         }
-        if (found.content.digests.sha256 !== wanted.sha256) {
+        if (createHash('sha256').update(found.bytes).digest('hex') !== wanted.sha256) {
           progress({
             type: 'member-done',
             id: wanted.id,
@@ -144,7 +144,7 @@ export async function extractMembers(task: ExtractMembersTask, progress: (p: Ext
             path: wanted.path,
             size: wanted.size,
             mime: wanted.mime ?? undefined,
-            source: bufferSource(found.content.buffer),
+            source: bufferSource(found.bytes),
           },
           task.productions,
           flow.sink(wanted.id),

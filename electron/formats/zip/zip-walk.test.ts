@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflatedZeros, legacyName, writeZip, type RawZipEntry } from '../../test-support/generate/zips';
 import type { MemberRecord, ZipLimits } from '../../model/inventory';
 import { tempDir } from '../../test-support/temp';
-import { findMembers, inventoryZip, newBudget, openZipBuffer, openZipFd, type Archive } from './zip-walk';
+import { findMembers, inventoryZip, newBudget, openZipBuffer, openZipFd, RepeatedMembers, zipEntries, type Archive } from './zip-walk';
 
 const MIB = 1024 * 1024;
 const limits: ZipLimits = {
@@ -155,6 +155,50 @@ describe.each<Mode>(['in memory', 'streamed from disk'])('inventoryZip, %s', (m)
   });
 });
 
+describe('members that repeat an earlier one', () => {
+  const chunk = deflatedZeros(MIB);
+  const nested = writeZip([{ name: 'inner.txt', data: text('inside') }]);
+  const bytes = Buffer.from(
+    writeZip([
+      ...Array.from({ length: 8 }, (_, i): RawZipEntry => ({ name: `z${i}.bin`, deflated: chunk })),
+      // The same compressed bytes under another CRC: a reused answer would hide the tampering.
+      { name: 'tampered.bin', deflated: { ...chunk, crc: chunk.crc ^ 1 } },
+      ...['n1.zip', 'n2.zip', 'n3.zip'].map((name): RawZipEntry => ({ name, data: nested, method: 'store' })),
+    ]),
+  );
+  const zeros = sha256(new Uint8Array(MIB));
+
+  it('are inflated twice at most, with the same digests, budget and checks as reading each', async () => {
+    const archive = await openZipBuffer(bytes);
+    const repeats = new RepeatedMembers();
+    const budget = newBudget(limits);
+    const read = new Map<string, { sha256: string; crcError: string | null; kept: boolean }>();
+    try {
+      for await (const info of zipEntries(archive.zip, 'a.zip')) {
+        const content = repeats.read(bytes, info.entry, budget);
+        read.set(info.name, { sha256: content.digests.sha256, crcError: content.crcError, kept: content.buffer !== null });
+      }
+    } finally {
+      archive.zip.close();
+    }
+    // z0 is seen, z1 is read again and remembered, z2…z7 are answered from it; archives are always read.
+    expect(repeats.reused).toBe(6);
+    expect(budget.inflated).toBe(9 * MIB + 3 * nested.byteLength);
+    for (let i = 0; i < 8; i++) expect(read.get(`z${i}.bin`)).toEqual({ sha256: zeros, crcError: null, kept: i < 2 });
+    expect(read.get('tampered.bin')?.crcError).toMatch(/CRC-32 mismatch/);
+    expect(read.get('n3.zip')).toEqual({ sha256: sha256(nested), crcError: null, kept: true });
+  });
+
+  it('are listed like any other member, and repeated archives are opened each time', async () => {
+    mode = 'in memory';
+    const { members } = await inventory(bytes);
+    const found = byPath(members);
+    for (let i = 0; i < 8; i++) expect(found.get(`a.zip!/z${i}.bin`)).toMatchObject({ status: 'ok', sha256: zeros, size: MIB });
+    expect(found.get('a.zip!/tampered.bin')).toMatchObject({ status: 'error', error: expect.stringMatching(/CRC-32 mismatch/) });
+    for (const n of ['n1', 'n2', 'n3']) expect(found.get(`a.zip!/${n}.zip!/inner.txt`)?.sha256).toBe(sha256(text('inside')));
+  });
+});
+
 describe('findMembers', () => {
   it('finds wanted members through nested archives and reads nothing else', async () => {
     const inner = writeZip([
@@ -175,7 +219,7 @@ describe('findMembers', () => {
       new Set(['a.zip!/inner.zip!/deep.txt']),
       new Set(['a.zip!/inner.zip']),
       async (f) => {
-        found.push(`${f.path}=${Buffer.from(f.content?.buffer ?? []).toString()}`);
+        found.push(`${f.path}=${Buffer.from(f.bytes ?? []).toString()}`);
       },
     );
     archive.zip.close();

@@ -259,9 +259,17 @@ function contentOf(data: Buffer, entry: Entry, keep: boolean): MemberContent {
  * the declared size, so a member that inflates further is stopped there (never materialised) and named for what it is.
  */
 export function inflateMemberInMemory(bytes: Buffer, entry: Entry, budget: Budget): Buffer {
+  return inflateCompressed(compressedData(bytes, entry), entry, budget);
+}
+
+function compressedData(bytes: Buffer, entry: Entry): Buffer {
   const start = dataStart(bytes, entry);
   const compressed = bytes.subarray(start, start + entry.compressedSize);
   if (compressed.byteLength < entry.compressedSize) throw new MemberError('truncated: its data runs past the end of the archive (corrupt)');
+  return compressed;
+}
+
+function inflateCompressed(compressed: Buffer, entry: Entry, budget: Budget): Buffer {
   const declared = entry.uncompressedSize;
   if (budget.inflated + declared > budget.limits.maxTotalBytes) throw new BudgetExceeded();
   let data: Buffer;
@@ -331,14 +339,73 @@ async function streamMember(zip: ZipFile, entry: Entry, budget: Budget, keep: (h
   };
 }
 
-/** In memory when the archive is, and the member small enough; streamed otherwise. */
-function readMember(archive: Archive, entry: Entry, budget: Budget, keep: (head: Uint8Array) => boolean): Promise<MemberContent> {
-  if (archive.bytes && entry.uncompressedSize <= budget.limits.maxBufferBytes)
-    return Promise.resolve().then(() => contentOf(inflateMemberInMemory(archive.bytes as Buffer, entry, budget), entry, true));
-  return streamMember(archive.zip, entry, budget, keep);
+/** A member's whole content, inflated under the limits of `inflatedChunks` (in one call when the archive is in memory). */
+async function memberBytes(archive: Archive, entry: Entry, budget: Budget): Promise<Buffer> {
+  if (archive.bytes) return inflateMemberInMemory(archive.bytes, entry, budget);
+  const chunks: Buffer[] = [];
+  for await (const chunk of inflatedChunks(archive.zip, entry, budget)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 const startsLikeZip = (head: Uint8Array): boolean => head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+/** `PK`: a local header, an empty archive's end record or a spanned archive's marker. */
+const looksLikeArchive = (head: Uint8Array): boolean => head[0] === 0x50 && head[1] === 0x4b;
+
+/**
+ * Members of one archive held in memory whose compressed bytes repeat an earlier member's, read once. Equal deflate
+ * (or stored) bytes inflate to equal content, so the digests are reused: the entries bomb (twenty thousand copies of
+ * one deflated MiB of zeros) cost 37 s of inflating and hashing 4 GiB before its budget ran out, and now costs two
+ * inflations. A repeat still draws its size from the archive's budget, so the limits stop a bomb at the same member
+ * with the same message. Candidates are matched by what the central directory declares, then by the compressed bytes
+ * themselves; only a key seen twice keeps a copy of the content's head, so an archive of distinct members costs
+ * one map entry each.
+ */
+export class RepeatedMembers {
+  private readonly byDeclared = new Map<string, { compressed: Buffer; content: MemberContent | null }>();
+  private reusedCount = 0;
+
+  /** How many members were answered from an earlier one instead of being inflated. */
+  get reused(): number {
+    return this.reusedCount;
+  }
+
+  read(bytes: Buffer, entry: Entry, budget: Budget): MemberContent {
+    const compressed = compressedData(bytes, entry);
+    const key = `${entry.compressionMethod}/${entry.compressedSize}/${entry.uncompressedSize}/${entry.crc32}`;
+    const seen = this.byDeclared.get(key);
+    const same = seen !== undefined && seen.compressed.equals(compressed);
+    if (same && seen.content) {
+      if (budget.inflated + seen.content.bytes > budget.limits.maxTotalBytes) throw new BudgetExceeded();
+      budget.inflated += seen.content.bytes;
+      this.reusedCount++;
+      return seen.content;
+    }
+    const content = contentOf(inflateCompressed(compressed, entry, budget), entry, true);
+    if (!seen) this.byDeclared.set(key, { compressed, content: null });
+    // An archive is kept whole for its own members to be listed, so only other content is answered by digests alone.
+    else if (same && !looksLikeArchive(content.head)) seen.content = { ...content, head: Buffer.from(content.head), buffer: null };
+    return content;
+  }
+}
+
+/**
+ * In memory when the archive is, and the member small enough; streamed otherwise. `repeats` answers members that
+ * repeat an earlier one where the caller needs digests and type only.
+ */
+function readMember(
+  archive: Archive,
+  entry: Entry,
+  budget: Budget,
+  keep: (head: Uint8Array) => boolean,
+  repeats?: RepeatedMembers,
+): Promise<MemberContent> {
+  const bytes = archive.bytes;
+  if (bytes && entry.uncompressedSize <= budget.limits.maxBufferBytes)
+    return Promise.resolve().then(() =>
+      repeats ? repeats.read(bytes, entry, budget) : contentOf(inflateMemberInMemory(bytes, entry, budget), entry, true),
+    );
+  return streamMember(archive.zip, entry, budget, keep);
+}
 
 export interface InventoryOptions {
   archivePath: string;
@@ -360,6 +427,7 @@ export async function inventoryZip(archive: Archive, options: InventoryOptions):
     return `refused: ${zip.entryCount} entries exceed the limit of ${limits.maxEntries} (zip bomb); members not listed`;
   }
   const problems: string[] = [];
+  const repeats = new RepeatedMembers();
   let stopped: string | null = null;
   for await (const info of zipEntries(zip, archivePath)) {
     const { entry } = info;
@@ -399,7 +467,7 @@ export async function inventoryZip(archive: Archive, options: InventoryOptions):
     let content: MemberContent;
     try {
       // Only something that starts like a zip, and only below the depth limit, is worth keeping in memory.
-      content = await readMember(archive, entry, budget, (head) => startsLikeZip(head) && depth < limits.maxDepth);
+      content = await readMember(archive, entry, budget, (head) => startsLikeZip(head) && depth < limits.maxDepth, repeats);
     } catch (e) {
       if (e instanceof BudgetExceeded) {
         stopped = `the archive's uncompressed-size limit (${formatBytes(limits.maxTotalBytes)}) was reached`;
@@ -469,8 +537,11 @@ export function archivesOnTheWay(path: string, into: Set<string>): void {
 
 export interface FoundMember {
   path: string;
-  /** Null when the member was not read: `skipped` says why it was left alone, `problem` why reading failed. */
-  content: MemberContent | null;
+  /**
+   * The member's whole content; null when it was not read: `skipped` says why it was left alone, `problem` why
+   * reading failed. Not hashed here: the inventory hashed it, and a reader that must match that does with one digest.
+   */
+  bytes: Buffer | null;
   skipped: string | null;
   problem: string | null;
 }
@@ -498,20 +569,20 @@ export async function findMembers(
       const skipped =
         refused ??
         `larger than ${formatBytes(budget.limits.maxBufferBytes)}: archive members are only held in memory, so it was hashed but not extracted`;
-      if (isWanted) await onFound({ path: info.path, content: null, skipped, problem: null });
+      if (isWanted) await onFound({ path: info.path, bytes: null, skipped, problem: null });
       continue;
     }
-    let content: MemberContent;
+    let bytes: Buffer;
     try {
-      content = await readMember(archive, info.entry, budget, () => true);
+      bytes = await memberBytes(archive, info.entry, budget);
     } catch (e) {
       if (e instanceof BudgetExceeded) return;
-      if (isWanted) await onFound({ path: info.path, content: null, skipped: null, problem: e instanceof Error ? e.message : String(e) });
+      if (isWanted) await onFound({ path: info.path, bytes: null, skipped: null, problem: e instanceof Error ? e.message : String(e) });
       continue;
     }
-    if (isWanted) await onFound({ path: info.path, content, skipped: null, problem: null });
-    if (isVia && content.buffer) {
-      const nested = await openZipBuffer(content.buffer).catch(() => null);
+    if (isWanted) await onFound({ path: info.path, bytes, skipped: null, problem: null });
+    if (isVia) {
+      const nested = await openZipBuffer(bytes).catch(() => null);
       if (!nested) continue;
       try {
         await findMembers(nested, info.path, depth + 1, budget, wanted, via, onFound);
