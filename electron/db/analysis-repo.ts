@@ -25,9 +25,12 @@ export interface AnalysisRow {
  * of being dropped. Open suggestions without evidence any more are removed. Call inside a transaction.
  */
 export function saveAnalysis(db: Db, artifactId: number, row: AnalysisRow): void {
+  // A DELETE and a plain INSERT rather than INSERT OR REPLACE: inside an ingest's write transactions OR REPLACE
+  // took 0.7 ms a row (a tenth of the host thread's ingest work), the pair 0.08 ms.
+  prepared(db, 'DELETE FROM analyses WHERE artifact_id = ?').run(artifactId);
   prepared(
     db,
-    `INSERT OR REPLACE INTO analyses (artifact_id, version, language, languages, variant, nk_score, nk_verdict, bilingual, stage, fingerprint, data)
+    `INSERT INTO analyses (artifact_id, version, language, languages, variant, nk_score, nk_verdict, bilingual, stage, fingerprint, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     artifactId,
