@@ -30,6 +30,8 @@ export default defineConfig({
     root,
     build: {
       outDir: at('out/main'),
+      // zod is bundled: loaded from node_modules it is 99 module files, 63 ms of every CLI command's start.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           main: at('electron/main.ts'),

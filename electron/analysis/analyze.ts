@@ -30,7 +30,7 @@ const NO_WATCHLIST: WatchlistResult = { hits: [], totalHits: 0, counts: {}, trun
 
 /** Version of code and data that produced a result: store it, and re-run analysis when it changes. */
 export const analysisVersion = (options: AnalyzeOptions = {}): string =>
-  `${CODE_VERSION}+glossary.${(options.glossary ?? defaultGlossary).version}+korean.${(options.koreanRules ?? defaultKoreanRules).version}`;
+  `${CODE_VERSION}+glossary.${(options.glossary ?? defaultGlossary()).version}+korean.${(options.koreanRules ?? defaultKoreanRules()).version}`;
 
 /**
  * Everything the analysis finds in one text. Language, variant and Korean markers read a bounded sample; the
@@ -42,7 +42,7 @@ export function analyzeText(input: TextInput, options: AnalyzeOptions = {}): Tex
   const languageKind = isName ? 'name' : kind === 'metadata' ? 'metadata' : 'text';
   const { profile, chinese, sample } = profileText(text, { kind: languageKind, maxChars: options.maxChars });
   const folded = foldWithOffsets(text, true);
-  const glossary = options.glossary ?? defaultGlossary;
+  const glossary = options.glossary ?? defaultGlossary();
   const hasBoth = profile.counts.han > 0 && profile.counts.hangul > 0;
   const terms = findTerms(text, field, { glossary, folded });
   return {

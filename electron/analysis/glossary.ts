@@ -87,7 +87,9 @@ export function compileGlossary(file: unknown): Glossary {
   return { version: parsed.version, terms: parsed.terms, index: new PhraseIndex(phrases), numbered: numberedForms, numberedPattern };
 }
 
-export const defaultGlossary: Glossary = compileGlossary(glossaryFile);
+let compiledGlossary: Glossary | undefined;
+/** Compiled on first use, not at import: every CLI command loads this module, and most never look for a term. */
+export const defaultGlossary = (): Glossary => (compiledGlossary ??= compileGlossary(glossaryFile));
 
 /** The language of a hit: the forms it spells exactly (both Chinese standards give `zh`), else the first form's. */
 function languageOf(matched: string, variants: FormInfo['variants']): TermLanguage {
@@ -109,7 +111,7 @@ export const DEFAULT_MAX_TERM_HITS = 100;
 
 /** Production terms in one text, each with its position, gloss and stage; leftmost-longest (摄影表 over 摄影). */
 export function findTerms(text: string, field: string, options: FindTermsOptions = {}): GlossaryResult {
-  const glossary = options.glossary ?? defaultGlossary;
+  const glossary = options.glossary ?? defaultGlossary();
   const folded = options.folded ?? foldWithOffsets(text, true);
   const maxHits = options.maxHits ?? DEFAULT_MAX_TERM_HITS;
   const raw: PhraseHit<FormInfo>[] = glossary.index.match(text, folded, true);
@@ -172,7 +174,7 @@ export interface StageInput {
  * weight and the field's; the stage with the highest total wins, its confidence being its share of all stage
  * scores damped for thin evidence (a single half-weight word is not a verdict).
  */
-export function guessStage(inputs: readonly StageInput[], glossary: Glossary = defaultGlossary): StageGuess {
+export function guessStage(inputs: readonly StageInput[], glossary: Glossary = defaultGlossary()): StageGuess {
   const termsById = new Map(glossary.terms.map((t) => [t.id, t]));
   const byStage = new Map<ProductionStage, { score: number; reasons: StageReason[] }>();
   for (const input of inputs) {

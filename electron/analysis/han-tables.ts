@@ -26,30 +26,45 @@ const parse = (dict: string): Map<string, string> => {
   return map;
 };
 
-const toTraditional = parse(ST_CHARACTERS);
-const toSimplifiedChinese = parse(TS_CHARACTERS);
-const japaneseToTraditional = parse(JP_SHINJITAI);
-const alsoTraditional = new Set(sharedForms.simplifiedAlsoTraditional);
-const alsoSimplified = new Set(sharedForms.traditionalAlsoSimplified);
+interface HanTables {
+  toTraditional: Map<string, string>;
+  toSimplifiedChinese: Map<string, string>;
+  japaneseToTraditional: Map<string, string>;
+  variantOf: Map<string, VariantClass>;
+}
 
-const variantOf = new Map<string, VariantClass>();
-for (const simplified of toTraditional.keys()) if (!alsoTraditional.has(simplified)) variantOf.set(simplified, SIMPLIFIED_ONLY);
-for (const traditional of toSimplifiedChinese.keys()) {
-  // A character both tables convert (a key in each direction) belongs to neither standard alone.
-  if (alsoSimplified.has(traditional) || toTraditional.has(traditional)) continue;
-  variantOf.set(traditional, TRADITIONAL_ONLY);
+function buildTables(): HanTables {
+  const toTraditional = parse(ST_CHARACTERS);
+  const toSimplifiedChinese = parse(TS_CHARACTERS);
+  const japaneseToTraditional = parse(JP_SHINJITAI);
+  const alsoTraditional = new Set(sharedForms.simplifiedAlsoTraditional);
+  const alsoSimplified = new Set(sharedForms.traditionalAlsoSimplified);
+
+  const variantOf = new Map<string, VariantClass>();
+  for (const simplified of toTraditional.keys()) if (!alsoTraditional.has(simplified)) variantOf.set(simplified, SIMPLIFIED_ONLY);
+  for (const traditional of toSimplifiedChinese.keys()) {
+    // A character both tables convert (a key in each direction) belongs to neither standard alone.
+    if (alsoSimplified.has(traditional) || toTraditional.has(traditional)) continue;
+    variantOf.set(traditional, TRADITIONAL_ONLY);
+  }
+  for (const [japanese, traditional] of japaneseToTraditional) {
+    const isChinese =
+      toTraditional.has(japanese) || toSimplifiedChinese.has(japanese) || alsoTraditional.has(japanese) || alsoSimplified.has(japanese);
+    if (!isChinese && japanese !== traditional && variantOf.get(japanese) === undefined) variantOf.set(japanese, JAPANESE_ONLY);
+  }
+  return { toTraditional, toSimplifiedChinese, japaneseToTraditional, variantOf };
 }
-for (const [japanese, traditional] of japaneseToTraditional) {
-  const isChinese =
-    toTraditional.has(japanese) || toSimplifiedChinese.has(japanese) || alsoTraditional.has(japanese) || alsoSimplified.has(japanese);
-  if (!isChinese && japanese !== traditional && variantOf.get(japanese) === undefined) variantOf.set(japanese, JAPANESE_ONLY);
-}
+
+let tables: HanTables | undefined;
+/** Built on first use, not at import: every CLI command loads this module, and most never fold a character. */
+const hanTables = (): HanTables => (tables ??= buildTables());
 
 /** Variant class of one character (a code point as a string), or undefined when both standards write it alike. */
-export const variantClass = (char: string): VariantClass | undefined => variantOf.get(char);
+export const variantClass = (char: string): VariantClass | undefined => hanTables().variantOf.get(char);
 
 /** The other standard's form of a simplified-only or traditional-only character; the traditional form for kanji. */
 export function counterpart(char: string): string {
+  const { toTraditional, toSimplifiedChinese, japaneseToTraditional } = hanTables();
   return toTraditional.get(char) ?? toSimplifiedChinese.get(char) ?? japaneseToTraditional.get(char) ?? char;
 }
 
@@ -58,6 +73,7 @@ export function counterpart(char: string): string {
  * conversion is many-to-one in that direction (發 and 髮 both give 发), so folding never has to choose.
  */
 export function simplifiedForm(char: string): string | undefined {
+  const { toSimplifiedChinese, japaneseToTraditional, variantOf } = hanTables();
   const direct = toSimplifiedChinese.get(char);
   if (direct !== undefined) return direct;
   const traditional = japaneseToTraditional.get(char);

@@ -65,7 +65,9 @@ export function compileKoreanRules(file: unknown): KoreanRuleSet {
   return { version: parsed.version, byFirst };
 }
 
-export const defaultKoreanRules: KoreanRuleSet = compileKoreanRules(rulesFile);
+let compiledRules: KoreanRuleSet | undefined;
+/** Compiled on first use, like the glossary. */
+export const defaultKoreanRules = (): KoreanRuleSet => (compiledRules ??= compileKoreanRules(rulesFile));
 
 const MAX_MATCHES = 50;
 
@@ -80,7 +82,7 @@ export function detectKoreanVariety(
   text: string,
   field: string,
   ranges: readonly Range[] = [{ start: 0, end: text.length }],
-  rules: KoreanRuleSet = defaultKoreanRules,
+  rules: KoreanRuleSet = defaultKoreanRules(),
 ): KoreanVarietyResult {
   const matches: KoreanVarietyMatch[] = [];
   const counts = new Map<Form['rule'], { north: number; south: number }>();
