@@ -21,6 +21,11 @@ export function insertSearchDocs(db: Db, artifactId: number, docs: readonly Sear
   prepared(db, 'DELETE FROM search_docs WHERE id BETWEEN ? AND ?').run(from, from + SEARCH_SLOTS - 1);
   const doc = prepared(db, 'INSERT INTO search_docs (id, artifact_id, field, content) VALUES (?, ?, ?, ?)');
   for (const d of docs) doc.run(from + SEARCH_FIELD_SLOTS[d.field], artifactId, d.field, d.content);
+  insertIndexRows(db, artifactId, docs);
+}
+
+/** An artifact's one row in each FTS table, its fields joined (the texts themselves live in `search_docs`). */
+function insertIndexRows(db: Db, artifactId: number, docs: readonly SearchDoc[]): void {
   if (docs.length === 0) return;
   prepared(db, 'INSERT INTO search_trigrams (rowid, content) VALUES (?, ?)').run(artifactId, docs.map((d) => d.folded).join(FIELD_BREAK));
   prepared(db, 'INSERT INTO search_grams (rowid, content) VALUES (?, ?)').run(artifactId, docs.map((d) => d.grams).join(FIELD_BREAK));
@@ -78,7 +83,8 @@ export function* refillStaleSearch(db: Db, indexForms: IndexForms): Generator<vo
       docs.push({ field: row.field, content: row.content, ...indexForms(row.content) });
       byArtifact.set(artifact, docs);
     }
-    for (const [artifact, docs] of byArtifact) insertSearchDocs(db, artifact, docs);
+    // The texts are already in `search_docs`: only the FTS rows are written again.
+    for (const [artifact, docs] of byArtifact) insertIndexRows(db, artifact, docs);
     if (next === null) break;
     from = firstRow(next);
     yield;
