@@ -94,16 +94,21 @@ function ngramsView(bytes: Uint8Array): Record<string, Record<number, number>> {
     for (let i = 0; i < key.length; i++) if (bytes[at + 1 + i] !== key.charCodeAt(i)) return false;
     return true;
   };
+  const scoresAt = (at: number): Record<number, number> => {
+    const scores: Record<number, number> = {};
+    const first = at + 1 + (bytes[at] ?? 0) + 1;
+    const n = bytes[first - 1] ?? 0;
+    for (let e = 0; e < n; e++) scores[bytes[first + 2 * e] ?? 0] = bytes[first + 2 * e + 1] ?? 0;
+    return scores;
+  };
+  // eld only reads what it gets, so an n-gram's object is made once and handed out again: common n-grams recur in
+  // every text, and an object per lookup was a fifth of the analysis layer's allocations. At most one per n-gram.
+  const made: (Record<number, number> | undefined)[] = [];
   const lookup = (key: string): Record<number, number> | undefined => {
     if (key.length > MAX_NGRAM_CHARS) return undefined;
     for (let slot = hashOf(key) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
       const at = (table[slot] ?? 1) - 1;
-      if (!sameKey(at, key)) continue;
-      const scores: Record<number, number> = {};
-      const first = at + 1 + key.length + 1;
-      const n = bytes[first - 1] ?? 0;
-      for (let e = 0; e < n; e++) scores[bytes[first + 2 * e] ?? 0] = bytes[first + 2 * e + 1] ?? 0;
-      return scores;
+      if (sameKey(at, key)) return (made[slot] ??= scoresAt(at));
     }
     return undefined;
   };
