@@ -48,6 +48,17 @@ describe('decodeShortString', () => {
     expect(decodeShortString(new TextEncoder().encode('原画修型.psd'))).toMatchObject({ text: '原画修型.psd', encoding: 'utf-8' });
   });
 
+  it('reads a recurring string as it read it the first time, whatever came between', () => {
+    const notes = shortNotes();
+    const first = notes.map((n) => decodeShortString(n.bytes));
+    const again = [...notes].reverse().map((n) => decodeShortString(n.bytes));
+    expect(again.reverse()).toEqual(first);
+    const gbk = enc('原画修型', 'gbk');
+    for (const reading of [decodeShortString(gbk), decodeShortString(gbk)]) reading.text = 'changed by a caller';
+    expect(decodeShortString(gbk).text).toBe('原画修型');
+    expect(decodeShortString(enc('原畫修型', 'big5')).text).toBe('原畫修型');
+  });
+
   it('reads 8-byte CJK names', () => {
     expect(decodeShortString(enc('原画修型', 'gbk')).text).toBe('原画修型');
     expect(decodeShortString(enc('原畫修型', 'big5')).text).toBe('原畫修型');

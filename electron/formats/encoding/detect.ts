@@ -44,14 +44,42 @@ export function detectAndDecode(bytes: Uint8Array): { text: string; encoding: De
   return { text: decodeBytes(bytes, encoding.name), encoding };
 }
 
+export interface ShortStringReading {
+  text: string;
+  encoding: string;
+  confidence: number;
+}
+
+/**
+ * Legacy readings of recurring strings, by their bytes (as Latin-1 text). Files made the same way repeat their
+ * metadata values (a camera's model, a studio's name in GBK), and a legacy reading decodes and scores the bytes in
+ * every candidate encoding: 1.4 s of each extract worker's 44 s on the 10,000-file bench trove. Readings depend on the
+ * bytes only, and callers get a copy. Bounded: strings up to 256 bytes, 4,096 of them, the oldest dropped first.
+ */
+const legacyReadings = new Map<string, ShortStringReading>();
+const REMEMBERED_BYTES = 256;
+const REMEMBERED_READINGS = 4096;
+
+function legacyReading(bytes: Uint8Array): ShortStringReading {
+  const key = bytes.length <= REMEMBERED_BYTES ? latin1(bytes) : null;
+  const known = key === null ? undefined : legacyReadings.get(key);
+  if (known) return { ...known };
+  const guess = chooseLegacy(bytes, SHORT_CANDIDATES, false);
+  const reading = { text: guess.text ?? decodeBytes(bytes, guess.name), encoding: guess.name, confidence: guess.confidence };
+  if (key !== null) {
+    if (legacyReadings.size >= REMEMBERED_READINGS) legacyReadings.delete(legacyReadings.keys().next().value ?? '');
+    legacyReadings.set(key, reading);
+  }
+  return { ...reading };
+}
+
 /** For short metadata strings and zip member names (often 4–80 bytes): ASCII/strict UTF-8 pass through; otherwise legacy CJK detection (GBK/GB18030, Big5, EUC-KR/CP949, Shift_JIS, EUC-JP). */
-export function decodeShortString(bytes: Uint8Array): { text: string; encoding: string; confidence: number } {
+export function decodeShortString(bytes: Uint8Array): ShortStringReading {
   if (isAscii(bytes)) return { text: latin1(bytes), encoding: 'ascii', confidence: 1 };
   const utf8 = tryDecode('utf-8', bytes);
   // A C1 control in "valid UTF-8" means the bytes only happened to form UTF-8 sequences.
   if (utf8 !== null && !/[\u0080-\u009f]/.test(utf8)) return { text: utf8, encoding: 'utf-8', confidence: 0.99 };
-  const guess = chooseLegacy(bytes, SHORT_CANDIDATES, false);
-  return { text: guess.text ?? decodeBytes(bytes, guess.name), encoding: guess.name, confidence: guess.confidence };
+  return legacyReading(bytes);
 }
 
 function detectLegacy(sample: Uint8Array, truncated: boolean): DetectedEncoding {
