@@ -22,8 +22,8 @@ function size(): number {
  * The workers' young generations share one budget, so that memory grows less with their number: 64 MB each for one
  * or two workers, 32 for four, 16 from eight. Each worker's young generation fills to its limit between scavenges,
  * so it is resident memory: with four workers on the 3,000-file bench trove 64 MB each peaked at 1,156 MB, 32 at
- * 1,059 and 16 at 963, in the same time. Two workers keep 64 MB each: at 32 a 10,000-file ingest peaked 65–93 MB
- * lower but took 1–7% longer (more scavenges, more promoted), and at 16 6.5% longer.
+ * 1,059 and 16 at 963, in the same time. Two workers keep 64 MB each: at 32 a 10,000-file ingest peaked 25–93 MB
+ * lower but took 4% longer (median of five rounds, −2 to +7%), and at 16 6.5% longer.
  */
 const YOUNG_GENERATION_BUDGET_MB = 128;
 export const youngGenerationMb = (workers: number): number => Math.min(64, Math.max(16, Math.floor(YOUNG_GENERATION_BUDGET_MB / workers)));
