@@ -4,7 +4,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * eld's n-gram database in a compact binary form. `eld/small` holds its 81,206 n-grams as an object literal: 46 MB of
  * heap and a 1.6 MB source parsed in every isolate that imports it (each extract worker, peak RSS +130 MB per worker
  * measured). The same data here is about 0.8 MB of bytes and a hash table, and eld's own detector reads it through a
- * proxy, so the scores stay exactly eld's (language-eld.test.ts compares both on every labelled text).
+ * proxy, so the scores stay exactly eld's (eld-table.test.ts compares both on every labelled text).
  *
  * Layout: 16-byte header (`WBELD\0\0\x01`, n-grams, entries), then per n-gram its length (u8), its characters (one byte
  * each: eld writes UTF-8 bytes as the characters U+0000–U+00FF), its number of languages (u8), and per entry the
@@ -71,7 +71,7 @@ function hashOfBytes(bytes: Uint8Array, start: number, length: number): number {
 }
 
 /**
- * eld's `ngrams` object read from the binary form: `ngrams[key]` answers what the object literal would (a fresh
+ * eld's `ngrams` object read from the binary form: `ngrams[key]` answers what the object literal would (its
  * `{ languageIndex: score }`, or undefined), through an open-addressing table of record offsets. eld only reads
  * single keys (`languageData.ngrams[bytes]`), so nothing else of an object is provided.
  */
