@@ -1,5 +1,5 @@
 import stored from './data/eld-small-ngrams.json';
-import { type EldNgramsData, openEldTable } from './eld-table';
+import { type EldNgramsData, eldFile, openEldTable } from './eld-table';
 
 export interface EldResult {
   language: string;
@@ -21,11 +21,11 @@ interface EldInternals {
  * eld's own detector over its 'small' database read from the compact table (eld-table.ts) instead of `eld/small`'s
  * object literal. eld's public entries either embed that literal or load one of their own files by name, so the
  * detector is taken from `src/languageDetector.js`, the module those entries call; the package's exports do not list
- * it, hence the path beside the resolved entry (`src/entries/dynamic.js`). The pinned eld version and
+ * it, hence the path beside the resolved entry (`eldFile`). The pinned eld version and
  * eld-table.test.ts (same scores as `eld/small` on every labelled text) guard that reach into the package.
  */
 export async function loadEld(): Promise<EldDetector> {
-  const internals = (await import(new URL('../languageDetector.js', import.meta.resolve('eld')).href)) as EldInternals;
+  const internals = (await import(eldFile('../languageDetector.js').href)) as EldInternals;
   const { instance, loadData } = internals.createEld();
   loadData(openEldTable(stored));
   return instance;

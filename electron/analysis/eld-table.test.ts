@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { eld } from 'eld/small';
 import { describe, expect, it } from 'vitest';
 import stored from './data/eld-small-ngrams.json';
 import { loadEld } from './eld-detector';
-import { type EldNgramsData, encodeEldNgrams, openEldTable, storeEldTable } from './eld-table';
+import { type EldNgramsData, encodeEldNgrams, installedEldSmall, openEldTable, storeEldTable } from './eld-table';
 import evalFile from './test-data/eval-notes.json';
 
-const eldEntry = import.meta.resolve('eld');
-const installedVersion = (JSON.parse(readFileSync(new URL('../../package.json', eldEntry), 'utf8')) as { version: string }).version;
-const { ngramsData } = (await import(new URL('../ngrams/small.js', eldEntry).href)) as { ngramsData: EldNgramsData };
+const { version: installedVersion, data: ngramsData } = await installedEldSmall();
 
 describe('eld n-gram table', () => {
   it('is the installed eld small database (else run `npm run eld-table`)', () => {

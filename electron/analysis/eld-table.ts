@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
@@ -15,6 +16,19 @@ export interface EldNgramsData {
   type: string;
   languages: Record<number, string>;
   ngrams: Record<string, Record<number, number>>;
+}
+
+/**
+ * A file of the installed eld package, by its path from the package's resolved entry (`src/entries/dynamic.js`): the
+ * package's exports list only its entries, and the table is built from, and read by, modules beside them.
+ */
+export const eldFile = (relative: string): URL => new URL(relative, import.meta.resolve('eld'));
+
+/** The installed eld's version and 'small' database: what `npm run eld-table` stores, and what its test compares. */
+export async function installedEldSmall(): Promise<{ version: string; data: EldNgramsData }> {
+  const { version } = JSON.parse(readFileSync(eldFile('../../package.json'), 'utf8')) as { version: string };
+  const { ngramsData } = (await import(eldFile('../ngrams/small.js').href)) as { ngramsData: EldNgramsData };
+  return { version, data: ngramsData };
 }
 
 const MAGIC = 'WBELD\0\0\x01';
