@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArtifactAnalysis, TextAnalysis } from '../../shared/domain/analysis';
-import { analysisVersion, analyzeArtifact, analyzeText, type TextInput } from './analyze';
+import { analysisJson, analysisVersion, analyzeArtifact, analyzeText, type TextInput } from './analyze';
 import { createWatchlistMatcher, starterWatchlist } from './watchlist';
 
 const watchlist = createWatchlistMatcher(starterWatchlist.productions);
@@ -78,6 +78,16 @@ describe('analyzeArtifact', () => {
     const other = analyzeArtifact([path], { watchlist: onlyInvincible }).fields[0];
     expect(first.fields[0]?.watchlist.hits.map((h) => h.productionId)).toEqual(['iyanu']);
     expect(other?.watchlist.hits).toEqual([]);
+  });
+
+  it('serialises an analysis as JSON.stringify does, fields shared with other artifacts included', () => {
+    expect(analysisJson(result)).toBe(JSON.stringify(result));
+    const sibling = analyzeArtifact([{ ...inputs[0]!, text: 'INVINCIBLE_S3_EP03_C013_原画.pdf' }, ...inputs.slice(1)], { watchlist });
+    expect(sibling.fields[1]).toBe(result.fields[1]);
+    expect(analysisJson(sibling)).toBe(JSON.stringify(sibling));
+    expect(analysisJson(result)).toBe(JSON.stringify(result));
+    const empty = analyzeArtifact([]);
+    expect(analysisJson(empty)).toBe(JSON.stringify(empty));
   });
 
   it('skips what a text cannot have', () => {

@@ -102,6 +102,25 @@ function analyzeRecurring(input: TextInput, options: AnalyzeOptions): TextAnalys
   return result;
 }
 
+/**
+ * A field's JSON, kept with the field's result: recurring texts share one result (see analyzeRecurring), so a folder
+ * path or a camera's metadata is serialised once, not for every artifact that has it. On the benchmark trove two
+ * thirds of the stored analysis bytes were such shared fields, and serialising was a sixth of the layer's time.
+ */
+const fieldJson = new WeakMap<TextAnalysis, string>();
+
+function textAnalysisJson(field: TextAnalysis): string {
+  let json = fieldJson.get(field);
+  if (json === undefined) fieldJson.set(field, (json = JSON.stringify(field)));
+  return json;
+}
+
+/** `JSON.stringify(analysis)` (the tests hold it to that), with each field's part made once per shared result. */
+export function analysisJson(analysis: ArtifactAnalysis): string {
+  const { version, fields, stage } = analysis;
+  return `{"version":${JSON.stringify(version)},"fields":[${fields.map(textAnalysisJson).join(',')}],"stage":${JSON.stringify(stage)}}`;
+}
+
 /** All texts of one artifact, analysed one by one, plus the production stage they point to together. */
 export function analyzeArtifact(inputs: readonly TextInput[], options: AnalyzeOptions = {}): ArtifactAnalysis {
   const fields = inputs.map((input) => analyzeRecurring(input, options));

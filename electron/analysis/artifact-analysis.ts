@@ -1,6 +1,6 @@
 import type { ArtifactAnalysis, LanguageLabel, Production, TextAnalysis, TranslationFingerprint } from '../../shared/domain/analysis';
 import type { Extraction } from '../../shared/domain/extraction';
-import { analyzeArtifact, type TextInput } from './analyze';
+import { analysisJson, analyzeArtifact, type TextInput } from './analyze';
 import { analysisInputs, groupSuggestions, matcherFor, type SuggestionRecord } from './artifact-inputs';
 import { fingerprintWithTerms } from './bilingual';
 
@@ -45,7 +45,7 @@ function summarise(analysis: ArtifactAnalysis, inputs: readonly TextInput[]): An
   const textLabel = byField.get('text')?.language.label;
   return {
     version: analysis.version,
-    analysisJson: JSON.stringify(analysis),
+    analysisJson: analysisJson(analysis),
     language: own ? own.language.label : null,
     languages,
     variant,
