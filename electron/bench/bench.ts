@@ -97,8 +97,11 @@ async function main(): Promise<void> {
   // Both contenders read from a warm page cache.
   timeShell('find "$1" -type f -print0 | xargs -0 cat > /dev/null', [main.dir]);
   let peakRss = 0;
+  /** Each ingest's highest peak RSS over its rounds, so that the run's peak says which ingest reached it. */
+  const peakRssByIngest: Record<string, number> = {};
   const track = (run: IngestRun): number => {
     peakRss = Math.max(peakRss, run.maxRssMb);
+    peakRssByIngest[run.name] = round(Math.max(peakRssByIngest[run.name] ?? 0, run.maxRssMb), 0);
     return run.seconds;
   };
 
@@ -273,9 +276,12 @@ async function main(): Promise<void> {
   results.ratios = ratios;
   results.seconds = seconds;
   results.peak_rss_mb = round(peakRss, 0);
+  results.peak_rss_mb_by_ingest = peakRssByIngest;
   results.load_average = loadAverage();
   results.finished = new Date().toISOString();
-  log(`ratios: ${JSON.stringify(ratios)}; peak RSS ${round(peakRss, 0)} MB; load average at the end ${loadAverage()}`);
+  log(
+    `ratios: ${JSON.stringify(ratios)}; peak RSS ${round(peakRss, 0)} MB (per ingest: ${JSON.stringify(peakRssByIngest)}); load average at the end ${loadAverage()}`,
+  );
   if (options.json) {
     const dir = path.join(projectRoot, 'bench', 'results');
     mkdirSync(dir, { recursive: true });

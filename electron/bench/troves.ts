@@ -38,6 +38,8 @@ export interface IngestRun {
   maxRssMb: number;
   artifacts: number;
   caseDir: string;
+  /** The ingest's name in the bench (`full`, `analysis-on`, `growth-100000`…), under which its peak RSS is reported. */
+  name: string;
 }
 
 /** One ingest by the bundled CLI into a fresh case folder (kept when `keep`, for the search and UI measurements). */
@@ -60,14 +62,14 @@ export async function ingest(
     .find((m) => m.type === 'summary');
   if (summary?.status !== 'done') throw new Error(`ingest of ${evidence} ended ${summary?.status ?? 'without a summary'}`);
   if (!options.keep) rmSync(work, { recursive: true, force: true });
-  return { seconds: run.seconds, maxRssMb: run.maxRssMb ?? 0, artifacts: summary.filesTotal ?? 0, caseDir };
+  return { seconds: run.seconds, maxRssMb: run.maxRssMb ?? 0, artifacts: summary.filesTotal ?? 0, caseDir, name: options.name };
 }
 
 /**
  * A case made earlier (`--case`), brought to this build's schema, for the search, review and UI measurements: the
  * 100,000-file ingest takes a quarter of an hour, and these sections need its case, not another ingest.
  */
-export async function existingCase(caseDir: string): Promise<IngestRun & { name: string }> {
+export async function existingCase(caseDir: string): Promise<IngestRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, WORKBENCH_DATA_DIR: path.join(path.dirname(caseDir), 'data') };
   await timeCli(['case', 'migrate', caseDir], env);
   const info = JSON.parse((await timeCli(['case', 'info', caseDir, '--json'], env)).stdout) as { name: string; artifactCount: number };
