@@ -104,8 +104,8 @@ function analyzeRecurring(input: TextInput, options: AnalyzeOptions): TextAnalys
 
 /**
  * A field's JSON, kept with the field's result: recurring texts share one result (see analyzeRecurring), so a folder
- * path or a camera's metadata is serialised once, not for every artifact that has it. On the benchmark trove two
- * thirds of the stored analysis bytes were such shared fields, and serialising was a sixth of the layer's time.
+ * path or a camera's metadata is serialised once, not for every artifact that has it. On the benchmark trove half
+ * of the stored analysis bytes were such shared fields, and serialising was a sixth of the layer's time.
  */
 const fieldJson = new WeakMap<TextAnalysis, string>();
 

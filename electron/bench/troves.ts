@@ -38,7 +38,10 @@ export interface IngestRun {
   maxRssMb: number;
   artifacts: number;
   caseDir: string;
-  /** The ingest's name in the bench (`full`, `analysis-on`, `growth-100000`…), under which its peak RSS is reported. */
+  /**
+   * The ingest's name in the bench (`full`, `analysis-on`, `growth-100000`…), under which its peak RSS is reported;
+   * for a case made earlier (`--case`), the case's own name.
+   */
   name: string;
 }
 
